@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ReelCore
+import ReelStore
+
+/// Builds the router with every route of the HTTP contract.
+public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> {
+    let router = Router(context: ReelRequestContext.self)
+    router.add(middleware: MetricsMiddleware(registry: services.metrics))
+    router.add(middleware: ErrorMiddleware())
+
+    CompositionController(services: services).addRoutes(to: router.group("api/v1/compositions"))
+    AssetController(services: services).addRoutes(to: router.group("api/v1/assets"))
+    FileController(services: services).addRoutes(to: router)
+    HealthController(services: services).addRoutes(to: router)
+
+    router.get("metrics") { _, _ in
+        let stats = try? await services.store.stats()
+        let text = services.metrics.render(gauges: [
+            (
+                "reel_queue_depth", "Compositions waiting to render, by priority.",
+                Priority.allCases.map { (["priority": $0.rawValue], Double(stats?.queued[$0] ?? 0)) }
+            ),
+            (
+                "reel_compositions", "Stored compositions, by status.",
+                CompositionStatus.allCases.map { (["status": $0.rawValue], Double(stats?.byStatus[$0] ?? 0)) }
+            ),
+            ("reel_worker_slots", "Render slots in this process.", [([:], Double(services.workerSlots))]),
+        ])
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
+    }
+    router.get("openapi.json") { _, _ in
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json))
+        )
+    }
+    return router
+}
+
+/// Builds the HTTP application for `services`, listening where the configuration says.
+public func buildApplication(_ services: ReelServices, logger: Logger) -> some ApplicationProtocol {
+    let configuration = services.configuration
+    return Application(
+        router: buildRouter(services),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port),
+            serverName: "reel"
+        ),
+        logger: logger
+    )
+}

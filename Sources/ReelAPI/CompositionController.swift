@@ -1,0 +1,186 @@
+import Foundation
+import Hummingbird
+import ReelCore
+import ReelObjects
+import ReelStore
+
+/// The `/api/v1/compositions` routes.
+struct CompositionController {
+    let services: ReelServices
+
+    var validator: CompositionValidator { CompositionValidator(limits: services.configuration.limits) }
+    var baseURL: String { services.configuration.resolvedPublicURL }
+
+    func addRoutes(to group: RouterGroup<ReelRequestContext>) {
+        group.post(use: create)
+        group.get(use: list)
+        group.post("cancel-all", use: cancelAll)
+        group.get(":id", use: show)
+        group.delete(":id", use: delete)
+        group.get(":id/status", use: status)
+        group.get(":id/metadata", use: metadata)
+        group.get(":id/download", use: download)
+        group.post(":id/cancel", use: cancel)
+    }
+
+    @Sendable func create(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let limit = services.configuration.maxBodyBytes
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw ReelError.payloadTooLarge(limit: limit)
+        }
+        let composition = try JSONCoding.decode(CompositionRequest.self, from: body)
+        try validator.validate(composition)
+        let now = Date()
+        let record = CompositionRecord(id: UUID(), request: composition, status: .queued, createdAt: now, updatedAt: now)
+        try await services.store.insert(record, maxQueued: services.configuration.maxQueued)
+        let dto = CompositionDTO(record: record, baseURL: baseURL)
+        return try JSONCoding.response(
+            dto,
+            status: .accepted,
+            headers: [.location: "/api/v1/compositions/\(record.id.uuidString.lowercased())"]
+        )
+    }
+
+    @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        var status: CompositionStatus?
+        if let text = query["status"].map(String.init), !text.isEmpty {
+            guard let parsed = CompositionStatus(rawValue: text) else {
+                throw ReelError.validation(
+                    field: "status",
+                    "must be one of \(CompositionStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+            status = parsed
+        }
+        let offset = try integer(query["offset"], name: "offset", default: 0, range: 0...Int(Int32.max))
+        let limit = try integer(query["limit"], name: "limit", default: 20, range: 1...100)
+        let page = try await services.store.list(status: status, offset: offset, limit: limit)
+        return try JSONCoding.response(
+            ListDTO(
+                compositions: page.items.map { CompositionDTO(record: $0, baseURL: baseURL) },
+                total: page.total,
+                offset: offset,
+                limit: limit
+            )
+        )
+    }
+
+    func integer(_ value: Substring?, name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let value, !value.isEmpty else { return fallback }
+        guard let number = Int(value), range.contains(number) else {
+            throw ReelError.validation(field: name, "must be an integer from \(range.lowerBound) to \(range.upperBound)", type: "range")
+        }
+        return number
+    }
+
+    func record(_ context: ReelRequestContext) async throws -> CompositionRecord {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
+            let record = try await services.store.fetch(id)
+        else { throw ReelError.notFound("composition") }
+        return record
+    }
+
+    @Sendable func show(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        try JSONCoding.response(CompositionDTO(record: try await record(context), baseURL: baseURL))
+    }
+
+    @Sendable func status(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        try JSONCoding.response(StatusDTO(record: try await record(context)))
+    }
+
+    @Sendable func metadata(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let record = try await record(context)
+        let outputURL = record.result.map { result in
+            let expires = Int(Date().timeIntervalSince1970) + services.configuration.downloadURLLifetime
+            return objectURL(result.outputKey, expires: expires)
+        }
+        return try JSONCoding.response(MetadataDTO(record: record, outputURL: outputURL))
+    }
+
+    func objectURL(_ key: String, expires: Int) -> String {
+        if let url = services.objects.presignedURL(for: key, expires: Date(timeIntervalSince1970: Double(expires))) {
+            return url.absoluteString
+        }
+        return baseURL + services.signer.signedPath(for: key, expires: expires)
+    }
+
+    @Sendable func download(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let record = try await record(context)
+        guard record.status == .completed, let result = record.result else {
+            throw ReelError.notReady("composition is \(record.status.rawValue), not completed; its video is not ready")
+        }
+        let lifetime = try integer(
+            request.uri.queryParameters["expires_in"],
+            name: "expires_in",
+            default: services.configuration.downloadURLLifetime,
+            range: 1...services.configuration.maxDownloadURLLifetime
+        )
+        let expires = Int(Date().timeIntervalSince1970) + lifetime
+        let format = record.request.output.format
+        let dto = DownloadDTO(
+            compositionID: record.id.uuidString.lowercased(),
+            downloadURL: objectURL(result.outputKey, expires: expires),
+            expiresAt: Date(timeIntervalSince1970: Double(expires)),
+            fileSizeBytes: result.output.sizeBytes,
+            format: format.rawValue,
+            filename: Self.filename(title: record.request.title, format: format),
+            thumbnailURL: result.thumbnailKey.map { objectURL($0, expires: expires) }
+        )
+        return try JSONCoding.response(dto)
+    }
+
+    /// A file name from the title: letters, digits, `-` and `_` only.
+    static func filename(title: String, format: OutputFormat) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+        var name = String(title.map { allowed.contains($0) ? $0 : "_" }.prefix(80))
+        while name.contains("__") { name = name.replacingOccurrences(of: "__", with: "_") }
+        name = name.trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+        return (name.isEmpty ? "composition" : name) + "." + format.fileExtension
+    }
+
+    @Sendable func cancel(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else {
+            throw ReelError.notFound("composition")
+        }
+        let now = Date()
+        switch try await services.store.cancel(id, at: now) {
+        case .cancelled(let record):
+            return try JSONCoding.response(
+                CancelDTO(
+                    compositionID: record.id.uuidString.lowercased(),
+                    message: "composition cancelled",
+                    cancelledAt: now
+                )
+            )
+        case .alreadyFinished(let status):
+            throw ReelError.conflict("composition is already \(status.rawValue) and cannot be cancelled")
+        case .notFound:
+            throw ReelError.notFound("composition")
+        }
+    }
+
+    @Sendable func cancelAll(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let ids = try await services.store.cancelAll(at: Date())
+        return try JSONCoding.response(
+            CancelAllDTO(
+                cancelledCount: ids.count,
+                failedCount: 0,
+                cancelledIDs: ids.map { $0.uuidString.lowercased() },
+                failedIDs: [],
+                message: "cancelled \(ids.count) composition\(ids.count == 1 ? "" : "s")"
+            )
+        )
+    }
+
+    @Sendable func delete(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
+            try await services.store.delete(id) != nil
+        else { throw ReelError.notFound("composition") }
+        try await services.objects.delete(prefix: ObjectKeys.outputPrefix(id))
+        return Response(status: .noContent)
+    }
+}

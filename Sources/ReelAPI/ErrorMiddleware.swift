@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import Logging
+import ReelCore
+import ReelStore
+
+/// Turns every error thrown by a route into the API's error shape; nothing internal
+/// (stack traces, SQL, paths) reaches a client.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = ReelRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let reelError = Self.map(error)
+            if reelError.status >= 500 && reelError.code == "internal_error" {
+                context.logger.error("request failed", metadata: ["error": "\(error)"])
+            }
+            return Self.response(reelError, requestID: context.id)
+        }
+    }
+
+    static func response(_ error: ReelError, requestID: String) -> Response {
+        let body = ErrorResponse(
+            errorCode: error.code,
+            message: error.message,
+            details: error.details,
+            requestID: requestID,
+            timestamp: Date()
+        )
+        var headers: HTTPFields = [:]
+        if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
+        let status = HTTPResponse.Status(code: error.status)
+        return (try? JSONCoding.response(body, status: status, headers: headers))
+            ?? Response(status: .internalServerError)
+    }
+
+    static func map(_ error: any Error) -> ReelError {
+        switch error {
+        case let error as ReelError:
+            return error
+        case let error as HTTPError:
+            switch error.status {
+            case .notFound: return ReelError(code: "not_found", status: 404, message: error.body ?? "no such resource")
+            case .contentTooLarge: return ReelError(code: "payload_too_large", status: 413, message: "request body is too large")
+            case .methodNotAllowed:
+                return ReelError(code: "method_not_allowed", status: 405, message: "method not allowed on this path")
+            case .unauthorized, .forbidden:
+                return ReelError(code: "unauthorized", status: error.status.code, message: error.body ?? "not allowed")
+            default:
+                if error.status.code < 500 {
+                    return ReelError(code: "bad_request", status: error.status.code, message: error.body ?? error.status.reasonPhrase)
+                }
+                return .internalError()
+            }
+        case let error as DecodingError:
+            return .validation([JSONCoding.fieldError(error)])
+        default:
+            if let error = error as? SQLiteError, error.isBusy {
+                return .unavailable("the database is busy, try again shortly", retryAfter: 1)
+            }
+            return .internalError()
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import ReelCore
+import ReelObjects
+
+/// `GET /files/KEY?expires=…&signature=…`: objects Reel serves itself, behind an expiring
+/// signature, with HTTP Range support so players can seek.
+struct FileController {
+    let services: ReelServices
+    let fileIO = FileIO()
+
+    func addRoutes(to router: Router<ReelRequestContext>) {
+        router.get("files/**", use: serve)
+        router.head("files/**", use: serve)
+    }
+
+    @Sendable func serve(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let key = context.parameters.getCatchAll().joined(separator: "/")
+        let query = request.uri.queryParameters
+        guard let expires = query["expires"].flatMap({ Int($0) }), let signature = query["signature"].map(String.init),
+            services.signer.isValid(objectKey: key, expires: expires, signature: signature)
+        else {
+            throw ReelError(code: "unauthorized", status: 403, message: "the link is invalid or has expired")
+        }
+        guard let path = services.objects.localPath(for: key), let size = try await services.objects.size(of: key) else {
+            throw ReelError.notFound("file")
+        }
+        var headers: HTTPFields = [
+            .acceptRanges: "bytes",
+            .contentType: Self.contentType(for: key),
+            .cacheControl: "private, max-age=3600",
+        ]
+        let range: ClosedRange<Int>
+        let status: HTTPResponse.Status
+        if let header = request.headers[.range] {
+            guard let parsed = Self.parseRange(header, size: size) else {
+                headers[.contentRange] = "bytes */\(size)"
+                return Response(status: .rangeNotSatisfiable, headers: headers)
+            }
+            range = parsed
+            status = .partialContent
+            headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
+        } else {
+            range = 0...max(size - 1, 0)
+            status = .ok
+        }
+        headers[.contentLength] = String(size == 0 ? 0 : range.count)
+        if request.method == .head || size == 0 {
+            return Response(status: status, headers: headers)
+        }
+        let body = try await fileIO.loadFile(path: path, range: range, context: context)
+        return Response(status: status, headers: headers, body: body)
+    }
+
+    /// Parses a single `bytes=` range; nil when it cannot be satisfied.
+    static func parseRange(_ header: String, size: Int) -> ClosedRange<Int>? {
+        guard header.hasPrefix("bytes="), size > 0 else { return nil }
+        let spec = header.dropFirst(6).split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let parts = spec.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        if parts[0].isEmpty {
+            guard let suffix = Int(parts[1]), suffix > 0 else { return nil }
+            return max(0, size - suffix)...(size - 1)
+        }
+        guard let start = Int(parts[0]), start < size else { return nil }
+        if parts[1].isEmpty { return start...(size - 1) }
+        guard let end = Int(parts[1]), end >= start else { return nil }
+        return start...min(end, size - 1)
+    }
+
+    static func contentType(for key: String) -> String {
+        switch (key as NSString).pathExtension.lowercased() {
+        case "mp4": "video/mp4"
+        case "mov": "video/quicktime"
+        case "webm": "video/webm"
+        case "gif": "image/gif"
+        case "jpg", "jpeg": "image/jpeg"
+        case "png": "image/png"
+        default: "application/octet-stream"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import ReelCore
+
+/// The JSON encoder and decoder of the API, and turning decoding errors into field errors.
+enum JSONCoding {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(timestamp(date))
+        }
+        return encoder
+    }()
+
+    /// `2026-11-30T02:21:15.123Z`.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+    }
+
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        let data = try encoder.encode(value)
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Decodes a request body, turning every decoding problem into a 422 naming the field.
+    static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
+        let data = Data(buffer.readableBytesView)
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw ReelError.validation([fieldError(error)])
+        }
+    }
+
+    static func path(_ codingPath: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
+        var text = ""
+        for key in codingPath + (last.map { [$0] } ?? []) {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return text.isEmpty ? "body" : text
+    }
+
+    static let choices: [String: String] = [
+        "priority": "high, default, low",
+        "position": OverlayPosition.allCases.map(\.rawValue).joined(separator: ", "),
+        "format": OutputFormat.allCases.map(\.rawValue).joined(separator: ", "),
+        "fit": "cover, contain",
+    ]
+
+    static func fieldError(_ error: DecodingError) -> FieldError {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return FieldError(field: path(context.codingPath, key), message: "is required", errorType: "missing")
+        case .valueNotFound(_, let context):
+            return FieldError(field: path(context.codingPath), message: "must not be null", errorType: "missing")
+        case .typeMismatch(let type, let context):
+            return FieldError(field: path(context.codingPath), message: "must be \(describe(type))", errorType: "type")
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                return FieldError(field: "body", message: "is not valid JSON", errorType: "json")
+            }
+            let field = path(context.codingPath)
+            if let name = context.codingPath.last?.stringValue, let options = choices[name] {
+                return FieldError(field: field, message: "must be one of \(options)", errorType: "value")
+            }
+            return FieldError(field: field, message: context.debugDescription, errorType: "value")
+        @unknown default:
+            return FieldError(field: "body", message: "is not valid", errorType: "value")
+        }
+    }
+
+    static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type, is Int.Type, is Float.Type: "a number"
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "an array"
+        default:
+            String(describing: type).hasPrefix("Array") ? "an array" : "an object"
+        }
+    }
+}

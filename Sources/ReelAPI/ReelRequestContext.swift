@@ -1,0 +1,14 @@
+import Hummingbird
+import Logging
+
+/// The request context of every route.
+public struct ReelRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    /// Uploads are streamed by the asset route itself; other bodies are collected with their own limits.
+    public var maxUploadSize: Int { .max }
+}

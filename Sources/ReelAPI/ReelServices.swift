@@ -1,0 +1,35 @@
+import Foundation
+import ReelCore
+import ReelObjects
+import ReelStore
+
+/// The dependencies the HTTP API is built from, passed in explicitly.
+public struct ReelServices: Sendable {
+    public var configuration: ReelConfiguration
+    public var store: any CompositionStore
+    public var objects: any ObjectStore
+    public var signer: URLSigner
+    public var metrics: MetricsRegistry
+    /// Render slots in this process (for `/health/detailed`).
+    public var workerSlots: Int
+    /// First line of `ffmpeg -version`, read at start.
+    public var ffmpegVersion: String?
+
+    public init(
+        configuration: ReelConfiguration,
+        store: any CompositionStore,
+        objects: any ObjectStore,
+        signer: URLSigner,
+        metrics: MetricsRegistry = MetricsRegistry(),
+        workerSlots: Int,
+        ffmpegVersion: String?
+    ) {
+        self.configuration = configuration
+        self.store = store
+        self.objects = objects
+        self.signer = signer
+        self.metrics = metrics
+        self.workerSlots = workerSlots
+        self.ffmpegVersion = ffmpegVersion
+    }
+}

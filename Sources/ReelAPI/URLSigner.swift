@@ -1,0 +1,30 @@
+import Crypto
+import Foundation
+
+/// Signs and checks the expiring links Reel hands out for objects it serves itself.
+public struct URLSigner: Sendable {
+    private let secret: Data
+
+    public init(secret: String) {
+        self.secret = Data(secret.utf8)
+    }
+
+    public func signature(for objectKey: String, expires: Int) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(objectKey)\n\(expires)".utf8), using: SymmetricKey(data: secret))
+        return mac.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The path and query of a signed link, like `/files/outputs/ID/video.mp4?expires=…&signature=…`.
+    public func signedPath(for objectKey: String, expires: Int) -> String {
+        "/files/\(objectKey)?expires=\(expires)&signature=\(signature(for: objectKey, expires: expires))"
+    }
+
+    /// True when `signature` matches and `expires` is in the future.
+    public func isValid(objectKey: String, expires: Int, signature: String, now: Date = Date()) -> Bool {
+        guard Double(expires) >= now.timeIntervalSince1970 else { return false }
+        let expected = Array(self.signature(for: objectKey, expires: expires).utf8)
+        let given = Array(signature.utf8)
+        guard expected.count == given.count else { return false }
+        return zip(expected, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,418 @@
+import Foundation
+
+/// The JSON body of `POST /api/v1/compositions`: a video described as clips on a timeline,
+/// audio, overlays and output settings. A superset of the seed's request.
+public struct CompositionRequest: Sendable, Hashable, Codable {
+    public var title: String
+    public var description: String?
+    public var priority: Priority
+    public var metadata: JSONValue?
+    public var webhookURL: String?
+    public var clips: [Clip]
+    public var audio: AudioSettings
+    public var overlays: [Overlay]
+    public var output: OutputSettings
+
+    public init(
+        title: String,
+        description: String? = nil,
+        priority: Priority = .default,
+        metadata: JSONValue? = nil,
+        webhookURL: String? = nil,
+        clips: [Clip],
+        audio: AudioSettings = AudioSettings(),
+        overlays: [Overlay] = [],
+        output: OutputSettings = OutputSettings()
+    ) {
+        self.title = title
+        self.description = description
+        self.priority = priority
+        self.metadata = metadata
+        self.webhookURL = webhookURL
+        self.clips = clips
+        self.audio = audio
+        self.overlays = overlays
+        self.output = output
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, description, priority, metadata, clips, audio, overlays, output
+        case webhookURL = "webhook_url"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decode(String.self, forKey: .title)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        priority = try c.decodeIfPresent(Priority.self, forKey: .priority) ?? .default
+        metadata = try c.decodeIfPresent(JSONValue.self, forKey: .metadata)
+        webhookURL = try c.decodeIfPresent(String.self, forKey: .webhookURL)
+        clips = try c.decode([Clip].self, forKey: .clips)
+        audio = try c.decodeIfPresent(AudioSettings.self, forKey: .audio) ?? AudioSettings()
+        overlays = try c.decodeIfPresent([Overlay].self, forKey: .overlays) ?? []
+        output = try c.decodeIfPresent(OutputSettings.self, forKey: .output) ?? OutputSettings()
+    }
+
+    /// The output timeline's length: the latest clip end.
+    public var duration: Double { clips.map(\.endTime).max() ?? 0 }
+
+    /// Every distinct source URL, in order of first use.
+    public var sourceURLs: [String] {
+        var seen = Set<String>()
+        var urls: [String] = []
+        for url in clips.map(\.sourceURL) + [audio.musicURL, audio.voiceoverURL].compactMap({ $0 }) + overlays.compactMap(\.imageURL)
+        where seen.insert(url).inserted {
+            urls.append(url)
+        }
+        return urls
+    }
+}
+
+/// Queue priority: `high` jobs run before `default` before `low`.
+public enum Priority: String, Sendable, Hashable, Codable, CaseIterable {
+    case high, `default`, low
+
+    /// Sort rank: lower runs first.
+    public var rank: Int {
+        switch self {
+        case .high: 0
+        case .default: 1
+        case .low: 2
+        }
+    }
+
+    public init?(rank: Int) {
+        guard let match = Self.allCases.first(where: { $0.rank == rank }) else { return nil }
+        self = match
+    }
+}
+
+/// How a source is fitted into the output frame.
+public enum Fit: String, Sendable, Hashable, Codable {
+    /// Scale to cover the frame and crop what overflows.
+    case cover
+    /// Scale to fit inside the frame and pad with black.
+    case contain
+}
+
+/// One clip on the timeline: a video (or still image) placed at `start_time`…`end_time`,
+/// showing the source range `trim_start`…`trim_end`.
+public struct Clip: Sendable, Hashable, Codable {
+    public var videoURL: String?
+    public var imageURL: String?
+    public var startTime: Double
+    public var endTime: Double
+    public var trimStart: Double
+    public var trimEnd: Double?
+    public var volume: Double
+    public var fit: Fit
+    public var transition: Transition?
+
+    public init(
+        videoURL: String? = nil,
+        imageURL: String? = nil,
+        startTime: Double,
+        endTime: Double,
+        trimStart: Double = 0,
+        trimEnd: Double? = nil,
+        volume: Double = 1,
+        fit: Fit = .contain,
+        transition: Transition? = nil
+    ) {
+        self.videoURL = videoURL
+        self.imageURL = imageURL
+        self.startTime = startTime
+        self.endTime = endTime
+        self.trimStart = trimStart
+        self.trimEnd = trimEnd
+        self.volume = volume
+        self.fit = fit
+        self.transition = transition
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case videoURL = "video_url"
+        case imageURL = "image_url"
+        case startTime = "start_time"
+        case endTime = "end_time"
+        case trimStart = "trim_start"
+        case trimEnd = "trim_end"
+        case volume, fit, transition
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        videoURL = try c.decodeIfPresent(String.self, forKey: .videoURL)
+        imageURL = try c.decodeIfPresent(String.self, forKey: .imageURL)
+        startTime = try c.decode(Double.self, forKey: .startTime)
+        endTime = try c.decode(Double.self, forKey: .endTime)
+        trimStart = try c.decodeIfPresent(Double.self, forKey: .trimStart) ?? 0
+        trimEnd = try c.decodeIfPresent(Double.self, forKey: .trimEnd)
+        volume = try c.decodeIfPresent(Double.self, forKey: .volume) ?? 1
+        fit = try c.decodeIfPresent(Fit.self, forKey: .fit) ?? .contain
+        transition = try c.decodeIfPresent(Transition.self, forKey: .transition)
+    }
+
+    /// The clip's source, video or image.
+    public var sourceURL: String { videoURL ?? imageURL ?? "" }
+    public var isImage: Bool { videoURL == nil && imageURL != nil }
+    /// Length of the clip's slot on the timeline.
+    public var slotDuration: Double { endTime - startTime }
+    /// Length of the source range requested; the slot when `trim_end` is absent.
+    public var trimDuration: Double { (trimEnd ?? (trimStart + slotDuration)) - trimStart }
+}
+
+/// A transition into the clip that carries it, from the clip before.
+public struct Transition: Sendable, Hashable, Codable {
+    public var type: String
+    public var duration: Double
+
+    public init(type: String, duration: Double = 1) {
+        self.type = type
+        self.duration = duration
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        type = try c.decode(String.self, forKey: .type)
+        duration = try c.decodeIfPresent(Double.self, forKey: .duration) ?? 1
+    }
+}
+
+/// Music, voice-over and the clips' own audio, with their volumes (0–1).
+public struct AudioSettings: Sendable, Hashable, Codable {
+    public var musicURL: String?
+    public var voiceoverURL: String?
+    public var musicVolume: Double
+    public var voiceoverVolume: Double
+    public var originalAudioVolume: Double
+    /// Seconds of fade-in and fade-out on the music.
+    public var musicFadeIn: Double
+    public var musicFadeOut: Double
+    /// Loop the music to fill the timeline (default true).
+    public var musicLoop: Bool
+
+    public init(
+        musicURL: String? = nil,
+        voiceoverURL: String? = nil,
+        musicVolume: Double = 0.5,
+        voiceoverVolume: Double = 1,
+        originalAudioVolume: Double = 1,
+        musicFadeIn: Double = 0,
+        musicFadeOut: Double = 0,
+        musicLoop: Bool = true
+    ) {
+        self.musicURL = musicURL
+        self.voiceoverURL = voiceoverURL
+        self.musicVolume = musicVolume
+        self.voiceoverVolume = voiceoverVolume
+        self.originalAudioVolume = originalAudioVolume
+        self.musicFadeIn = musicFadeIn
+        self.musicFadeOut = musicFadeOut
+        self.musicLoop = musicLoop
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case musicURL = "music_url"
+        case voiceoverURL = "voiceover_url"
+        case musicVolume = "music_volume"
+        case voiceoverVolume = "voiceover_volume"
+        case originalAudioVolume = "original_audio_volume"
+        case musicFadeIn = "music_fade_in"
+        case musicFadeOut = "music_fade_out"
+        case musicLoop = "music_loop"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        musicURL = try c.decodeIfPresent(String.self, forKey: .musicURL)
+        voiceoverURL = try c.decodeIfPresent(String.self, forKey: .voiceoverURL)
+        musicVolume = try c.decodeIfPresent(Double.self, forKey: .musicVolume) ?? 0.5
+        voiceoverVolume = try c.decodeIfPresent(Double.self, forKey: .voiceoverVolume) ?? 1
+        originalAudioVolume = try c.decodeIfPresent(Double.self, forKey: .originalAudioVolume) ?? 1
+        musicFadeIn = try c.decodeIfPresent(Double.self, forKey: .musicFadeIn) ?? 0
+        musicFadeOut = try c.decodeIfPresent(Double.self, forKey: .musicFadeOut) ?? 0
+        musicLoop = try c.decodeIfPresent(Bool.self, forKey: .musicLoop) ?? true
+    }
+}
+
+/// The nine anchor points an overlay can sit at.
+public enum OverlayPosition: String, Sendable, Hashable, Codable, CaseIterable {
+    case topLeft = "top_left"
+    case topCenter = "top_center"
+    case topRight = "top_right"
+    case centerLeft = "center_left"
+    case center
+    case centerRight = "center_right"
+    case bottomLeft = "bottom_left"
+    case bottomCenter = "bottom_center"
+    case bottomRight = "bottom_right"
+}
+
+/// A text (or image) drawn over the video between `start_time` and `end_time`.
+public struct Overlay: Sendable, Hashable, Codable {
+    public var text: String?
+    public var imageURL: String?
+    public var position: OverlayPosition
+    public var startTime: Double
+    public var endTime: Double?
+    public var fontSize: Int
+    public var fontColor: String
+    /// Image overlays: width as a fraction of the output width.
+    public var scale: Double
+    public var opacity: Double
+
+    public init(
+        text: String? = nil,
+        imageURL: String? = nil,
+        position: OverlayPosition = .center,
+        startTime: Double = 0,
+        endTime: Double? = nil,
+        fontSize: Int = 48,
+        fontColor: String = "white",
+        scale: Double = 0.2,
+        opacity: Double = 1
+    ) {
+        self.text = text
+        self.imageURL = imageURL
+        self.position = position
+        self.startTime = startTime
+        self.endTime = endTime
+        self.fontSize = fontSize
+        self.fontColor = fontColor
+        self.scale = scale
+        self.opacity = opacity
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text, position, scale, opacity
+        case imageURL = "image_url"
+        case startTime = "start_time"
+        case endTime = "end_time"
+        case fontSize = "font_size"
+        case fontColor = "font_color"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        text = try c.decodeIfPresent(String.self, forKey: .text)
+        imageURL = try c.decodeIfPresent(String.self, forKey: .imageURL)
+        position = try c.decodeIfPresent(OverlayPosition.self, forKey: .position) ?? .center
+        startTime = try c.decodeIfPresent(Double.self, forKey: .startTime) ?? 0
+        endTime = try c.decodeIfPresent(Double.self, forKey: .endTime)
+        fontSize = try c.decodeIfPresent(Int.self, forKey: .fontSize) ?? 48
+        fontColor = try c.decodeIfPresent(String.self, forKey: .fontColor) ?? "white"
+        scale = try c.decodeIfPresent(Double.self, forKey: .scale) ?? 0.2
+        opacity = try c.decodeIfPresent(Double.self, forKey: .opacity) ?? 1
+    }
+}
+
+/// Container format of the rendered file.
+public enum OutputFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    case mp4, mov, webm, gif
+
+    public var fileExtension: String { rawValue }
+    public var contentType: String {
+        switch self {
+        case .mp4: "video/mp4"
+        case .mov: "video/quicktime"
+        case .webm: "video/webm"
+        case .gif: "image/gif"
+        }
+    }
+    public var hasAudio: Bool { self != .gif }
+}
+
+/// Target bit rate, sent as bits per second (`2000000`) or as `"2000k"` / `"5M"`.
+public struct Bitrate: Sendable, Hashable, Codable {
+    public var bitsPerSecond: Int
+
+    public init(bitsPerSecond: Int) {
+        self.bitsPerSecond = bitsPerSecond
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let value = try? c.decode(Int.self) {
+            bitsPerSecond = value
+            return
+        }
+        let text = try c.decode(String.self)
+        guard let value = Bitrate.parse(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: c,
+                debugDescription: "expected bits per second as a number or a string like \"2000k\" or \"5M\""
+            )
+        }
+        bitsPerSecond = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(bitsPerSecond)
+    }
+
+    static func parse(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let last = trimmed.last else { return nil }
+        let multiplier: Double
+        var digits = Substring(trimmed)
+        switch last {
+        case "k", "K": multiplier = 1_000; digits = digits.dropLast()
+        case "m", "M": multiplier = 1_000_000; digits = digits.dropLast()
+        default: multiplier = 1
+        }
+        guard let number = Double(digits), number.isFinite, number > 0 else { return nil }
+        return Int(number * multiplier)
+    }
+}
+
+/// Output size, container, frame rate and bit rate.
+public struct OutputSettings: Sendable, Hashable, Codable {
+    /// `480p`, `720p`, `1080p`, `4k` or `WxH`.
+    public var resolution: String
+    public var format: OutputFormat
+    public var fps: Double
+    public var bitrate: Bitrate?
+    /// Also produce a poster JPEG.
+    public var thumbnail: Bool
+
+    public init(
+        resolution: String = "720p",
+        format: OutputFormat = .mp4,
+        fps: Double = 30,
+        bitrate: Bitrate? = nil,
+        thumbnail: Bool = false
+    ) {
+        self.resolution = resolution
+        self.format = format
+        self.fps = fps
+        self.bitrate = bitrate
+        self.thumbnail = thumbnail
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        resolution = try c.decodeIfPresent(String.self, forKey: .resolution) ?? "720p"
+        format = try c.decodeIfPresent(OutputFormat.self, forKey: .format) ?? .mp4
+        fps = try c.decodeIfPresent(Double.self, forKey: .fps) ?? 30
+        bitrate = try c.decodeIfPresent(Bitrate.self, forKey: .bitrate)
+        thumbnail = try c.decodeIfPresent(Bool.self, forKey: .thumbnail) ?? false
+    }
+
+    /// Width and height in pixels, or nil when `resolution` is not understood.
+    public var size: (width: Int, height: Int)? {
+        switch resolution.lowercased() {
+        case "360p": return (640, 360)
+        case "480p": return (854, 480)
+        case "720p": return (1280, 720)
+        case "1080p": return (1920, 1080)
+        case "1440p": return (2560, 1440)
+        case "4k", "2160p": return (3840, 2160)
+        default:
+            let parts = resolution.lowercased().split(separator: "x")
+            guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else { return nil }
+            return (w, h)
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// Checks a decoded ``CompositionRequest`` against the rules of the HTTP contract and
+/// reports every problem with its field path (`clips[1].end_time`).
+public struct CompositionValidator: Sendable {
+    public var limits: CompositionLimits
+    /// URL schemes a source may use.
+    public static let sourceSchemes: Set<String> = ["http", "https", "s3", "asset"]
+
+    public init(limits: CompositionLimits = CompositionLimits()) {
+        self.limits = limits
+    }
+
+    /// Every problem found; empty when the request is valid.
+    public func problems(in request: CompositionRequest) -> [FieldError] {
+        var problems: [FieldError] = []
+        func add(_ field: String, _ message: String, _ type: String = "value") {
+            problems.append(FieldError(field: field, message: message, errorType: type))
+        }
+
+        let title = request.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty { add("title", "must not be empty", "missing") }
+        if request.title.count > 255 { add("title", "must be at most 255 characters", "length") }
+        if let description = request.description, description.count > 5000 {
+            add("description", "must be at most 5000 characters", "length")
+        }
+        if let webhook = request.webhookURL, !Self.isURL(webhook, schemes: ["http", "https"]) {
+            add("webhook_url", "must be an http or https URL", "format")
+        }
+
+        checkClips(request, add: add)
+        checkAudio(request.audio, add: add)
+        checkOverlays(request, add: add)
+        checkOutput(request.output, add: add)
+        return problems
+    }
+
+    /// Throws a 422 ``ReelError`` naming every problem.
+    public func validate(_ request: CompositionRequest) throws {
+        let problems = problems(in: request)
+        if !problems.isEmpty { throw ReelError.validation(problems) }
+    }
+
+    private func checkClips(_ request: CompositionRequest, add: (String, String, String) -> Void) {
+        let clips = request.clips
+        if clips.isEmpty { add("clips", "must contain at least one clip", "length") }
+        if clips.count > limits.maxClips { add("clips", "must contain at most \(limits.maxClips) clips", "length") }
+        for (index, clip) in clips.enumerated() {
+            let path = "clips[\(index)]"
+            switch (clip.videoURL, clip.imageURL) {
+            case (nil, nil): add("\(path).video_url", "a clip needs video_url or image_url", "missing")
+            case (.some, .some): add("\(path).image_url", "give either video_url or image_url, not both", "value")
+            case (.some(let url), nil): checkSource(url, field: "\(path).video_url", add: add)
+            case (nil, .some(let url)): checkSource(url, field: "\(path).image_url", add: add)
+            }
+            if !clip.startTime.isFinite || clip.startTime < 0 {
+                add("\(path).start_time", "must be a number ≥ 0", "range")
+            }
+            if !clip.endTime.isFinite || clip.endTime <= clip.startTime {
+                add("\(path).end_time", "must be greater than start_time (\(Self.format(clip.startTime)))", "range")
+            } else if clip.endTime > limits.maxDuration {
+                add("\(path).end_time", "must be at most \(Self.format(limits.maxDuration)) s, the longest video Reel renders", "range")
+            }
+            if !clip.trimStart.isFinite || clip.trimStart < 0 {
+                add("\(path).trim_start", "must be a number ≥ 0", "range")
+            }
+            if let trimEnd = clip.trimEnd, !trimEnd.isFinite || trimEnd <= clip.trimStart {
+                add("\(path).trim_end", "must be greater than trim_start (\(Self.format(clip.trimStart)))", "range")
+            }
+            if !(0...2).contains(clip.volume) { add("\(path).volume", "must be between 0 and 2", "range") }
+            if let transition = clip.transition {
+                if !TransitionKind.names.contains(transition.type) {
+                    add(
+                        "\(path).transition.type",
+                        "unknown transition; use one of \(TransitionKind.names.sorted().joined(separator: ", "))", "value")
+                }
+                if !transition.duration.isFinite || transition.duration < 0 {
+                    add("\(path).transition.duration", "must be a number ≥ 0", "range")
+                }
+            }
+        }
+        let order = clips.indices.sorted { clips[$0].startTime < clips[$1].startTime }
+        for (previous, next) in zip(order, order.dropFirst()) {
+            let overlap = clips[previous].endTime - clips[next].startTime
+            guard overlap > Timeline.epsilon else { continue }
+            let allowed = clips[next].transition.map { $0.type != "cut" && abs($0.duration - overlap) <= Timeline.epsilon } ?? false
+            if !allowed {
+                add(
+                    "clips[\(next)].start_time",
+                    "overlaps clips[\(previous)] (which ends at \(Self.format(clips[previous].endTime))); slots may overlap only by a transition's duration",
+                    "overlap"
+                )
+            }
+        }
+    }
+
+    private func checkAudio(_ audio: AudioSettings, add: (String, String, String) -> Void) {
+        if let url = audio.musicURL { checkSource(url, field: "audio.music_url", add: add) }
+        if let url = audio.voiceoverURL { checkSource(url, field: "audio.voiceover_url", add: add) }
+        for (name, value) in [
+            ("music_volume", audio.musicVolume), ("voiceover_volume", audio.voiceoverVolume),
+            ("original_audio_volume", audio.originalAudioVolume),
+        ] where !(0...1).contains(value) {
+            add("audio.\(name)", "must be between 0 and 1", "range")
+        }
+        for (name, value) in [("music_fade_in", audio.musicFadeIn), ("music_fade_out", audio.musicFadeOut)]
+        where !value.isFinite || value < 0 || value > limits.maxDuration {
+            add("audio.\(name)", "must be between 0 and \(Self.format(limits.maxDuration)) seconds", "range")
+        }
+    }
+
+    private func checkOverlays(_ request: CompositionRequest, add: (String, String, String) -> Void) {
+        if request.overlays.count > limits.maxOverlays {
+            add("overlays", "must contain at most \(limits.maxOverlays) overlays", "length")
+        }
+        for (index, overlay) in request.overlays.enumerated() {
+            let path = "overlays[\(index)]"
+            switch (overlay.text, overlay.imageURL) {
+            case (nil, nil): add("\(path).text", "an overlay needs text or image_url", "missing")
+            case (.some, .some): add("\(path).image_url", "give either text or image_url, not both", "value")
+            case (.some(let text), nil):
+                if text.isEmpty { add("\(path).text", "must not be empty", "missing") }
+                if text.count > 1000 { add("\(path).text", "must be at most 1000 characters", "length") }
+            case (nil, .some(let url)): checkSource(url, field: "\(path).image_url", add: add)
+            }
+            if !overlay.startTime.isFinite || overlay.startTime < 0 {
+                add("\(path).start_time", "must be a number ≥ 0", "range")
+            }
+            if let end = overlay.endTime, !end.isFinite || end <= overlay.startTime {
+                add("\(path).end_time", "must be greater than start_time (\(Self.format(overlay.startTime)))", "range")
+            }
+            if !(8...144).contains(overlay.fontSize) { add("\(path).font_size", "must be between 8 and 144", "range") }
+            if Color(overlay.fontColor) == nil {
+                add("\(path).font_color", "must be a colour name like \"white\" or a hex colour like \"#FF8800\"", "format")
+            }
+            if !(0.01...1).contains(overlay.scale) { add("\(path).scale", "must be between 0.01 and 1", "range") }
+            if !(0...1).contains(overlay.opacity) { add("\(path).opacity", "must be between 0 and 1", "range") }
+        }
+    }
+
+    private func checkOutput(_ output: OutputSettings, add: (String, String, String) -> Void) {
+        if let size = output.size {
+            if size.width < 16 || size.height < 16 || size.width > limits.maxDimension || size.height > limits.maxDimension {
+                add("output.resolution", "width and height must be between 16 and \(limits.maxDimension)", "range")
+            } else if size.width % 2 != 0 || size.height % 2 != 0 {
+                add("output.resolution", "width and height must be even", "value")
+            }
+        } else {
+            add("output.resolution", "must be 480p, 720p, 1080p, 4k or WIDTHxHEIGHT", "format")
+        }
+        if !output.fps.isFinite || output.fps < 1 || output.fps > 60 { add("output.fps", "must be between 1 and 60", "range") }
+        if let bitrate = output.bitrate?.bitsPerSecond, bitrate < 100_000 || bitrate > 100_000_000 {
+            add("output.bitrate", "must be between 100000 and 100000000 bits per second", "range")
+        }
+    }
+
+    private func checkSource(_ url: String, field: String, add: (String, String, String) -> Void) {
+        if url.count > 2048 {
+            add(field, "must be at most 2048 characters", "length")
+        } else if !Self.isURL(url, schemes: Self.sourceSchemes) {
+            add(field, "must be an http(s)://, s3:// or asset:// URL", "format")
+        }
+    }
+
+    static func isURL(_ text: String, schemes: Set<String>) -> Bool {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+            schemes.contains(scheme)
+        else { return false }
+        if scheme == "asset" { return !(components.host ?? components.path).isEmpty }
+        return !(components.host ?? "").isEmpty
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import ReelCore
+import ReelObjects
+import Synchronization
+
+/// Renders one composition: fetches and probes its sources, runs one ffmpeg process built by
+/// ``FilterGraphBuilder``, probes the result and stores it. Its scratch folder is removed
+/// whatever the outcome.
+public struct CompositionRenderer: Sendable {
+    public var fetcher: SourceFetcher
+    public var objects: any ObjectStore
+    public var ffmpegPath: String
+    public var probe: MediaProbe
+    public var builder: FilterGraphBuilder
+    /// Parent of the per-job scratch folders.
+    public var scratchRoot: URL
+
+    public init(
+        fetcher: SourceFetcher,
+        objects: any ObjectStore,
+        ffmpegPath: String,
+        ffprobePath: String,
+        fontFile: String,
+        scratchRoot: URL
+    ) {
+        self.fetcher = fetcher
+        self.objects = objects
+        self.ffmpegPath = ffmpegPath
+        self.probe = MediaProbe(ffprobePath: ffprobePath)
+        self.builder = FilterGraphBuilder(fontFile: fontFile)
+        self.scratchRoot = scratchRoot
+    }
+
+    /// Progress callback: the stage and how far it is (0–1).
+    public typealias ProgressHandler = @Sendable (RenderStage, Double) -> Void
+
+    /// Renders `request` and stores the output under the composition's fixed keys.
+    public func render(id: UUID, request: CompositionRequest, progress: @escaping ProgressHandler) async throws -> RenderResult {
+        let started = ContinuousClock.now
+        let scratch = scratchRoot.appendingPathComponent("\(id.uuidString.lowercased())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+
+        progress(.downloading, 0)
+        let sources = try await fetchAndProbe(request.sourceURLs, scratch: scratch, progress: progress)
+        try Task.checkCancellation()
+
+        let outputFile = scratch.appendingPathComponent("output.\(request.output.format.fileExtension)")
+        var builder = self.builder
+        builder.fileDirectory = scratch.path
+        let plan = try builder.plan(for: request, sources: sources, outputPath: outputFile.path)
+        for (name, contents) in plan.files {
+            try Data(contents.utf8).write(to: scratch.appendingPathComponent(name))
+        }
+
+        progress(.rendering, 0)
+        try await runFFmpeg(plan.arguments, duration: plan.duration) { progress(.rendering, $0) }
+        let output = try await probe.probe(outputFile.path, name: "the rendered output")
+
+        var thumbnailKey: String?
+        if request.output.thumbnail {
+            let thumbnail = scratch.appendingPathComponent("thumbnail.jpg")
+            try await runFFmpeg(
+                [
+                    "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-ss", String(plan.duration / 2), "-i",
+                    outputFile.path, "-frames:v", "1", "-q:v", "3", thumbnail.path,
+                ],
+                duration: 0
+            ) { _ in }
+            thumbnailKey = ObjectKeys.thumbnail(id)
+            try await objects.put(key: ObjectKeys.thumbnail(id), file: thumbnail, contentType: "image/jpeg")
+        }
+
+        progress(.uploading, 0)
+        let key = ObjectKeys.output(id, format: request.output.format.fileExtension)
+        do {
+            try await objects.put(key: key, file: outputFile, contentType: request.output.format.contentType)
+        } catch {
+            throw RenderFailure("could not store the output: \(error)", transient: true)
+        }
+        progress(.uploading, 1)
+        let elapsed = ContinuousClock.now - started
+        return RenderResult(
+            outputKey: key,
+            output: output,
+            inputs: request.sourceURLs.compactMap { url in sources[url].map { .init(url: url, info: $0.info) } },
+            appliedEffects: plan.appliedEffects,
+            warnings: plan.warnings,
+            processingSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            thumbnailKey: thumbnailKey
+        )
+    }
+
+    func fetchAndProbe(_ urls: [String], scratch: URL, progress: @escaping ProgressHandler) async throws -> [String: RenderSource] {
+        let fetcher = self.fetcher
+        let probe = self.probe
+        return try await withThrowingTaskGroup(of: RenderSource.self) { group in
+            var sources: [String: RenderSource] = [:]
+            var next = 0
+            while next < urls.count || !group.isEmpty {
+                while next < urls.count && next - sources.count < 4 {
+                    let url = urls[next]
+                    next += 1
+                    group.addTask {
+                        let path = try await fetcher.fetch(url, scratch: scratch)
+                        let info = try await probe.probe(path, name: url)
+                        return RenderSource(url: url, path: path, info: info)
+                    }
+                }
+                if let source = try await group.next() {
+                    sources[source.url] = source
+                    progress(.downloading, Double(sources.count) / Double(urls.count))
+                }
+            }
+            return sources
+        }
+    }
+
+    func runFFmpeg(_ arguments: [String], duration: Double, progress: @escaping @Sendable (Double) -> Void) async throws {
+        let parser = Mutex(FFmpegProgressParser(duration: duration))
+        let outcome = try await ProcessRunner.run(ffmpegPath, arguments) { data in
+            if let fraction = parser.withLock({ $0.consume(data) }) { progress(fraction) }
+        }
+        try Task.checkCancellation()
+        guard outcome.succeeded else {
+            let lines = outcome.standardErrorTail.split(separator: "\n").suffix(3).joined(separator: " / ")
+            throw RenderFailure("ffmpeg failed (exit \(outcome.exitCode)): \(lines.isEmpty ? "no message" : lines)")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import ReelCore
+import Synchronization
+
+/// Reads what a media file holds with ffprobe.
+public struct MediaProbe: Sendable {
+    public var ffprobePath: String
+
+    public init(ffprobePath: String) {
+        self.ffprobePath = ffprobePath
+    }
+
+    /// Probes `path`; `name` is how errors refer to the file (its URL).
+    public func probe(_ path: String, name: String) async throws -> MediaInfo {
+        let output = Mutex(Data())
+        let outcome = try await ProcessRunner.run(
+            ffprobePath,
+            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path]
+        ) { data in output.withLock { $0.append(data) } }
+        guard outcome.succeeded else {
+            let reason = outcome.standardErrorTail.split(separator: "\n").last.map(String.init) ?? "unknown format"
+            throw RenderFailure("\(name) is not a readable media file (\(Self.clean(reason, path: path)))")
+        }
+        let json = output.withLock { $0 }
+        guard let info = Self.parse(json) else {
+            throw RenderFailure("\(name) is not a readable media file (ffprobe gave no streams)")
+        }
+        return info
+    }
+
+    static func clean(_ message: String, path: String) -> String {
+        message.replacingOccurrences(of: path + ": ", with: "").replacingOccurrences(of: path, with: "file")
+    }
+
+    /// Parses ffprobe's JSON.
+    public static func parse(_ data: Data) -> MediaInfo? {
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let format = root["format"] as? [String: Any]
+        else { return nil }
+        let streams = root["streams"] as? [[String: Any]] ?? []
+        let video = streams.first {
+            $0["codec_type"] as? String == "video" && (($0["disposition"] as? [String: Any])?["attached_pic"] as? Int ?? 0) == 0
+        }
+        let audio = streams.first { $0["codec_type"] as? String == "audio" }
+        let formatName = format["format_name"] as? String ?? "unknown"
+        var info = MediaInfo(
+            formatName: formatName,
+            duration: double(format["duration"]) ?? double(video?["duration"]) ?? double(audio?["duration"]) ?? 0,
+            sizeBytes: Int(double(format["size"]) ?? 0),
+            bitRate: double(format["bit_rate"]).map { Int($0) },
+            videoCodec: video?["codec_name"] as? String,
+            width: video?["width"] as? Int,
+            height: video?["height"] as? Int,
+            fps: rate(video?["avg_frame_rate"]) ?? rate(video?["r_frame_rate"]),
+            pixelFormat: video?["pix_fmt"] as? String,
+            frameCount: double(video?["nb_frames"]).map { Int($0) },
+            audioCodec: audio?["codec_name"] as? String,
+            sampleRate: double(audio?["sample_rate"]).map { Int($0) },
+            channels: audio?["channels"] as? Int,
+            isStill: formatName == "image2" || formatName.hasSuffix("_pipe")
+        )
+        if let rotation = rotation(of: video), abs(rotation) == 90 || abs(rotation) == 270, let w = info.width, let h = info.height {
+            info.width = h
+            info.height = w
+        }
+        return info
+    }
+
+    static func double(_ value: Any?) -> Double? {
+        if let text = value as? String { return Double(text) }
+        if let number = value as? NSNumber { return number.doubleValue }
+        return nil
+    }
+
+    static func rate(_ value: Any?) -> Double? {
+        guard let text = value as? String else { return nil }
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let numerator = Double(parts[0]), let denominator = Double(parts[1]), denominator > 0, numerator > 0
+        else { return nil }
+        return (numerator / denominator * 1000).rounded() / 1000
+    }
+
+    static func rotation(of stream: [String: Any]?) -> Int? {
+        if let tags = stream?["tags"] as? [String: Any], let rotate = tags["rotate"] as? String { return Int(rotate) }
+        for side in stream?["side_data_list"] as? [[String: Any]] ?? [] {
+            if let rotation = side["rotation"] as? Int { return rotation }
+        }
+        return nil
+    }
+}

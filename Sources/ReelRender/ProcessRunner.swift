@@ -1,0 +1,75 @@
+import Foundation
+import Synchronization
+
+/// How a child process ended, with the end of what it wrote to standard error.
+public struct ProcessOutcome: Sendable {
+    public var exitCode: Int32
+    public var standardErrorTail: String
+    public var succeeded: Bool { exitCode == 0 }
+}
+
+/// Runs a program with an argv (never a shell), streaming its standard output to a
+/// callback. Cancelling the calling task kills the process at once (SIGKILL).
+public enum ProcessRunner {
+    public static func run(
+        _ executable: String,
+        _ arguments: [String],
+        standardOutput: (@Sendable (Data) -> Void)? = nil
+    ) async throws -> ProcessOutcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        let outPipe = Pipe()
+        let errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        let stderrTail = Mutex(Data())
+        let launched = Mutex<Int32?>(nil)
+
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<ProcessOutcome, any Error>) in
+                let group = DispatchGroup()
+                group.enter()
+                process.terminationHandler = { _ in group.leave() }
+                do {
+                    try process.run()
+                } catch {
+                    continuation.resume(throwing: error)
+                    return
+                }
+                launched.withLock { $0 = process.processIdentifier }
+                if Task.isCancelled { kill(process.processIdentifier, SIGKILL) }
+                group.enter()
+                DispatchQueue.global().async {
+                    let handle = outPipe.fileHandleForReading
+                    while true {
+                        let data = handle.availableData
+                        if data.isEmpty { break }
+                        standardOutput?(data)
+                    }
+                    group.leave()
+                }
+                group.enter()
+                DispatchQueue.global().async {
+                    let handle = errPipe.fileHandleForReading
+                    while true {
+                        let data = handle.availableData
+                        if data.isEmpty { break }
+                        stderrTail.withLock { tail in
+                            tail.append(data)
+                            if tail.count > 8192 { tail = tail.suffix(8192) }
+                        }
+                    }
+                    group.leave()
+                }
+                group.notify(queue: .global()) {
+                    let tail = stderrTail.withLock { String(decoding: $0, as: UTF8.self) }
+                    continuation.resume(returning: ProcessOutcome(exitCode: process.terminationStatus, standardErrorTail: tail))
+                }
+            }
+        } onCancel: {
+            if let pid = launched.withLock({ $0 }) { kill(pid, SIGKILL) }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import AsyncHTTPClient
+import Crypto
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import ReelCore
+import ReelObjects
+
+/// Brings a composition's sources to local disk: `asset://` from the object store, `http(s)://`
+/// through a bounded on-disk cache keyed by URL and revalidated with its ETag/Last-Modified.
+public struct SourceFetcher: Sendable {
+    public var httpClient: HTTPClient
+    public var objects: any ObjectStore
+    public var cacheDirectory: URL
+    public var addressGuard: AddressGuard
+    /// Largest source accepted, in bytes.
+    public var maxSourceBytes: Int
+    /// Size the cache is trimmed to after each download, in bytes.
+    public var cacheLimitBytes: Int
+
+    public init(
+        httpClient: HTTPClient,
+        objects: any ObjectStore,
+        cacheDirectory: URL,
+        addressGuard: AddressGuard,
+        maxSourceBytes: Int = 2 << 30,
+        cacheLimitBytes: Int = 4 << 30
+    ) {
+        self.httpClient = httpClient
+        self.objects = objects
+        self.cacheDirectory = cacheDirectory
+        self.addressGuard = addressGuard
+        self.maxSourceBytes = maxSourceBytes
+        self.cacheLimitBytes = cacheLimitBytes
+    }
+
+    /// A local path holding the source's bytes. `scratch` is the job's own folder, for copies
+    /// that must not outlive the job.
+    public func fetch(_ url: String, scratch: URL) async throws -> String {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
+            throw RenderFailure("\(url) is not a URL")
+        }
+        switch scheme {
+        case "asset":
+            let name = components.host ?? components.path
+            guard let id = UUID(uuidString: name) else { throw RenderFailure("\(url) does not name an uploaded asset") }
+            let key = ObjectKeys.asset(id)
+            if let path = objects.localPath(for: key) { return path }
+            let target = scratch.appendingPathComponent("asset-\(id.uuidString.lowercased())")
+            do {
+                try await objects.download(key: key, to: target)
+            } catch let error as ObjectStoreError where error.isNotFound {
+                throw RenderFailure("\(url): no such asset was uploaded")
+            }
+            return target.path
+        case "http", "https":
+            return try await fetchHTTP(url)
+        default:
+            throw RenderFailure("\(url): \(scheme):// sources need S3 storage, which this Reel is not configured for")
+        }
+    }
+
+    func cachePaths(for url: String) -> (data: URL, meta: URL) {
+        let digest = SHA256.hash(data: Data(url.utf8)).map { String(format: "%02x", $0) }.joined()
+        return (cacheDirectory.appendingPathComponent(digest), cacheDirectory.appendingPathComponent(digest + ".meta"))
+    }
+
+    func fetchHTTP(_ original: String) async throws -> String {
+        let manager = FileManager.default
+        try manager.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
+        let (dataPath, metaPath) = cachePaths(for: original)
+        let cachedValidators = (try? Data(contentsOf: metaPath)).flatMap {
+            try? JSONDecoder().decode([String: String].self, from: $0)
+        }
+        let hasCached = cachedValidators != nil && manager.fileExists(atPath: dataPath.path)
+
+        var url = original
+        for _ in 0..<5 {
+            guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
+                throw RenderFailure("\(original): invalid URL \(url)")
+            }
+            try await checkHost(host)
+            var request = HTTPClientRequest(url: url)
+            request.headers.add(name: "User-Agent", value: "reel/1")
+            if hasCached, let validators = cachedValidators {
+                if let etag = validators["etag"] { request.headers.add(name: "If-None-Match", value: etag) }
+                if let modified = validators["last-modified"] { request.headers.add(name: "If-Modified-Since", value: modified) }
+            }
+            let response: HTTPClientResponse
+            do {
+                response = try await httpClient.execute(request, timeout: .seconds(60))
+            } catch {
+                throw RenderFailure("could not fetch \(original): \(Self.describe(error))", transient: true)
+            }
+            switch response.status.code {
+            case 200:
+                try await store(response, from: original, data: dataPath, meta: metaPath)
+                return dataPath.path
+            case 304 where hasCached:
+                try? manager.setAttributes([.modificationDate: Date()], ofItemAtPath: dataPath.path)
+                return dataPath.path
+            case 301, 302, 303, 307, 308:
+                guard let location = response.headers.first(name: "location"),
+                    let next = URL(string: location, relativeTo: URL(string: url))?.absoluteString
+                else { throw RenderFailure("could not fetch \(original): redirect without a Location") }
+                url = next
+            default:
+                let transient = response.status.code >= 500 || response.status.code == 429 || response.status.code == 408
+                throw RenderFailure(
+                    "could not fetch \(original): HTTP \(response.status.code) \(response.status.reasonPhrase)",
+                    transient: transient
+                )
+            }
+        }
+        throw RenderFailure("could not fetch \(original): too many redirects")
+    }
+
+    func checkHost(_ host: String) async throws {
+        let addressGuard = self.addressGuard
+        try await NIOThreadPool.singleton.runIfActive { try addressGuard.check(host: host) }
+    }
+
+    func store(_ response: HTTPClientResponse, from url: String, data: URL, meta: URL) async throws {
+        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > maxSourceBytes {
+            throw RenderFailure("\(url) is \(length) bytes, more than the limit of \(maxSourceBytes)")
+        }
+        let partial = cacheDirectory.appendingPathComponent(".\(UUID().uuidString).part")
+        guard FileManager.default.createFile(atPath: partial.path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: partial.path)
+        else { throw RenderFailure("cannot write the source cache in \(cacheDirectory.path)") }
+        var written = 0
+        do {
+            defer { try? handle.close() }
+            for try await buffer in response.body {
+                written += buffer.readableBytes
+                if written > maxSourceBytes {
+                    throw RenderFailure("\(url) is larger than the limit of \(maxSourceBytes) bytes")
+                }
+                try buffer.withUnsafeReadableBytes { try handle.write(contentsOf: Data($0)) }
+            }
+        } catch let failure as RenderFailure {
+            try? FileManager.default.removeItem(at: partial)
+            throw failure
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
+            throw RenderFailure("could not fetch \(url): \(Self.describe(error))", transient: true)
+        }
+        var validators: [String: String] = [:]
+        validators["etag"] = response.headers.first(name: "etag")
+        validators["last-modified"] = response.headers.first(name: "last-modified")
+        guard rename(partial.path, data.path) == 0 else {
+            try? FileManager.default.removeItem(at: partial)
+            throw RenderFailure("cannot write the source cache in \(cacheDirectory.path)")
+        }
+        if !validators.isEmpty, let encoded = try? JSONEncoder().encode(validators) {
+            try? encoded.write(to: meta, options: .atomic)
+        } else {
+            try? FileManager.default.removeItem(at: meta)
+        }
+        trimCache(keeping: data)
+    }
+
+    /// Deletes the least recently used cached sources until the cache fits its limit.
+    func trimCache(keeping kept: URL) {
+        let manager = FileManager.default
+        let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey]
+        guard let files = try? manager.contentsOfDirectory(at: cacheDirectory, includingPropertiesForKeys: keys) else { return }
+        var entries = files.filter { $0.pathExtension.isEmpty && !$0.lastPathComponent.hasPrefix(".") }.compactMap {
+            url -> (URL, Int, Date)? in
+            guard let values = try? url.resourceValues(forKeys: Set(keys)) else { return nil }
+            return (url, values.fileSize ?? 0, values.contentModificationDate ?? .distantPast)
+        }
+        var total = entries.reduce(0) { $0 + $1.1 }
+        guard total > cacheLimitBytes else { return }
+        entries.sort { $0.2 < $1.2 }
+        for (url, size, _) in entries where total > cacheLimitBytes && url != kept {
+            try? manager.removeItem(at: url)
+            try? manager.removeItem(at: url.appendingPathExtension("meta"))
+            total -= size
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let failure = error as? RenderFailure { return failure.message }
+        let text = String(describing: error)
+        if text.contains("connectTimeout") || text.contains("deadlineExceeded") { return "timed out" }
+        if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
+        if text.contains("NXDOMAIN") || text.contains("resolve") || text.contains("lookup") { return "host not found" }
+        return text.count > 200 ? String(text.prefix(200)) : text
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Synchronization
+
+/// A SQLite database file in WAL mode: one writer connection and a few reader connections,
+/// each behind its own mutex, so reads never wait for a write to finish.
+public final class SQLiteDatabase: Sendable {
+    private let writer: LockedConnection
+    private let readers: [LockedConnection]
+    private let nextReader = Atomic<Int>(0)
+    public let path: String
+
+    public init(path: String, readers readerCount: Int = 2) throws {
+        self.path = path
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let writer = try SQLiteConnection(path: path)
+        try writer.executeScript(
+            """
+            PRAGMA journal_mode=WAL;
+            PRAGMA synchronous=NORMAL;
+            PRAGMA foreign_keys=ON;
+            PRAGMA temp_store=MEMORY;
+            """
+        )
+        self.writer = LockedConnection(writer)
+        var readers: [LockedConnection] = []
+        for _ in 0..<max(1, readerCount) {
+            let reader = try SQLiteConnection(path: path)
+            try reader.executeScript("PRAGMA query_only=ON;")
+            readers.append(LockedConnection(reader))
+        }
+        self.readers = readers
+    }
+
+    /// Runs `body` on the writer connection.
+    public func write<T: Sendable>(_ body: (SQLiteConnectionHandle) throws -> T) throws -> T {
+        try writer.mutex.withLock { connection in try body(SQLiteConnectionHandle(connection: connection)) }
+    }
+
+    /// Runs `body` on one of the reader connections.
+    public func read<T: Sendable>(_ body: (SQLiteConnectionHandle) throws -> T) throws -> T {
+        let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count
+        return try readers[index].mutex.withLock { connection in try body(SQLiteConnectionHandle(connection: connection)) }
+    }
+}
+
+/// Access to a connection for the duration of one ``SQLiteDatabase`` call.
+public struct SQLiteConnectionHandle {
+    let connection: SQLiteConnection
+
+    @discardableResult
+    public func query(_ sql: String, _ values: [SQLiteValue] = []) throws -> [[SQLiteValue]] {
+        try connection.query(sql, values)
+    }
+
+    public func executeScript(_ sql: String) throws {
+        try connection.executeScript(sql)
+    }
+
+    public var changes: Int { connection.changes }
+
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try connection.transaction(body)
+    }
+}
+
+/// A connection and the mutex that serialises its use.
+final class LockedConnection: Sendable {
+    let mutex: Mutex<SQLiteConnection>
+
+    init(_ connection: sending SQLiteConnection) {
+        mutex = Mutex(connection)
+    }
+}

@@ -1,0 +1,283 @@
+import Foundation
+import ReelCore
+
+/// ``CompositionStore`` and ``JobQueue`` on one SQLite file (WAL). Jobs are claimed with
+/// `UPDATE … RETURNING` on the writer connection, which SQLite serialises.
+public final class SQLiteStore: CompositionStore, JobQueue {
+    let database: SQLiteDatabase
+    public let wakeups = WakeSignal()
+
+    public init(path: String) throws {
+        database = try SQLiteDatabase(path: path)
+    }
+
+    static let columns =
+        "id, request, status, progress, stage, stages, error_message, result, attempt, created_at, updated_at, started_at, completed_at"
+
+    public func migrate() async throws {
+        try database.write { db in
+            try db.executeScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at REAL NOT NULL);")
+            try db.transaction {
+                let applied = Set(try db.query("SELECT version FROM schema_migrations").compactMap { $0[0].int })
+                for (version, script) in SQLiteMigrations.all where !applied.contains(version) {
+                    try db.executeScript(script)
+                    try db.query(
+                        "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                        [.integer(Int64(version)), .real(Date().timeIntervalSince1970)]
+                    )
+                }
+            }
+        }
+    }
+
+    public func insert(_ record: CompositionRecord, maxQueued: Int?) async throws {
+        let request = try RecordCoding.encode(record.request)
+        let stages = try RecordCoding.encode(record.stages)
+        let now = record.createdAt.timeIntervalSince1970
+        try database.write { db in
+            try db.transaction {
+                if let maxQueued {
+                    let queued = try db.query("SELECT count(*) FROM compositions WHERE status = 'queued'")[0][0].int ?? 0
+                    if queued >= maxQueued { throw ReelError.queueFull(retryAfter: 5) }
+                }
+                try db.query(
+                    """
+                    INSERT INTO compositions (id, title, status, priority, request, progress, stage, stages,
+                        attempt, run_at, created_at, updated_at)
+                    VALUES (?, ?, 'queued', ?, ?, 0, 'queued', ?, 0, ?, ?, ?)
+                    """,
+                    [
+                        .text(record.id.uuidString.lowercased()), .text(record.request.title),
+                        .integer(Int64(record.request.priority.rank)), .text(request), .text(stages),
+                        .real(now), .real(now), .real(now),
+                    ]
+                )
+            }
+        }
+        wakeups.signal()
+    }
+
+    public func fetch(_ id: UUID) async throws -> CompositionRecord? {
+        let rows = try database.read { db in
+            try db.query("SELECT \(Self.columns) FROM compositions WHERE id = ?", [.text(id.uuidString.lowercased())])
+        }
+        return try rows.first.map(RecordCoding.record)
+    }
+
+    public func list(status: CompositionStatus?, offset: Int, limit: Int) async throws -> CompositionPage {
+        let (rows, total) = try database.read { db in
+            if let status {
+                let rows = try db.query(
+                    "SELECT \(Self.columns) FROM compositions WHERE status = ? ORDER BY seq DESC LIMIT ? OFFSET ?",
+                    [.text(status.rawValue), .integer(Int64(limit)), .integer(Int64(offset))]
+                )
+                let total = try db.query("SELECT count(*) FROM compositions WHERE status = ?", [.text(status.rawValue)])
+                return (rows, total[0][0].int ?? 0)
+            }
+            let rows = try db.query(
+                "SELECT \(Self.columns) FROM compositions ORDER BY seq DESC LIMIT ? OFFSET ?",
+                [.integer(Int64(limit)), .integer(Int64(offset))]
+            )
+            let total = try db.query("SELECT count(*) FROM compositions")
+            return (rows, total[0][0].int ?? 0)
+        }
+        return CompositionPage(items: try rows.map(RecordCoding.record), total: total)
+    }
+
+    public func delete(_ id: UUID) async throws -> CompositionRecord? {
+        let rows = try database.write { db in
+            try db.query("DELETE FROM compositions WHERE id = ? RETURNING \(Self.columns)", [.text(id.uuidString.lowercased())])
+        }
+        return try rows.first.map(RecordCoding.record)
+    }
+
+    public func cancel(_ id: UUID, at date: Date) async throws -> CancelOutcome {
+        let now = date.timeIntervalSince1970
+        let key = id.uuidString.lowercased()
+        let (updated, status) = try database.write { db in
+            let rows = try db.query(
+                """
+                UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
+                    updated_at = ?, completed_at = ?
+                WHERE id = ? AND status IN ('pending', 'queued', 'processing')
+                RETURNING \(Self.columns)
+                """,
+                [.real(now), .real(now), .text(key)]
+            )
+            if !rows.isEmpty { return (rows, String?.none) }
+            return ([], try db.query("SELECT status FROM compositions WHERE id = ?", [.text(key)]).first?[0].string)
+        }
+        if let row = updated.first { return .cancelled(try RecordCoding.record(row)) }
+        guard let status, let parsed = CompositionStatus(rawValue: status) else { return .notFound }
+        return .alreadyFinished(parsed)
+    }
+
+    public func cancelAll(at date: Date) async throws -> [UUID] {
+        let now = date.timeIntervalSince1970
+        let rows = try database.write { db in
+            try db.query(
+                """
+                UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
+                    updated_at = ?, completed_at = ?
+                WHERE status IN ('pending', 'queued', 'processing')
+                RETURNING id
+                """,
+                [.real(now), .real(now)]
+            )
+        }
+        return rows.compactMap { $0[0].string.flatMap(UUID.init(uuidString:)) }
+    }
+
+    public func stats() async throws -> QueueStats {
+        let (queued, statuses) = try database.read { db in
+            (
+                try db.query("SELECT priority, count(*) FROM compositions WHERE status = 'queued' GROUP BY priority"),
+                try db.query("SELECT status, count(*) FROM compositions GROUP BY status")
+            )
+        }
+        var byPriority: [Priority: Int] = Dictionary(uniqueKeysWithValues: Priority.allCases.map { ($0, 0) })
+        for row in queued {
+            if let rank = row[0].int, let priority = Priority(rank: rank) { byPriority[priority] = row[1].int ?? 0 }
+        }
+        var byStatus: [CompositionStatus: Int] = Dictionary(uniqueKeysWithValues: CompositionStatus.allCases.map { ($0, 0) })
+        for row in statuses {
+            if let name = row[0].string, let status = CompositionStatus(rawValue: name) { byStatus[status] = row[1].int ?? 0 }
+        }
+        return QueueStats(queued: byPriority, byStatus: byStatus)
+    }
+
+    public func ping() async throws {
+        _ = try database.read { db in try db.query("SELECT 1") }
+    }
+
+    // MARK: JobQueue
+
+    public func claim(worker: String, leaseSeconds: Double, at date: Date) async throws -> ClaimedJob? {
+        let now = date.timeIntervalSince1970
+        let token = UUID().uuidString.lowercased()
+        let stages = try RecordCoding.encode(RenderStage.initialStages(current: .downloading))
+        let rows = try database.write { db in
+            try db.query(
+                """
+                UPDATE compositions SET status = 'processing', attempt = attempt + 1, lease_token = ?,
+                    lease_expires_at = ?, worker_id = ?, started_at = coalesce(started_at, ?), updated_at = ?,
+                    stage = 'downloading', progress = 0, stages = ?
+                WHERE seq = (SELECT seq FROM compositions WHERE status = 'queued' AND run_at <= ?
+                             ORDER BY priority, run_at, seq LIMIT 1)
+                RETURNING id, attempt, request
+                """,
+                [.text(token), .real(now + leaseSeconds), .text(worker), .real(now), .real(now), .text(stages), .real(now)]
+            )
+        }
+        guard let row = rows.first, let id = row[0].string.flatMap(UUID.init(uuidString:)), let request = row[2].string
+        else { return nil }
+        return ClaimedJob(id: id, token: token, attempt: row[1].int ?? 1, request: try RecordCoding.decode(request))
+    }
+
+    public func heartbeat(
+        _ job: ClaimedJob, progress: ProgressUpdate?, leaseSeconds: Double, at date: Date
+    ) async throws
+        -> LeaseState
+    {
+        let now = date.timeIntervalSince1970
+        if let progress {
+            let stages = try RecordCoding.encode(progress.stages)
+            return try updateOwned(
+                job,
+                "lease_expires_at = ?, updated_at = ?, progress = ?, stage = ?, stages = ?",
+                [.real(now + leaseSeconds), .real(now), .real(progress.overall), .text(progress.stage.rawValue), .text(stages)]
+            )
+        }
+        return try updateOwned(job, "lease_expires_at = ?", [.real(now + leaseSeconds)])
+    }
+
+    public func complete(_ job: ClaimedJob, result: RenderResult, at date: Date) async throws -> LeaseState {
+        let now = date.timeIntervalSince1970
+        let stages = try RecordCoding.encode(RenderStage.initialStages(current: .completed))
+        return try updateOwned(
+            job,
+            """
+            status = 'completed', progress = 100, stage = 'completed', stages = ?, result = ?, error_message = NULL,
+            lease_token = NULL, lease_expires_at = NULL, updated_at = ?, completed_at = ?
+            """,
+            [.text(stages), .text(try RecordCoding.encode(result)), .real(now), .real(now)]
+        )
+    }
+
+    public func retry(_ job: ClaimedJob, message: String, runAt: Date, at date: Date) async throws -> LeaseState {
+        let now = date.timeIntervalSince1970
+        return try updateOwned(
+            job,
+            """
+            status = 'queued', stage = 'queued', progress = 0, error_message = ?, run_at = ?, lease_token = NULL,
+            lease_expires_at = NULL, updated_at = ?
+            """,
+            [.text(message), .real(runAt.timeIntervalSince1970), .real(now)]
+        )
+    }
+
+    public func fail(_ job: ClaimedJob, message: String, at date: Date) async throws -> LeaseState {
+        let now = date.timeIntervalSince1970
+        return try updateOwned(
+            job,
+            """
+            status = 'failed', error_message = ?, lease_token = NULL, lease_expires_at = NULL, updated_at = ?,
+            completed_at = ?
+            """,
+            [.text(message), .real(now), .real(now)]
+        )
+    }
+
+    public func release(_ job: ClaimedJob, at date: Date) async throws {
+        let now = date.timeIntervalSince1970
+        _ = try updateOwned(
+            job,
+            """
+            status = 'queued', stage = 'queued', progress = 0, attempt = max(attempt - 1, 0), run_at = ?,
+            lease_token = NULL, lease_expires_at = NULL, updated_at = ?
+            """,
+            [.real(now), .real(now)]
+        )
+        wakeups.signal()
+    }
+
+    public func rescueExpired(at date: Date, maxAttempts: Int) async throws -> Int {
+        let now = date.timeIntervalSince1970
+        let count = try database.write { db in
+            try db.transaction {
+                try db.query(
+                    """
+                    UPDATE compositions SET status = 'failed', lease_token = NULL, lease_expires_at = NULL,
+                        error_message = 'the worker rendering this composition stopped responding ' || attempt || ' times',
+                        updated_at = ?, completed_at = ?
+                    WHERE status = 'processing' AND lease_expires_at < ? AND attempt >= ?
+                    """,
+                    [.real(now), .real(now), .real(now), .integer(Int64(maxAttempts))]
+                )
+                let failed = db.changes
+                try db.query(
+                    """
+                    UPDATE compositions SET status = 'queued', stage = 'queued', progress = 0, run_at = ?,
+                        lease_token = NULL, lease_expires_at = NULL, updated_at = ?
+                    WHERE status = 'processing' AND lease_expires_at < ?
+                    """,
+                    [.real(now), .real(now), .real(now)]
+                )
+                return failed + db.changes
+            }
+        }
+        if count > 0 { wakeups.signal() }
+        return count
+    }
+
+    private func updateOwned(_ job: ClaimedJob, _ assignments: String, _ values: [SQLiteValue]) throws -> LeaseState {
+        let changed = try database.write { db in
+            try db.query(
+                "UPDATE compositions SET \(assignments) WHERE id = ? AND lease_token = ? AND status = 'processing'",
+                values + [.text(job.id.uuidString.lowercased()), .text(job.token)]
+            )
+            return db.changes
+        }
+        return changed == 1 ? .held : .lost
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Logging
+import ReelStore
+import ServiceLifecycle
+
+/// Puts jobs whose worker stopped renewing its lease back in the queue, every `interval`.
+public struct LeaseRescuer: Service {
+    public var queue: any JobQueue
+    public var interval: Duration
+    public var maxAttempts: Int
+    public var logger: Logger
+
+    public init(queue: any JobQueue, interval: Duration = .seconds(5), maxAttempts: Int, logger: Logger) {
+        self.queue = queue
+        self.interval = interval
+        self.maxAttempts = maxAttempts
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let rescued = try await queue.rescueExpired(at: Date(), maxAttempts: maxAttempts)
+                    if rescued > 0 { logger.warning("rescued jobs whose worker stopped", metadata: ["count": "\(rescued)"]) }
+                } catch {
+                    logger.error("rescuing expired leases failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+}

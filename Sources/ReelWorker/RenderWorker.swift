@@ -1,0 +1,166 @@
+import Foundation
+import Logging
+import ReelCore
+import ReelRender
+import ReelStore
+import ServiceLifecycle
+import Synchronization
+
+/// Claims jobs and renders them, `concurrency` at a time. While a job renders, a heartbeat
+/// renews its lease, saves progress and notices cancellation (stopping ffmpeg within a second).
+/// On graceful shutdown running jobs are handed back to the queue for the next start.
+public struct RenderWorker: Service {
+    public var queue: any JobQueue
+    public var renderer: CompositionRenderer
+    public var configuration: WorkerConfiguration
+    public var logger: Logger
+
+    public init(queue: any JobQueue, renderer: CompositionRenderer, configuration: WorkerConfiguration, logger: Logger) {
+        self.queue = queue
+        self.renderer = renderer
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        guard configuration.concurrency > 0 else { return }
+        try? FileManager.default.createDirectory(at: renderer.scratchRoot, withIntermediateDirectories: true)
+        await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                for slot in 0..<configuration.concurrency {
+                    group.addTask { await self.loop(slot: slot) }
+                }
+            }
+        }
+    }
+
+    func loop(slot: Int) async {
+        let worker = "\(configuration.workerID)/\(slot)"
+        while !Task.isCancelled {
+            let generation = queue.wakeups.generation
+            do {
+                if let job = try await queue.claim(worker: worker, leaseSeconds: configuration.leaseSeconds, at: Date()) {
+                    await process(job)
+                    continue
+                }
+            } catch {
+                logger.error("claiming a job failed", metadata: ["error": "\(error)"])
+            }
+            await queue.wakeups.wait(after: generation, timeout: configuration.pollInterval)
+        }
+    }
+
+    /// How a render ended.
+    enum Outcome: Sendable {
+        case rendered(RenderResult)
+        case failed(RenderFailure)
+        case lost
+        case stopped
+    }
+
+    func process(_ job: ClaimedJob) async {
+        var logger = self.logger
+        logger[metadataKey: "composition"] = "\(job.id.uuidString.lowercased())"
+        logger.info("rendering", metadata: ["attempt": "\(job.attempt)"])
+        let latest = ProgressMailbox()
+        let outcome: Outcome = await withTaskGroup(of: Outcome?.self) { group in
+            group.addTask {
+                do {
+                    let result = try await renderer.render(id: job.id, request: job.request) { stage, fraction in
+                        latest.post(stage: stage, fraction: fraction)
+                    }
+                    return .rendered(result)
+                } catch let failure as RenderFailure {
+                    return Task.isCancelled ? .stopped : .failed(failure)
+                } catch is CancellationError {
+                    return .stopped
+                } catch {
+                    return Task.isCancelled ? .stopped : .failed(RenderFailure("render failed: \(error)"))
+                }
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: configuration.heartbeatInterval)
+                    if Task.isCancelled { break }
+                    let state = try? await queue.heartbeat(
+                        job,
+                        progress: latest.take(),
+                        leaseSeconds: configuration.leaseSeconds,
+                        at: Date()
+                    )
+                    if state == .lost { return .lost }
+                }
+                return nil
+            }
+            var outcome: Outcome = .stopped
+            while let next = await group.next() {
+                if let next {
+                    outcome = next
+                    break
+                }
+            }
+            group.cancelAll()
+            return outcome
+        }
+        await finish(job, outcome: outcome, logger: logger)
+    }
+
+    func finish(_ job: ClaimedJob, outcome: Outcome, logger: Logger) async {
+        let lifecycle = JobLifecycle(policy: configuration.retryPolicy)
+        let event: JobLifecycle.Event
+        var result: RenderResult?
+        switch outcome {
+        case .rendered(let rendered):
+            event = .succeeded
+            result = rendered
+        case .failed(let failure): event = .failed(failure)
+        case .lost: event = .lostLease
+        case .stopped: event = .shutdown
+        }
+        let now = Date()
+        do {
+            switch lifecycle.action(for: event, attempt: job.attempt, random: Double.random(in: 0..<1)) {
+            case .complete:
+                if let result, try await queue.complete(job, result: result, at: now) == .held {
+                    logger.info("completed", metadata: ["seconds": "\(result.processingSeconds)"])
+                } else {
+                    logger.info("finished a job this worker no longer owns; result discarded")
+                }
+            case .retry(let delay, let message):
+                logger.warning("transient failure, retrying", metadata: ["in": "\(delay)", "error": "\(message)"])
+                _ = try await queue.retry(job, message: message, runAt: now.addingTimeInterval(delay), at: now)
+            case .fail(let message):
+                logger.warning("failed", metadata: ["error": "\(message)"])
+                _ = try await queue.fail(job, message: message, at: now)
+            case .release:
+                logger.info("stopping: job handed back to the queue")
+                try await queue.release(job, at: now)
+            case .discard:
+                logger.info("cancelled or taken over: render stopped")
+            }
+        } catch {
+            logger.error("could not record the job's outcome", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+/// The latest progress of a render, posted by the renderer and taken by the heartbeat.
+final class ProgressMailbox: Sendable {
+    private let state = Mutex<ProgressUpdate?>(nil)
+
+    func post(stage: RenderStage, fraction: Double) {
+        let update = ProgressUpdate(
+            stage: stage,
+            overall: stage.overall(fraction),
+            stages: RenderStage.initialStages(current: stage, fraction: fraction)
+        )
+        state.withLock { $0 = update }
+    }
+
+    func take() -> ProgressUpdate? {
+        state.withLock { value in
+            defer { value = nil }
+            return value
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ReelCore
+import ReelObjects
+import ReelRender
+
+/// `reel render spec.json -o out.mp4`: renders a composition locally, without a server,
+/// through the same validator and renderer.
+struct RenderCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "render", abstract: "Render a composition file locally.")
+
+    @OptionGroup var shared: SharedOptions
+
+    @Argument(help: "The composition JSON (as POSTed to /api/v1/compositions).")
+    var spec: String
+
+    @Option(name: .shortAndLong, help: "Where to write the video.")
+    var output: String
+
+    func run() async throws {
+        var configuration = shared.configuration()
+        configuration.allowPrivateSources = true
+        let request: CompositionRequest
+        do {
+            request = try JSONDecoder().decode(CompositionRequest.self, from: try Data(contentsOf: URL(fileURLWithPath: spec)))
+        } catch let error as DecodingError {
+            throw ValidationError("\(spec): \(error)")
+        }
+        let problems = CompositionValidator(limits: configuration.limits).problems(in: request)
+        guard problems.isEmpty else {
+            throw ValidationError(problems.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reel-render-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        configuration.storageURL = "file://" + scratch.appendingPathComponent("objects").path
+        let runtime = try await Runtime.open(configuration, logger: Logger(label: "reel-render"))
+        let id = UUID()
+        let terminal = isatty(STDERR_FILENO) == 1
+        let progress = ProgressPrinter(terminal: terminal)
+        do {
+            let result = try await runtime.renderer(scratch: scratch.appendingPathComponent("jobs")).render(id: id, request: request) {
+                stage, fraction in
+                progress.show(stage: stage, fraction: fraction)
+            }
+            progress.finish()
+            let target = URL(fileURLWithPath: output)
+            try? FileManager.default.removeItem(at: target)
+            try await runtime.objects.download(key: result.outputKey, to: target)
+            print(
+                "\(output): \(String(format: "%.2f", result.output.duration)) s, \(result.output.sizeBytes) bytes, rendered in \(String(format: "%.2f", result.processingSeconds)) s"
+            )
+        } catch {
+            progress.finish()
+            await runtime.shutdown()
+            throw error
+        }
+        await runtime.shutdown()
+    }
+}
+
+/// A progress bar on a terminal; one plain line per stage change on a pipe.
+final class ProgressPrinter: Sendable {
+    let terminal: Bool
+    private let last = OutputBuffer()
+
+    init(terminal: Bool) {
+        self.terminal = terminal
+    }
+
+    func show(stage: RenderStage, fraction: Double) {
+        let overall = stage.overall(fraction)
+        if terminal {
+            let width = 30
+            let filled = Int(overall / 100 * Double(width))
+            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            FileHandle.standardError.write(Data("\r[\(bar)] \(String(format: "%5.1f", overall))% \(stage.rawValue)   ".utf8))
+        } else if !last.text.hasSuffix("|\(stage.rawValue)") {
+            last.append(Data("|\(stage.rawValue)".utf8))
+            FileHandle.standardError.write(Data("\(stage.rawValue) \(String(format: "%.0f", overall))%\n".utf8))
+        }
+    }
+
+    func finish() {
+        if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import ReelAPI
+import ReelCore
+import ReelStore
+import ReelWorker
+import ServiceLifecycle
+import UnixSignals
+
+/// `reel serve`: the HTTP API, with render workers in the same process unless `--workers 0`.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the HTTP API (and render).")
+
+    @OptionGroup var shared: SharedOptions
+
+    @Option(help: "Listen address (REEL_HOST).")
+    var host: String?
+
+    @Option(help: "Listen port (REEL_PORT).")
+    var port: Int?
+
+    @Option(help: "Concurrent renders in this process; 0 serves the API only (REEL_WORKERS).")
+    var workers: Int?
+
+    func run() async throws {
+        var configuration = shared.configuration()
+        if let host { configuration.host = host }
+        if let port { configuration.port = port }
+        if let workers { configuration.workers = workers }
+        let logger = Logger(label: "reel")
+        let runtime = try await Runtime.open(configuration, logger: logger)
+        let services = ReelServices(
+            configuration: configuration,
+            store: runtime.store,
+            objects: runtime.objects,
+            signer: URLSigner(secret: try runtime.secret()),
+            workerSlots: configuration.workers,
+            ffmpegVersion: await runtime.ffmpegVersion()
+        )
+        let app = buildApplication(services, logger: logger)
+        var serviceList: [any Service] = [app]
+        if configuration.workers > 0 {
+            serviceList.append(runtime.worker(concurrency: configuration.workers))
+            serviceList.append(runtime.rescuer())
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: serviceList, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
+        logger.info(
+            "reel serving",
+            metadata: [
+                "url": "\(configuration.resolvedPublicURL)", "workers": "\(configuration.workers)",
+                "database": "\(configuration.databaseURL)", "storage": "\(configuration.storageURL)",
+            ]
+        )
+        do {
+            try await group.run()
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+        await runtime.shutdown()
+    }
+}
+
+/// `reel work`: render workers only.
+struct WorkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "work", abstract: "Run render workers only.")
+
+    @OptionGroup var shared: SharedOptions
+
+    @Option(help: "Concurrent renders (REEL_WORKERS).")
+    var workers: Int?
+
+    func run() async throws {
+        var configuration = shared.configuration()
+        if let workers { configuration.workers = workers }
+        let logger = Logger(label: "reel-worker")
+        let runtime = try await Runtime.open(configuration, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [runtime.worker(concurrency: max(1, configuration.workers)), runtime.rescuer()],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        try await group.run()
+        await runtime.shutdown()
+    }
+}
+
+/// `reel migrate`: creates or upgrades the database schema.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Create or upgrade the database schema.")
+
+    @OptionGroup var shared: SharedOptions
+
+    func run() async throws {
+        let configuration = shared.configuration()
+        try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+        let store = try Runtime.openStore(configuration.databaseURL)
+        try await store.migrate()
+        print("migrated \(configuration.databaseURL)")
+    }
+}

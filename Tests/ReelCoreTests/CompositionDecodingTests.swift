@@ -1,0 +1,112 @@
+import Foundation
+import ReelCore
+import Testing
+
+@Suite("Decoding and validating compositions")
+struct CompositionDecodingTests {
+    @Test(
+        "the seed's payloads are accepted as they are",
+        arguments: ["simple-2-clip", "complex-5-clip", "complex-10-clip", "burst-1-clip", "sustained-1-clip"]
+    )
+    func seedPayloads(name: String) throws {
+        let request = try JSONDecoder().decode(CompositionRequest.self, from: try Fixtures.seedPayload(name))
+        #expect(CompositionValidator().problems(in: request).isEmpty)
+        #expect(request.output.bitrate?.bitsPerSecond ?? 0 >= 2_000_000)
+        #expect(request.duration == request.clips.map(\.endTime).max())
+    }
+
+    @Test("the 10-clip payload keeps its overlays, colours and audio")
+    func complexDetails() throws {
+        let request = try JSONDecoder().decode(CompositionRequest.self, from: try Fixtures.seedPayload("complex-10-clip"))
+        #expect(request.clips.count == 10)
+        #expect(request.overlays.map(\.position) == [.topCenter, .bottomCenter, .center])
+        #expect(request.overlays.map(\.fontColor) == ["white", "yellow", "white"])
+        #expect(request.audio.voiceoverURL == "https://test-bucket.s3.amazonaws.com/voice.mp3")
+        #expect(request.audio.musicVolume == 0.3)
+        #expect(request.output.size! == (1920, 1080))
+        #expect(request.sourceURLs.count == 12)
+    }
+
+    @Test(
+        "bitrate as a number or a string",
+        arguments: [("2000000", 2_000_000), ("\"2000k\"", 2_000_000), ("\"5M\"", 5_000_000), ("\"1.5M\"", 1_500_000)])
+    func bitrates(text: String, expected: Int) throws {
+        let request = try Fixtures.decode(
+            #"{"title":"t","clips":[{"video_url":"https://x.test/a.mp4","start_time":0,"end_time":1}],"output":{"bitrate":\#(text)}}"#
+        )
+        #expect(request.output.bitrate?.bitsPerSecond == expected)
+    }
+
+    @Test("defaults fill what a minimal body leaves out")
+    func defaults() throws {
+        let request = try Fixtures.decode(#"{"title":"t","clips":[{"video_url":"https://x.test/a.mp4","start_time":0,"end_time":2}]}"#)
+        #expect(request.priority == .default)
+        #expect(request.output.resolution == "720p")
+        #expect(request.output.format == .mp4)
+        #expect(request.output.fps == 30)
+        #expect(request.clips[0].trimDuration == 2)
+        #expect(request.audio.originalAudioVolume == 1)
+    }
+
+    func problems(_ json: String) throws -> [FieldError] {
+        CompositionValidator().problems(in: try Fixtures.decode(json))
+    }
+
+    @Test("overlapping slots are refused, naming the clip")
+    func overlap() throws {
+        let found = try problems(
+            #"{"title":"t","clips":[{"video_url":"https://x.test/a.mp4","start_time":0,"end_time":5},{"video_url":"https://x.test/b.mp4","start_time":4,"end_time":8}]}"#
+        )
+        #expect(found.map(\.field) == ["clips[1].start_time"])
+        #expect(found.first?.errorType == "overlap")
+    }
+
+    @Test("a transition may ask for exactly its overlap")
+    func transitionOverlap() throws {
+        let found = try problems(
+            #"{"title":"t","clips":[{"video_url":"https://x.test/a.mp4","start_time":0,"end_time":5},{"video_url":"https://x.test/b.mp4","start_time":4,"end_time":8,"transition":{"type":"fade","duration":1}}]}"#
+        )
+        #expect(found.isEmpty)
+    }
+
+    @Test("every bad field is named with its path")
+    func fieldPaths() throws {
+        let found = try problems(
+            #"""
+            {"title":"","clips":[{"video_url":"ftp://x/a.mp4","start_time":-1,"end_time":2},
+              {"video_url":"https://x.test/b.mp4","start_time":3,"end_time":2,"trim_start":4,"trim_end":1}],
+             "overlays":[{"text":"hi","font_color":"notacolour","font_size":4}],
+             "audio":{"music_volume":3},
+             "output":{"resolution":"huge","fps":120,"bitrate":10}}
+            """#
+        )
+        let fields = Set(found.map(\.field))
+        for expected in [
+            "title", "clips[0].video_url", "clips[0].start_time", "clips[1].end_time", "clips[1].trim_end",
+            "overlays[0].font_color", "overlays[0].font_size", "audio.music_volume", "output.resolution", "output.fps",
+            "output.bitrate",
+        ] {
+            #expect(fields.contains(expected), "missing \(expected) in \(fields.sorted())")
+        }
+    }
+
+    @Test("limits are configurable")
+    func limits() throws {
+        let request = try Fixtures.decode(
+            #"{"title":"t","clips":[{"video_url":"https://x.test/a.mp4","start_time":0,"end_time":20}]}"#
+        )
+        let found = CompositionValidator(limits: CompositionLimits(maxDuration: 10)).problems(in: request)
+        #expect(found.map(\.field) == ["clips[0].end_time"])
+    }
+
+    @Test(
+        "colours by name or hex", arguments: [("white", "ffffff"), ("Yellow", "ffff00"), ("#FF8800", "ff8800"), ("#11223380", "11223380")])
+    func colours(text: String, hex: String) {
+        #expect(Color(text)?.hex == hex)
+    }
+
+    @Test("unknown colours are refused", arguments: ["blurple", "#12345", "ff0000", ""])
+    func badColours(text: String) {
+        #expect(Color(text) == nil)
+    }
+}

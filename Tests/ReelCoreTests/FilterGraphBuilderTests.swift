@@ -1,0 +1,148 @@
+import Foundation
+import ReelCore
+import Testing
+
+@Suite("The filter-graph builder")
+struct FilterGraphBuilderTests {
+    let builder: FilterGraphBuilder = {
+        var builder = FilterGraphBuilder(fontFile: "/fonts/Sans.ttf")
+        builder.fileDirectory = "/work"
+        return builder
+    }()
+
+    func plan(_ name: String, info: MediaInfo = Fixtures.video()) throws -> FFmpegPlan {
+        let request = try JSONDecoder().decode(CompositionRequest.self, from: try Fixtures.seedPayload(name))
+        return try builder.plan(for: request, sources: Fixtures.sources(for: request, info: info), outputPath: "/work/out.mp4")
+    }
+
+    func value(after flag: String, in arguments: [String]) -> String? {
+        arguments.firstIndex(of: flag).map { arguments[$0 + 1] }
+    }
+
+    @Test("golden: the seed's simple 2-clip payload")
+    func simpleGolden() throws {
+        let plan = try plan("simple-2-clip")
+        #expect(
+            plan.arguments == [
+                "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-t", "5", "-i", "/src/0",
+                "-t", "5", "-i", "/src/1",
+                "-filter_complex",
+                "[0:v:0]setpts=expr=PTS-STARTPTS,fps=fps=30,scale=w=1280:h=720:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=w=1280:h=720:x=(ow-iw)/2:y=(oh-ih)/2:color=black,setsar=r=1,format=pix_fmts=yuv420p,tpad=stop_mode=clone:stop_duration=5,trim=duration=5,setpts=expr=PTS-STARTPTS[v0];"
+                    + "[0:a:0]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=expr=PTS-STARTPTS,volume=volume=1,apad,atrim=duration=5[a0];"
+                    + "[1:v:0]setpts=expr=PTS-STARTPTS,fps=fps=30,scale=w=1280:h=720:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=w=1280:h=720:x=(ow-iw)/2:y=(oh-ih)/2:color=black,setsar=r=1,format=pix_fmts=yuv420p,tpad=stop_mode=clone:stop_duration=5,trim=duration=5,setpts=expr=PTS-STARTPTS[v1];"
+                    + "[1:a:0]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=expr=PTS-STARTPTS,volume=volume=1,apad,atrim=duration=5[a1];"
+                    + "[v0][a0][v1][a1]concat=n=2:v=1:a=1[cv0][ca0]",
+                "-map", "[cv0]", "-map", "[ca0]",
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                "-b:v", "2000000", "-maxrate", "3000000", "-bufsize", "4000000",
+                "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart",
+                "-ar", "48000", "-ac", "2", "-r", "30", "-t", "10", "-progress", "pipe:1", "-nostats", "/work/out.mp4",
+            ]
+        )
+        #expect(plan.duration == 10)
+        #expect(plan.files.isEmpty)
+    }
+
+    @Test("golden: the 10-clip payload mixes music and voice-over and draws three texts")
+    func complexGolden() throws {
+        let plan = try plan("complex-10-clip")
+        let graph = try #require(value(after: "-filter_complex", in: plan.arguments))
+        #expect(graph.contains("concat=n=10:v=1:a=1[cv0][ca0]"))
+        #expect(
+            graph.contains(
+                "[10:a:0]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=expr=PTS-STARTPTS,volume=volume=0.3,atrim=duration=30[music]"
+            ))
+        #expect(
+            graph.contains(
+                "[11:a:0]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=expr=PTS-STARTPTS,volume=volume=1,apad,atrim=duration=30[voice]"
+            ))
+        #expect(graph.contains("[ca0][music][voice]amix=inputs=3:duration=first:dropout_transition=0:normalize=0[mixed]"))
+        #expect(graph.contains("volume=volume=0.8,apad"))
+        #expect(
+            graph.contains(
+                "[cv0]drawtext=fontfile=/fonts/Sans.ttf:textfile=/work/overlay0.txt:expansion=none:fontsize=48:fontcolor=0xffffff:borderw=2:bordercolor=black@0.6:x=(w-text_w)/2:y=(h*0.05):enable=between(t\\,0\\,3)[tv0]"
+            )
+        )
+        #expect(graph.contains("fontcolor=0xffff00"))
+        #expect(graph.contains("enable=between(t\\,27\\,30)[tv2]"))
+        #expect(plan.files == ["overlay0.txt": "Opening Title", "overlay1.txt": "Middle", "overlay2.txt": "End Credits"])
+        #expect(value(after: "-map", in: plan.arguments) == "[tv2]")
+        #expect(plan.arguments.contains("[mixed]"))
+        #expect(plan.arguments.filter { $0 == "-stream_loop" }.count == 1)
+        #expect(plan.appliedEffects.contains("music") && plan.appliedEffects.contains("voiceover"))
+    }
+
+    @Test("text is never put into the graph, only into a file")
+    func textStaysInFiles() throws {
+        let text = #"it's 100% "real": a\b, c;d [e] 🎬"#
+        let request = CompositionRequest(
+            title: "t",
+            clips: [Clip(videoURL: "https://x.test/a.mp4", startTime: 0, endTime: 2)],
+            overlays: [Overlay(text: text)]
+        )
+        let plan = try builder.plan(for: request, sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
+        let graph = try #require(value(after: "-filter_complex", in: plan.arguments))
+        #expect(!graph.contains("100%"))
+        #expect(plan.files["overlay0.txt"] == text)
+        #expect(graph.contains("expansion=none"))
+    }
+
+    @Test("a source without audio gets silence; a short one holds its last frame")
+    func silenceAndHold() throws {
+        let request = CompositionRequest(title: "t", clips: [Clip(videoURL: "https://x.test/a.mp4", startTime: 0, endTime: 6)])
+        let plan = try builder.plan(
+            for: request,
+            sources: Fixtures.sources(for: request, info: Fixtures.video(4, audio: false)),
+            outputPath: "/o.mp4"
+        )
+        let graph = try #require(value(after: "-filter_complex", in: plan.arguments))
+        #expect(graph.contains("anullsrc=r=48000:cl=stereo,atrim=duration=6[a0]"))
+        #expect(graph.contains("tpad=stop_mode=clone:stop_duration=6,trim=duration=6"))
+        #expect(plan.warnings.count == 1)
+        #expect(plan.appliedEffects.contains("hold_last_frame"))
+    }
+
+    @Test("a trim past the source's end fails with the field and the source's length")
+    func trimPastEnd() throws {
+        let request = CompositionRequest(
+            title: "t",
+            clips: [Clip(videoURL: "https://x.test/a.mp4", startTime: 0, endTime: 2, trimStart: 12)]
+        )
+        #expect(throws: RenderFailure.self) {
+            try builder.plan(for: request, sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
+        }
+        do {
+            _ = try builder.plan(for: request, sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
+        } catch {
+            #expect(error.message.contains("clips[0].trim_start"))
+            #expect(error.message.contains("10 s"))
+        }
+    }
+
+    @Test("transitions chain xfade and acrossfade at the slot's start")
+    func transitions() throws {
+        let request = CompositionRequest(
+            title: "t",
+            clips: [
+                Clip(videoURL: "https://x.test/a.mp4", startTime: 0, endTime: 3),
+                Clip(videoURL: "https://x.test/b.mp4", startTime: 2.5, endTime: 5, transition: Transition(type: "dissolve", duration: 0.5)),
+                Clip(videoURL: "https://x.test/c.mp4", startTime: 5, endTime: 7),
+            ]
+        )
+        let plan = try builder.plan(for: request, sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
+        let graph = try #require(value(after: "-filter_complex", in: plan.arguments))
+        #expect(graph.contains("[v1][a1][v2][a2]concat=n=2:v=1:a=1[cv1][ca1]"))
+        #expect(graph.contains("[v0][cv1]xfade=transition=dissolve:duration=0.5:offset=2.5[xv1]"))
+        #expect(graph.contains("[a0][ca1]acrossfade=d=0.5:c1=tri:c2=tri[xa1]"))
+        #expect(plan.duration == 7)
+    }
+
+    @Test("option values are escaped for both parser levels")
+    func escaping() {
+        #expect(FilterGraph.escape("between(t,1,2)") == #"between(t\,1\,2)"#)
+        #expect(FilterGraph.escape("/a:b/c.txt") == #"/a\\:b/c.txt"#)
+        #expect(FilterGraph.escape("it's") == #"it\\\'s"#)
+        #expect(FilterGraph.escape("[x];") == #"\[x\]\;"#)
+    }
+}
