@@ -27,6 +27,8 @@ public struct ReelConfiguration: Sendable {
     /// Default and longest lifetime of a download URL, in seconds.
     public var downloadURLLifetime: Int
     public var maxDownloadURLLifetime: Int
+    /// Seconds a claimed job's lease lasts without renewal before it is rescued.
+    public var leaseSeconds: Double
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         func value(_ name: String) -> String? {
@@ -56,6 +58,7 @@ public struct ReelConfiguration: Sendable {
         fontFile = value("REEL_FONT_FILE") ?? "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
         downloadURLLifetime = value("REEL_DOWNLOAD_URL_TTL").flatMap(Int.init) ?? 3600
         maxDownloadURLLifetime = 7 * 24 * 3600
+        leaseSeconds = value("REEL_LEASE_SECONDS").flatMap(Double.init) ?? 15
     }
 
     /// The base of links handed to clients.

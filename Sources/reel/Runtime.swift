@@ -92,13 +92,18 @@ struct Runtime {
         RenderWorker(
             queue: store,
             renderer: renderer(scratch: scratchFolder()),
-            configuration: WorkerConfiguration(concurrency: concurrency),
+            configuration: WorkerConfiguration(concurrency: concurrency, leaseSeconds: configuration.leaseSeconds),
             logger: logger
         )
     }
 
     func rescuer() -> LeaseRescuer {
-        LeaseRescuer(queue: store, maxAttempts: RetryPolicy().maxAttempts, logger: logger)
+        LeaseRescuer(
+            queue: store,
+            interval: .milliseconds(Int64(max(250, configuration.leaseSeconds * 250))),
+            maxAttempts: RetryPolicy().maxAttempts,
+            logger: logger
+        )
     }
 
     func shutdown() async {
