@@ -95,7 +95,10 @@ let package = Package(
         .testTarget(name: "ReelStoreTests", dependencies: ["ReelStore", "ReelCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelRenderTests",
-            dependencies: ["ReelRender", "ReelCore", "ReelObjects"],
+            dependencies: [
+                "ReelRender", "ReelCore", "ReelObjects",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -87,6 +87,8 @@ public struct FilterGraphBuilder: Sendable {
 
         if request.output.format.hasAudio {
             audio = try state.mixAudio(request.audio, clipAudio: audio, sources: sources, total: total)
+        } else {
+            state.graph.add([audio], [.init("anullsink")], [])
         }
         let arguments = state.encoderArguments(
             output: request.output,

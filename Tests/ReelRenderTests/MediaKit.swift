@@ -1,0 +1,152 @@
+import AsyncHTTPClient
+import Foundation
+import ReelCore
+import ReelObjects
+import ReelRender
+import Synchronization
+
+/// Tiny media made with ffmpeg's lavfi sources, a renderer over a temporary object store,
+/// and an ffprobe reader independent of Reel's own probe.
+struct MediaKit {
+    let folder: URL
+    let objects: LocalObjectStore
+    let renderer: CompositionRenderer
+    static let ffmpeg = ReelConfiguration().ffmpegPath
+    static let ffprobe = ReelConfiguration().ffprobePath
+
+    static func make() throws -> MediaKit {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let objects = try LocalObjectStore(root: folder.appendingPathComponent("objects"))
+        let fetcher = SourceFetcher(
+            httpClient: HTTPClient.shared,
+            objects: objects,
+            cacheDirectory: folder.appendingPathComponent("cache"),
+            addressGuard: AddressGuard(allowPrivate: false)
+        )
+        let renderer = CompositionRenderer(
+            fetcher: fetcher,
+            objects: objects,
+            ffmpegPath: ffmpeg,
+            ffprobePath: ffprobe,
+            fontFile: ReelConfiguration().fontFile,
+            scratchRoot: folder.appendingPathComponent("scratch")
+        )
+        return MediaKit(folder: folder, objects: objects, renderer: renderer)
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Runs ffmpeg with `arguments` and stores the result as an asset; returns its `asset://` URL.
+    func asset(_ name: String, _ arguments: [String]) async throws -> String {
+        let file = folder.appendingPathComponent(name)
+        let outcome = try await ProcessRunner.run(Self.ffmpeg, ["-v", "error", "-y"] + arguments + [file.path])
+        guard outcome.succeeded else { throw RenderFailure("fixture \(name): \(outcome.standardErrorTail)") }
+        let id = UUID()
+        try await objects.put(key: ObjectKeys.asset(id), file: file, contentType: "application/octet-stream")
+        return "asset://\(id.uuidString.lowercased())"
+    }
+
+    /// A test-pattern video with a sine tone, `size` at `fps`.
+    func video(
+        seconds: Double, size: String = "160x90", fps: Int = 30, audio: Bool = true, tone: Int = 440
+    ) async throws
+        -> String
+    {
+        var arguments = ["-f", "lavfi", "-i", "testsrc2=size=\(size):rate=\(fps):duration=\(seconds)"]
+        if audio { arguments += ["-f", "lavfi", "-i", "sine=frequency=\(tone):sample_rate=48000:duration=\(seconds)"] }
+        arguments += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]
+        if audio { arguments += ["-c:a", "aac", "-shortest"] }
+        return try await asset("v-\(UUID().uuidString.prefix(6)).mp4", arguments)
+    }
+
+    func render(_ request: CompositionRequest) async throws -> (RenderResult, URL) {
+        let id = UUID()
+        let result = try await renderer.render(id: id, request: request) { _, _ in }
+        let path = try requireLocal(objects.localPath(for: result.outputKey))
+        return (result, URL(fileURLWithPath: path))
+    }
+
+    /// What ffprobe says of a file's streams, counting frames.
+    struct Probe {
+        var formatDuration: Double
+        var videoDuration: Double?
+        var audioDuration: Double?
+        var width: Int?
+        var height: Int?
+        var fps: Double?
+        var frames: Int?
+        var videoCodec: String?
+        var audioCodec: String?
+        var sampleRate: Int?
+        var channels: Int?
+    }
+
+    static func probe(_ file: URL) async throws -> Probe {
+        let output = OutputCollector()
+        let outcome = try await ProcessRunner.run(
+            ffprobe,
+            ["-v", "error", "-count_frames", "-print_format", "json", "-show_format", "-show_streams", file.path]
+        ) { output.append($0) }
+        guard outcome.succeeded,
+            let root = try JSONSerialization.jsonObject(with: output.data) as? [String: Any],
+            let format = root["format"] as? [String: Any]
+        else { throw RenderFailure("ffprobe failed on \(file.path)") }
+        let streams = root["streams"] as? [[String: Any]] ?? []
+        let video = streams.first { $0["codec_type"] as? String == "video" }
+        let audio = streams.first { $0["codec_type"] as? String == "audio" }
+        func number(_ value: Any?) -> Double? { (value as? String).flatMap(Double.init) }
+        let rate = (video?["avg_frame_rate"] as? String)?.split(separator: "/").compactMap { Double($0) }
+        return Probe(
+            formatDuration: number(format["duration"]) ?? 0,
+            videoDuration: number(video?["duration"]),
+            audioDuration: number(audio?["duration"]),
+            width: video?["width"] as? Int,
+            height: video?["height"] as? Int,
+            fps: rate.flatMap { $0.count == 2 && $0[1] > 0 ? $0[0] / $0[1] : nil },
+            frames: number(video?["nb_read_frames"]).map { Int($0) },
+            videoCodec: video?["codec_name"] as? String,
+            audioCodec: audio?["codec_name"] as? String,
+            sampleRate: number(audio?["sample_rate"]).map { Int($0) },
+            channels: audio?["channels"] as? Int
+        )
+    }
+
+    /// Mean luma (0–255) of the frame at `time`.
+    static func meanLuma(_ file: URL, at time: Double) async throws -> Double {
+        let output = OutputCollector()
+        let outcome = try await ProcessRunner.run(
+            ffmpeg,
+            ["-v", "error", "-ss", String(time), "-i", file.path, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "-"]
+        ) { output.append($0) }
+        let bytes = output.data
+        guard outcome.succeeded, !bytes.isEmpty else { throw RenderFailure("no frame at \(time)") }
+        return Double(bytes.reduce(0) { $0 + Int($1) }) / Double(bytes.count)
+    }
+
+    /// Mean volume (dBFS) of the audio between `start` and `end`.
+    static func meanVolume(_ file: URL, from start: Double, to end: Double) async throws -> Double {
+        let outcome = try await ProcessRunner.run(
+            ffmpeg,
+            ["-v", "info", "-ss", String(start), "-to", String(end), "-i", file.path, "-vn", "-af", "volumedetect", "-f", "null", "-"]
+        )
+        guard let line = outcome.standardErrorTail.split(separator: "\n").first(where: { $0.contains("mean_volume") }),
+            let value = line.split(separator: " ").dropLast().last.flatMap({ Double($0) })
+        else { return -200 }
+        return value
+    }
+}
+
+/// Collects a process's output across reader threads.
+final class OutputCollector: Sendable {
+    private let buffer = Mutex(Data())
+    func append(_ chunk: Data) { buffer.withLock { $0.append(chunk) } }
+    var data: Data { buffer.withLock { $0 } }
+}
+
+func requireLocal(_ value: String?) throws -> String {
+    guard let value else { throw RenderFailure("missing output") }
+    return value
+}
