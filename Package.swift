@@ -105,8 +105,10 @@ let package = Package(
             name: "ReelAPITests",
             dependencies: [
                 "ReelAPI", "ReelCore", "ReelStore", "ReelObjects", "ReelRender", "ReelWorker",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

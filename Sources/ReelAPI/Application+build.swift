@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import ReelCore
 import ReelStore
+import ServiceLifecycle
 
 /// Builds the router with every route of the HTTP contract.
 public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> {
@@ -45,8 +46,14 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     return router
 }
 
-/// Builds the HTTP application for `services`, listening where the configuration says.
-public func buildApplication(_ services: ReelServices, logger: Logger) -> some ApplicationProtocol {
+/// Builds the HTTP application for `services`, listening where the configuration says, with
+/// `background` services (render workers, the lease rescuer) run beside the server. On graceful
+/// shutdown the server stops first and finishes in-flight requests, then the background services.
+public func buildApplication(
+    _ services: ReelServices,
+    background: [any Service] = [],
+    logger: Logger
+) -> some ApplicationProtocol {
     let configuration = services.configuration
     return Application(
         router: buildRouter(services),
@@ -54,6 +61,7 @@ public func buildApplication(_ services: ReelServices, logger: Logger) -> some A
             address: .hostname(configuration.host, port: configuration.port),
             serverName: "reel"
         ),
+        services: background,
         logger: logger
     )
 }

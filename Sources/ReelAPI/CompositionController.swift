@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import ReelCore
 import ReelObjects
 import ReelStore
@@ -28,7 +29,7 @@ struct CompositionController {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             throw ReelError.payloadTooLarge(limit: limit)
         }
         let composition = try JSONCoding.decode(CompositionRequest.self, from: body)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ReelCore
 import ReelStore
 
@@ -54,6 +55,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 }
                 return .internalError()
             }
+        case is NIOTooManyBytesError:
+            return ReelError(code: "payload_too_large", status: 413, message: "request body is too large")
         case let error as DecodingError:
             return .validation([JSONCoding.fieldError(error)])
         default:

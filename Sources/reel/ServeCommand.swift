@@ -39,15 +39,11 @@ struct ServeCommand: AsyncParsableCommand {
             workerSlots: configuration.workers,
             ffmpegVersion: await runtime.ffmpegVersion()
         )
-        let app = buildApplication(services, logger: logger)
-        var serviceList: [any Service] = [app]
+        var background: [any Service] = []
         if configuration.workers > 0 {
-            serviceList.append(runtime.worker(concurrency: configuration.workers))
-            serviceList.append(runtime.rescuer())
+            background = [runtime.worker(concurrency: configuration.workers), runtime.rescuer()]
         }
-        let group = ServiceGroup(
-            configuration: .init(services: serviceList, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        )
+        let app = buildApplication(services, background: background, logger: logger)
         logger.info(
             "reel serving",
             metadata: [
@@ -56,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
             ]
         )
         do {
-            try await group.run()
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch {
             await runtime.shutdown()
             throw error

@@ -1,0 +1,178 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import ReelAPI
+import ReelCore
+import ReelObjects
+import ReelStore
+import Testing
+
+@Suite("Health, metrics, assets, files and the OpenAPI document")
+struct OperationalRouteTests {
+    @Test("health at the root and under /api/v1")
+    func health() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        try await reel.application().test(.router) { client in
+            for prefix in ["", "/api/v1"] {
+                try await client.execute(uri: "\(prefix)/health", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.body.json["status"] as? String == "healthy")
+                }
+                try await client.execute(uri: "\(prefix)/health/detailed", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let body = response.body.json
+                    #expect(body["status"] as? String == "healthy")
+                    let names = (body["components"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                    #expect(names == ["database", "queue", "storage", "ffmpeg", "workers"])
+                }
+            }
+        }
+    }
+
+    @Test("health is 503 with Retry-After when ffmpeg is unusable")
+    func unhealthy() async throws {
+        let reel = try await TestReel(environment: ["REEL_FFMPEG": "/nonexistent/ffmpeg"])
+        defer { reel.cleanUp() }
+        try await reel.application().test(.router) { client in
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] != nil)
+            }
+            try await client.execute(uri: "/health/detailed", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                let body = response.body.json
+                #expect(body["status"] as? String == "unhealthy")
+                let ffmpeg = (body["components"] as? [[String: Any]])?.first { $0["name"] as? String == "ffmpeg" }
+                #expect(ffmpeg?["status"] as? String == "unhealthy")
+            }
+        }
+    }
+
+    @Test("metrics count requests per route with latency histograms and queue depth")
+    func metrics() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        try await reel.application().test(.router) { client in
+            for _ in 0..<3 { try await client.execute(uri: "/health", method: .get) { _ in } }
+            try await client.execute(
+                uri: "/api/v1/compositions",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: try TestReel.seedPayload("burst-1-clip"))
+            ) { _ in }
+            try await client.execute(uri: "/api/v1/compositions/\(UUID().uuidString)/status", method: .get) { _ in }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                let text = String(buffer: response.body)
+                #expect(text.contains(#"reel_http_requests_total{method="GET",route="/health",status="200"} 3"#))
+                #expect(text.contains(#"reel_http_requests_total{method="POST",route="/api/v1/compositions",status="202"} 1"#))
+                #expect(text.contains(#"route="/api/v1/compositions/{id}/status",status="404"} 1"#))
+                #expect(text.contains(#"reel_http_request_duration_seconds_bucket{method="GET",route="/health",le="+Inf"} 3"#))
+                #expect(text.contains(#"reel_queue_depth{priority="default"} 1"#))
+            }
+        }
+    }
+
+    @Test("an uploaded asset is stored with its size and hash; an empty upload is refused")
+    func assets() async throws {
+        let reel = try await TestReel(environment: ["REEL_MAX_ASSET_BYTES": "100000"])
+        defer { reel.cleanUp() }
+        let bytes = ByteBuffer(repeating: 7, count: 5000)
+        try await reel.application().test(.router) { client in
+            try await client.execute(uri: "/api/v1/assets", method: .post, headers: [.contentType: "video/mp4"], body: bytes) {
+                response in
+                #expect(response.status == .created)
+                let body = response.body.json
+                let id = try #require(body["id"] as? String)
+                #expect(body["url"] as? String == "asset://\(id)")
+                #expect(body["size_bytes"] as? Int == 5000)
+                #expect(body["content_type"] as? String == "video/mp4")
+                #expect((body["sha256"] as? String)?.count == 64)
+                #expect(try await reel.services.objects.size(of: "assets/\(id)") == 5000)
+            }
+            try await client.execute(uri: "/api/v1/assets", method: .post, body: ByteBuffer()) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+            try await client.execute(uri: "/api/v1/assets", method: .post, body: ByteBuffer(repeating: 1, count: 200_000)) {
+                response in
+                #expect(response.status == .contentTooLarge)
+            }
+        }
+        let uploads =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: reel.configuration.scratchDirectory.appendingPathComponent("uploads").path)) ?? []
+        #expect(uploads.isEmpty, "upload temp files left: \(uploads)")
+    }
+
+    @Test("signed file links: Range, expiry and tampering")
+    func files() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        let source = reel.folder.appendingPathComponent("f.bin")
+        try FileManager.default.createDirectory(at: reel.folder, withIntermediateDirectories: true)
+        try Data((0..<1000).map { UInt8($0 % 256) }).write(to: source)
+        try await reel.services.objects.put(key: "outputs/x/video.mp4", file: source, contentType: "video/mp4")
+        let expires = Int(Date().timeIntervalSince1970) + 60
+        let path = reel.services.signer.signedPath(for: "outputs/x/video.mp4", expires: expires)
+        try await reel.application().test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes == 1000)
+                #expect(response.headers[.acceptRanges] == "bytes")
+                #expect(response.headers[.contentType] == "video/mp4")
+            }
+            try await client.execute(uri: path, method: .get, headers: [.range: "bytes=100-199"]) { response in
+                #expect(response.status == .partialContent)
+                #expect(response.headers[.contentRange] == "bytes 100-199/1000")
+                #expect(Array(response.body.readableBytesView) == (100..<200).map { UInt8($0 % 256) })
+            }
+            try await client.execute(uri: path, method: .get, headers: [.range: "bytes=-10"]) { response in
+                #expect(response.status == .partialContent)
+                #expect(response.headers[.contentRange] == "bytes 990-999/1000")
+            }
+            try await client.execute(uri: path, method: .get, headers: [.range: "bytes=5000-"]) { response in
+                #expect(response.status == .rangeNotSatisfiable)
+            }
+            try await client.execute(uri: path.replacingOccurrences(of: "signature=", with: "signature=0"), method: .get) { response in
+                #expect(response.status == .forbidden)
+            }
+            let expired = reel.services.signer.signedPath(for: "outputs/x/video.mp4", expires: expires - 120)
+            try await client.execute(uri: expired, method: .get) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.body.json["error_code"] as? String == "unauthorized")
+            }
+        }
+    }
+
+    @Test("/openapi.json describes exactly the routes the router serves")
+    func openAPIMatchesRouter() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        let router = buildRouter(reel.services)
+        var served = Set<String>()
+        for route in router.routes {
+            var path = route.path.description
+            if !path.hasPrefix("/") { path = "/" + path }
+            path = path.replacingOccurrences(of: "/**", with: "/{key}")
+            path = path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+            served.insert("\(route.method.rawValue.lowercased()) /\(path)")
+        }
+        let routes = served
+        try await reel.application().test(.router) { client in
+            try await client.execute(uri: "/openapi.json", method: .get) { response in
+                #expect(response.status == .ok)
+                let document = response.body.json
+                #expect(document["openapi"] as? String == "3.1.0")
+                var documented = Set<String>()
+                for (path, item) in document["paths"] as? [String: [String: Any]] ?? [:] {
+                    for method in item.keys where method != "parameters" { documented.insert("\(method) \(path)") }
+                }
+                #expect(
+                    documented == routes,
+                    "undocumented: \(routes.subtracting(documented).sorted()), stale: \(documented.subtracting(routes).sorted())")
+            }
+        }
+    }
+}
