@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import ReelCore
 
 /// Refuses hosts that resolve to loopback, private, link-local or otherwise internal
@@ -77,5 +78,13 @@ public struct AddressGuard: Sendable {
         if bytes.count == 4 { return bytes.map(String.init).joined(separator: ".") }
         return stride(from: 0, to: bytes.count, by: 2).map { String(format: "%x", Int(bytes[$0]) << 8 | Int(bytes[$0 + 1])) }
             .joined(separator: ":")
+    }
+}
+
+extension AddressGuard {
+    /// ``check(host:)`` on NIO's thread pool, so a slow DNS lookup never blocks the caller's thread.
+    public func checkResolving(host: String) async throws {
+        let addressGuard = self
+        try await NIOThreadPool.singleton.runIfActive { try addressGuard.check(host: host) }
     }
 }

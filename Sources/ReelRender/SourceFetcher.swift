@@ -3,7 +3,6 @@ import Crypto
 import Foundation
 import NIOCore
 import NIOHTTP1
-import NIOPosix
 import ReelCore
 import ReelObjects
 
@@ -80,7 +79,7 @@ public struct SourceFetcher: Sendable {
             guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
                 throw RenderFailure("\(original): invalid URL \(url)")
             }
-            try await checkHost(host)
+            try await addressGuard.checkResolving(host: host)
             var request = HTTPClientRequest(url: url)
             request.headers.add(name: "User-Agent", value: "reel/1")
             if hasCached, let validators = cachedValidators {
@@ -114,11 +113,6 @@ public struct SourceFetcher: Sendable {
             }
         }
         throw RenderFailure("could not fetch \(original): too many redirects")
-    }
-
-    func checkHost(_ host: String) async throws {
-        let addressGuard = self.addressGuard
-        try await NIOThreadPool.singleton.runIfActive { try addressGuard.check(host: host) }
     }
 
     func store(_ response: HTTPClientResponse, from url: String, data: URL, meta: URL) async throws {

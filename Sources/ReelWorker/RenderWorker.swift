@@ -14,12 +14,21 @@ public struct RenderWorker: Service {
     public var renderer: CompositionRenderer
     public var configuration: WorkerConfiguration
     public var logger: Logger
+    /// Posts to a composition's `webhook_url` when it completes or fails.
+    public var webhooks: WebhookNotifier?
 
-    public init(queue: any JobQueue, renderer: CompositionRenderer, configuration: WorkerConfiguration, logger: Logger) {
+    public init(
+        queue: any JobQueue,
+        renderer: CompositionRenderer,
+        configuration: WorkerConfiguration,
+        logger: Logger,
+        webhooks: WebhookNotifier? = nil
+    ) {
         self.queue = queue
         self.renderer = renderer
         self.configuration = configuration
         self.logger = logger
+        self.webhooks = webhooks
     }
 
     public func run() async throws {
@@ -123,6 +132,7 @@ public struct RenderWorker: Service {
             case .complete:
                 if let result, try await queue.complete(job, result: result, at: now) == .held {
                     logger.info("completed", metadata: ["seconds": "\(result.processingSeconds)"])
+                    await notify(job, status: .completed, error: nil, logger: logger)
                 } else {
                     logger.info("finished a job this worker no longer owns; result discarded")
                 }
@@ -131,7 +141,9 @@ public struct RenderWorker: Service {
                 _ = try await queue.retry(job, message: message, runAt: now.addingTimeInterval(delay), at: now)
             case .fail(let message):
                 logger.warning("failed", metadata: ["error": "\(message)"])
-                _ = try await queue.fail(job, message: message, at: now)
+                if try await queue.fail(job, message: message, at: now) == .held {
+                    await notify(job, status: .failed, error: message, logger: logger)
+                }
             case .release:
                 logger.info("stopping: job handed back to the queue")
                 try await queue.release(job, at: now)
@@ -141,6 +153,20 @@ public struct RenderWorker: Service {
         } catch {
             logger.error("could not record the job's outcome", metadata: ["error": "\(error)"])
         }
+    }
+}
+
+extension RenderWorker {
+    func notify(_ job: ClaimedJob, status: CompositionStatus, error: String?, logger: Logger) async {
+        guard let webhooks, let url = job.request.webhookURL else { return }
+        let event = WebhookNotifier.Event(
+            event: "composition.\(status.rawValue)",
+            compositionID: job.id.uuidString.lowercased(),
+            status: status.rawValue,
+            errorMessage: error,
+            timestamp: Date().formatted(.iso8601)
+        )
+        await webhooks.send(event, to: url, logger: logger)
     }
 }
 

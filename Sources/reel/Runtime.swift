@@ -39,7 +39,8 @@ struct Runtime {
         throw ConfigurationError("REEL_STORAGE_URL \(url): only file:// is supported by this build")
     }
 
-    /// This process's scratch folder; folders left by processes that died are removed.
+    /// This process's scratch folder. Folders left by processes that died, and partial
+    /// downloads abandoned more than ten minutes ago, are removed.
     func scratchFolder() -> URL {
         let root = configuration.scratchDirectory
         let manager = FileManager.default
@@ -47,6 +48,13 @@ struct Runtime {
             if let pid = Int32(name.dropFirst(5)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
                 try? manager.removeItem(at: root.appendingPathComponent(name))
             }
+        }
+        let cache = configuration.cacheDirectory
+        let stale = Date().addingTimeInterval(-600)
+        for name in (try? manager.contentsOfDirectory(atPath: cache.path)) ?? [] where name.hasSuffix(".part") {
+            let file = cache.appendingPathComponent(name)
+            let modified = (try? manager.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date ?? .distantPast
+            if modified < stale { try? manager.removeItem(at: file) }
         }
         return root.appendingPathComponent("jobs-\(getpid())")
     }
@@ -88,12 +96,17 @@ struct Runtime {
         return output.text.split(separator: "\n").first.map(String.init)
     }
 
-    func worker(concurrency: Int) -> RenderWorker {
+    func worker(concurrency: Int) throws -> RenderWorker {
         RenderWorker(
             queue: store,
             renderer: renderer(scratch: scratchFolder()),
             configuration: WorkerConfiguration(concurrency: concurrency, leaseSeconds: configuration.leaseSeconds),
-            logger: logger
+            logger: logger,
+            webhooks: WebhookNotifier(
+                httpClient: httpClient,
+                secret: try secret(),
+                addressGuard: AddressGuard(allowPrivate: configuration.allowPrivateSources)
+            )
         )
     }
 

@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         )
         var background: [any Service] = []
         if configuration.workers > 0 {
-            background = [runtime.worker(concurrency: configuration.workers), runtime.rescuer()]
+            background = [try runtime.worker(concurrency: configuration.workers), runtime.rescuer()]
         }
         let app = buildApplication(services, background: background, logger: logger)
         logger.info(
@@ -77,7 +77,7 @@ struct WorkCommand: AsyncParsableCommand {
         let runtime = try await Runtime.open(configuration, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [runtime.worker(concurrency: max(1, configuration.workers)), runtime.rescuer()],
+                services: [try runtime.worker(concurrency: max(1, configuration.workers)), runtime.rescuer()],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )

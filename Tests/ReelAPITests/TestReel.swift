@@ -73,7 +73,12 @@ struct TestReel {
             queue: store,
             renderer: renderer,
             configuration: WorkerConfiguration(concurrency: 2, leaseSeconds: 5, heartbeatInterval: .milliseconds(200)),
-            logger: logger
+            logger: logger,
+            webhooks: WebhookNotifier(
+                httpClient: HTTPClient.shared,
+                secret: "test-secret",
+                addressGuard: AddressGuard(allowPrivate: configuration.allowPrivateSources)
+            )
         )
         let rescuer = LeaseRescuer(queue: store, interval: .seconds(1), maxAttempts: 3, logger: logger)
         return buildApplication(services, background: [worker, rescuer], logger: logger)
