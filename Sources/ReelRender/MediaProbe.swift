@@ -1,6 +1,5 @@
 import Foundation
 import ReelCore
-import Synchronization
 
 /// Reads what a media file holds with ffprobe.
 public struct MediaProbe: Sendable {
@@ -12,17 +11,16 @@ public struct MediaProbe: Sendable {
 
     /// Probes `path`; `name` is how errors refer to the file (its URL).
     public func probe(_ path: String, name: String) async throws -> MediaInfo {
-        let output = Mutex(Data())
+        let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ffprobePath,
             ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path]
-        ) { data in output.withLock { $0.append(data) } }
+        ) { output.append($0) }
         guard outcome.succeeded else {
             let reason = outcome.standardErrorTail.split(separator: "\n").last.map(String.init) ?? "unknown format"
             throw RenderFailure("\(name) is not a readable media file (\(Self.clean(reason, path: path)))")
         }
-        let json = output.withLock { $0 }
-        guard let info = Self.parse(json) else {
+        guard let info = Self.parse(output.data) else {
             throw RenderFailure("\(name) is not a readable media file (ffprobe gave no streams)")
         }
         return info

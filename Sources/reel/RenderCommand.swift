@@ -62,7 +62,7 @@ struct RenderCommand: AsyncParsableCommand {
 /// A progress bar on a terminal; one plain line per stage change on a pipe.
 final class ProgressPrinter: Sendable {
     let terminal: Bool
-    private let last = OutputBuffer()
+    private let last = OutputCapture()
 
     init(terminal: Bool) {
         self.terminal = terminal

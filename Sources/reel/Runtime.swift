@@ -90,7 +90,7 @@ struct Runtime {
     }
 
     func ffmpegVersion() async -> String? {
-        let output = OutputBuffer()
+        let output = OutputCapture()
         let outcome = try? await ProcessRunner.run(configuration.ffmpegPath, ["-hide_banner", "-version"]) { output.append($0) }
         guard outcome?.succeeded == true else { return nil }
         return output.text.split(separator: "\n").first.map(String.init)

@@ -112,6 +112,20 @@ struct BinaryTests {
         return (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["url"] as? String ?? ""
     }
 
+    /// Posts a 20 s 720p render and returns once it is past 15 %.
+    static func startLongRender(_ server: Server) async throws -> String {
+        let source = try await uploadClip(server, seconds: 5)
+        let body =
+            #"{"title":"long","clips":[{"video_url":"\#(source)","start_time":0,"end_time":20,"trim_end":5}],"output":{"resolution":"720p","fps":30}}"#
+        let id = try #require(try await server.json("POST", "/api/v1/compositions", body: body)["id"] as? String)
+        _ = try await server.waitFor(id) { ($0["overall_progress"] as? Double ?? 0) > 15 }
+        return id
+    }
+
+    static func isSettled(_ status: [String: Any]) -> Bool {
+        ["completed", "failed", "cancelled"].contains(status["status"] as? String ?? "")
+    }
+
     static func newFolder() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("reel-bin-\(UUID().uuidString)")
     }
@@ -125,7 +139,7 @@ struct BinaryTests {
         let body = try TestReel.seedPayload("simple-2-clip", sources: ["video1.mp4": source, "video2.mp4": source])
         let created = try await server.json("POST", "/api/v1/compositions/", body: body)
         let id = try #require(created["id"] as? String)
-        let status = try await server.waitFor(id) { $0["status"] as? String == "completed" || $0["status"] as? String == "failed" }
+        let status = try await server.waitFor(id, until: Self.isSettled)
         #expect(status["status"] as? String == "completed", "\(status)")
         let link = try await server.json("GET", "/api/v1/compositions/\(id)/download")
         let url = try #require(link["download_url"] as? String)
@@ -143,14 +157,10 @@ struct BinaryTests {
         let server = Server(folder: Self.newFolder())
         defer { try? FileManager.default.removeItem(at: server.folder) }
         try await server.start()
-        let source = try await Self.uploadClip(server, seconds: 5)
-        let body =
-            #"{"title":"restart","clips":[{"video_url":"\#(source)","start_time":0,"end_time":20,"trim_end":5}],"output":{"resolution":"720p","fps":30}}"#
-        let id = try #require(try await server.json("POST", "/api/v1/compositions", body: body)["id"] as? String)
-        _ = try await server.waitFor(id) { ($0["overall_progress"] as? Double ?? 0) > 15 }
+        let id = try await Self.startLongRender(server)
         #expect(try await server.stop(SIGTERM) == 0)
         try await server.start()
-        let status = try await server.waitFor(id) { $0["status"] as? String == "completed" || $0["status"] as? String == "failed" }
+        let status = try await server.waitFor(id, until: Self.isSettled)
         #expect(status["status"] as? String == "completed", "\(status)")
         #expect(status["attempt"] as? Int == 1)
         let metadata = try await server.json("GET", "/api/v1/compositions/\(id)/metadata")
@@ -163,16 +173,13 @@ struct BinaryTests {
         let server = Server(folder: Self.newFolder(), environment: ["REEL_LEASE_SECONDS": "2"])
         defer { try? FileManager.default.removeItem(at: server.folder) }
         try await server.start()
-        let source = try await Self.uploadClip(server, seconds: 5)
-        let body =
-            #"{"title":"crash","clips":[{"video_url":"\#(source)","start_time":0,"end_time":20,"trim_end":5}],"output":{"resolution":"720p","fps":30}}"#
-        let id = try #require(try await server.json("POST", "/api/v1/compositions", body: body)["id"] as? String)
-        _ = try await server.waitFor(id) { ($0["overall_progress"] as? Double ?? 0) > 15 }
+        let id = try await Self.startLongRender(server)
         let deadPID = server.process?.processIdentifier ?? 0
         _ = try await server.stop(SIGKILL)
         let deadScratch = server.folder.appendingPathComponent("tmp/jobs-\(deadPID)")
+        #expect(FileManager.default.fileExists(atPath: deadScratch.path), "the killed render left its scratch folder")
         try await server.start()
-        let status = try await server.waitFor(id) { $0["status"] as? String == "completed" || $0["status"] as? String == "failed" }
+        let status = try await server.waitFor(id, until: Self.isSettled)
         #expect(status["status"] as? String == "completed", "\(status)")
         #expect(status["attempt"] as? Int == 2)
         #expect(!FileManager.default.fileExists(atPath: deadScratch.path))

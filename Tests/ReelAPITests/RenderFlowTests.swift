@@ -75,7 +75,7 @@ struct RenderFlowTests {
     }
 
     static func probe(_ file: URL) async throws -> [String: Any] {
-        let output = OutputCollector()
+        let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ReelConfiguration().ffprobePath,
             ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", file.path]

@@ -11,7 +11,6 @@ import ReelRender
 import ReelStore
 import ReelWorker
 import ServiceLifecycle
-import Synchronization
 
 /// A Reel wired as `reel serve` wires it, over a temporary data folder.
 struct TestReel {
@@ -134,11 +133,4 @@ extension ByteBuffer {
     var json: [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(readableBytesView))) as? [String: Any] ?? [:]
     }
-}
-
-/// Collects a process's output across reader threads.
-final class OutputCollector: Sendable {
-    private let buffer = Mutex(Data())
-    func append(_ chunk: Data) { buffer.withLock { $0.append(chunk) } }
-    var data: Data { buffer.withLock { $0 } }
 }

@@ -3,7 +3,6 @@ import Foundation
 import ReelCore
 import ReelObjects
 import ReelRender
-import Synchronization
 
 /// Tiny media made with ffmpeg's lavfi sources, a renderer over a temporary object store,
 /// and an ffprobe reader independent of Reel's own probe.
@@ -85,7 +84,7 @@ struct MediaKit {
     }
 
     static func probe(_ file: URL) async throws -> Probe {
-        let output = OutputCollector()
+        let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ffprobe,
             ["-v", "error", "-count_frames", "-print_format", "json", "-show_format", "-show_streams", file.path]
@@ -116,7 +115,7 @@ struct MediaKit {
 
     /// Mean luma (0–255) of the frame at `time`.
     static func meanLuma(_ file: URL, at time: Double) async throws -> Double {
-        let output = OutputCollector()
+        let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ffmpeg,
             ["-v", "error", "-ss", String(time), "-i", file.path, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "-"]
@@ -137,13 +136,6 @@ struct MediaKit {
         else { return -200 }
         return value
     }
-}
-
-/// Collects a process's output across reader threads.
-final class OutputCollector: Sendable {
-    private let buffer = Mutex(Data())
-    func append(_ chunk: Data) { buffer.withLock { $0.append(chunk) } }
-    var data: Data { buffer.withLock { $0 } }
 }
 
 func requireLocal(_ value: String?) throws -> String {
