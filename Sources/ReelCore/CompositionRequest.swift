@@ -95,6 +95,15 @@ public enum Fit: String, Sendable, Hashable, Codable {
     case contain
 }
 
+/// A slow zoom across a clip (the Ken Burns effect).
+public enum Zoom: String, Sendable, Hashable, Codable {
+    case none
+    /// From the whole frame to 120 %.
+    case `in`
+    /// From 120 % back to the whole frame.
+    case out
+}
+
 /// One clip on the timeline: a video (or still image) placed at `start_time`…`end_time`,
 /// showing the source range `trim_start`…`trim_end`.
 public struct Clip: Sendable, Hashable, Codable {
@@ -107,6 +116,8 @@ public struct Clip: Sendable, Hashable, Codable {
     public var volume: Double
     public var fit: Fit
     public var transition: Transition?
+    /// A slow zoom over the clip (Ken Burns), mostly for stills.
+    public var zoom: Zoom
 
     public init(
         videoURL: String? = nil,
@@ -117,7 +128,8 @@ public struct Clip: Sendable, Hashable, Codable {
         trimEnd: Double? = nil,
         volume: Double = 1,
         fit: Fit = .contain,
-        transition: Transition? = nil
+        transition: Transition? = nil,
+        zoom: Zoom = .none
     ) {
         self.videoURL = videoURL
         self.imageURL = imageURL
@@ -128,6 +140,7 @@ public struct Clip: Sendable, Hashable, Codable {
         self.volume = volume
         self.fit = fit
         self.transition = transition
+        self.zoom = zoom
     }
 
     enum CodingKeys: String, CodingKey {
@@ -137,7 +150,7 @@ public struct Clip: Sendable, Hashable, Codable {
         case endTime = "end_time"
         case trimStart = "trim_start"
         case trimEnd = "trim_end"
-        case volume, fit, transition
+        case volume, fit, transition, zoom
     }
 
     public init(from decoder: any Decoder) throws {
@@ -151,6 +164,7 @@ public struct Clip: Sendable, Hashable, Codable {
         volume = try c.decodeIfPresent(Double.self, forKey: .volume) ?? 1
         fit = try c.decodeIfPresent(Fit.self, forKey: .fit) ?? .contain
         transition = try c.decodeIfPresent(Transition.self, forKey: .transition)
+        zoom = try c.decodeIfPresent(Zoom.self, forKey: .zoom) ?? .none
     }
 
     /// The clip's source, video or image.
@@ -191,6 +205,10 @@ public struct AudioSettings: Sendable, Hashable, Codable {
     public var musicFadeOut: Double
     /// Loop the music to fill the timeline (default true).
     public var musicLoop: Bool
+    /// Lower the music while the voice-over speaks.
+    public var ducking: Bool
+    /// Integrated loudness of the output in LUFS (EBU R128), e.g. `-14`; nil leaves levels as mixed.
+    public var loudnessTarget: Double?
 
     public init(
         musicURL: String? = nil,
@@ -200,7 +218,9 @@ public struct AudioSettings: Sendable, Hashable, Codable {
         originalAudioVolume: Double = 1,
         musicFadeIn: Double = 0,
         musicFadeOut: Double = 0,
-        musicLoop: Bool = true
+        musicLoop: Bool = true,
+        ducking: Bool = false,
+        loudnessTarget: Double? = nil
     ) {
         self.musicURL = musicURL
         self.voiceoverURL = voiceoverURL
@@ -210,6 +230,8 @@ public struct AudioSettings: Sendable, Hashable, Codable {
         self.musicFadeIn = musicFadeIn
         self.musicFadeOut = musicFadeOut
         self.musicLoop = musicLoop
+        self.ducking = ducking
+        self.loudnessTarget = loudnessTarget
     }
 
     enum CodingKeys: String, CodingKey {
@@ -221,6 +243,8 @@ public struct AudioSettings: Sendable, Hashable, Codable {
         case musicFadeIn = "music_fade_in"
         case musicFadeOut = "music_fade_out"
         case musicLoop = "music_loop"
+        case ducking
+        case loudnessTarget = "loudness_target"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -233,6 +257,8 @@ public struct AudioSettings: Sendable, Hashable, Codable {
         musicFadeIn = try c.decodeIfPresent(Double.self, forKey: .musicFadeIn) ?? 0
         musicFadeOut = try c.decodeIfPresent(Double.self, forKey: .musicFadeOut) ?? 0
         musicLoop = try c.decodeIfPresent(Bool.self, forKey: .musicLoop) ?? true
+        ducking = try c.decodeIfPresent(Bool.self, forKey: .ducking) ?? false
+        loudnessTarget = try c.decodeIfPresent(Double.self, forKey: .loudnessTarget)
     }
 }
 
@@ -261,6 +287,11 @@ public struct Overlay: Sendable, Hashable, Codable {
     /// Image overlays: width as a fraction of the output width.
     public var scale: Double
     public var opacity: Double
+    /// Text overlays: a box behind the text in this colour.
+    public var backgroundColor: String?
+    /// Seconds of fade-in and fade-out.
+    public var fadeIn: Double
+    public var fadeOut: Double
 
     public init(
         text: String? = nil,
@@ -271,7 +302,10 @@ public struct Overlay: Sendable, Hashable, Codable {
         fontSize: Int = 48,
         fontColor: String = "white",
         scale: Double = 0.2,
-        opacity: Double = 1
+        opacity: Double = 1,
+        backgroundColor: String? = nil,
+        fadeIn: Double = 0,
+        fadeOut: Double = 0
     ) {
         self.text = text
         self.imageURL = imageURL
@@ -282,6 +316,9 @@ public struct Overlay: Sendable, Hashable, Codable {
         self.fontColor = fontColor
         self.scale = scale
         self.opacity = opacity
+        self.backgroundColor = backgroundColor
+        self.fadeIn = fadeIn
+        self.fadeOut = fadeOut
     }
 
     enum CodingKeys: String, CodingKey {
@@ -291,6 +328,9 @@ public struct Overlay: Sendable, Hashable, Codable {
         case endTime = "end_time"
         case fontSize = "font_size"
         case fontColor = "font_color"
+        case backgroundColor = "background_color"
+        case fadeIn = "fade_in"
+        case fadeOut = "fade_out"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -304,6 +344,9 @@ public struct Overlay: Sendable, Hashable, Codable {
         fontColor = try c.decodeIfPresent(String.self, forKey: .fontColor) ?? "white"
         scale = try c.decodeIfPresent(Double.self, forKey: .scale) ?? 0.2
         opacity = try c.decodeIfPresent(Double.self, forKey: .opacity) ?? 1
+        backgroundColor = try c.decodeIfPresent(String.self, forKey: .backgroundColor)
+        fadeIn = try c.decodeIfPresent(Double.self, forKey: .fadeIn) ?? 0
+        fadeOut = try c.decodeIfPresent(Double.self, forKey: .fadeOut) ?? 0
     }
 }
 
@@ -367,6 +410,20 @@ public struct Bitrate: Sendable, Hashable, Codable {
     }
 }
 
+/// Encoder quality presets, an alternative to a bit rate.
+public enum Quality: String, Sendable, Hashable, Codable, CaseIterable {
+    case low, medium, high
+
+    /// x264 / VP9 constant rate factor.
+    public var crf: (x264: Int, vp9: Int) {
+        switch self {
+        case .low: (28, 40)
+        case .medium: (23, 33)
+        case .high: (18, 24)
+        }
+    }
+}
+
 /// Output size, container, frame rate and bit rate.
 public struct OutputSettings: Sendable, Hashable, Codable {
     /// `480p`, `720p`, `1080p`, `4k` or `WxH`.
@@ -376,19 +433,32 @@ public struct OutputSettings: Sendable, Hashable, Codable {
     public var bitrate: Bitrate?
     /// Also produce a poster JPEG.
     public var thumbnail: Bool
+    /// `16:9`, `9:16`, `1:1`, `4:5` …: with a `…p` resolution, that resolution is the short side.
+    public var aspectRatio: String?
+    /// Encoder quality when no `bitrate` is given.
+    public var quality: Quality
 
     public init(
         resolution: String = "720p",
         format: OutputFormat = .mp4,
         fps: Double = 30,
         bitrate: Bitrate? = nil,
-        thumbnail: Bool = false
+        thumbnail: Bool = false,
+        aspectRatio: String? = nil,
+        quality: Quality = .medium
     ) {
         self.resolution = resolution
         self.format = format
         self.fps = fps
         self.bitrate = bitrate
         self.thumbnail = thumbnail
+        self.aspectRatio = aspectRatio
+        self.quality = quality
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case resolution, format, fps, bitrate, thumbnail, quality
+        case aspectRatio = "aspect_ratio"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -398,21 +468,35 @@ public struct OutputSettings: Sendable, Hashable, Codable {
         fps = try c.decodeIfPresent(Double.self, forKey: .fps) ?? 30
         bitrate = try c.decodeIfPresent(Bitrate.self, forKey: .bitrate)
         thumbnail = try c.decodeIfPresent(Bool.self, forKey: .thumbnail) ?? false
+        aspectRatio = try c.decodeIfPresent(String.self, forKey: .aspectRatio)
+        quality = try c.decodeIfPresent(Quality.self, forKey: .quality) ?? .medium
     }
 
-    /// Width and height in pixels, or nil when `resolution` is not understood.
+    static let namedHeights: [String: Int] = [
+        "360p": 360, "480p": 480, "720p": 720, "1080p": 1080, "1440p": 1440, "4k": 2160, "2160p": 2160,
+    ]
+
+    /// `(w, h)` of an aspect ratio like `9:16`.
+    var aspect: (w: Int, h: Int)? {
+        guard let aspectRatio else { return nil }
+        let parts = aspectRatio.split(separator: ":")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0, w <= 100, h <= 100 else { return nil }
+        return (w, h)
+    }
+
+    /// Width and height in pixels, or nil when `resolution` (or `aspect_ratio`) is not understood.
     public var size: (width: Int, height: Int)? {
-        switch resolution.lowercased() {
-        case "360p": return (640, 360)
-        case "480p": return (854, 480)
-        case "720p": return (1280, 720)
-        case "1080p": return (1920, 1080)
-        case "1440p": return (2560, 1440)
-        case "4k", "2160p": return (3840, 2160)
-        default:
-            let parts = resolution.lowercased().split(separator: "x")
-            guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else { return nil }
-            return (w, h)
+        let name = resolution.lowercased()
+        if let short = Self.namedHeights[name] {
+            guard aspectRatio != nil else {
+                return name == "480p" ? (854, 480) : ((short * 16 / 9 + 1) / 2 * 2, short)
+            }
+            guard let aspect else { return nil }
+            let long = (Double(short) * Double(max(aspect.w, aspect.h)) / Double(min(aspect.w, aspect.h)) / 2).rounded() * 2
+            return aspect.w >= aspect.h ? (Int(long), short) : (short, Int(long))
         }
+        let parts = name.split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else { return nil }
+        return (w, h)
     }
 }

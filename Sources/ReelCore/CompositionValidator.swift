@@ -81,6 +81,11 @@ public struct CompositionValidator: Sendable {
         }
         let order = clips.indices.sorted { clips[$0].startTime < clips[$1].startTime }
         for (previous, next) in zip(order, order.dropFirst()) {
+            if let transition = clips[next].transition, transition.type != "cut",
+                transition.duration >= min(clips[next].slotDuration, clips[previous].slotDuration)
+            {
+                add("clips[\(next)].transition.duration", "must be shorter than both clips it joins", "range")
+            }
             let overlap = clips[previous].endTime - clips[next].startTime
             guard overlap > Timeline.epsilon else { continue }
             let allowed = clips[next].transition.map { $0.type != "cut" && abs($0.duration - overlap) <= Timeline.epsilon } ?? false
@@ -102,6 +107,12 @@ public struct CompositionValidator: Sendable {
             ("original_audio_volume", audio.originalAudioVolume),
         ] where !(0...1).contains(value) {
             add("audio.\(name)", "must be between 0 and 1", "range")
+        }
+        if let target = audio.loudnessTarget, !target.isFinite || target < -70 || target > -5 {
+            add("audio.loudness_target", "must be between -70 and -5 LUFS", "range")
+        }
+        if audio.ducking && audio.voiceoverURL == nil {
+            add("audio.ducking", "needs a voiceover_url to duck under", "value")
         }
         for (name, value) in [("music_fade_in", audio.musicFadeIn), ("music_fade_out", audio.musicFadeOut)]
         where !value.isFinite || value < 0 || value > limits.maxDuration {
@@ -133,6 +144,13 @@ public struct CompositionValidator: Sendable {
             if Color(overlay.fontColor) == nil {
                 add("\(path).font_color", "must be a colour name like \"white\" or a hex colour like \"#FF8800\"", "format")
             }
+            if let background = overlay.backgroundColor, Color(background) == nil {
+                add("\(path).background_color", "must be a colour name or a hex colour like \"#00000080\"", "format")
+            }
+            for (name, value) in [("fade_in", overlay.fadeIn), ("fade_out", overlay.fadeOut)]
+            where !value.isFinite || value < 0 || value > 60 {
+                add("\(path).\(name)", "must be between 0 and 60 seconds", "range")
+            }
             if !(0.01...1).contains(overlay.scale) { add("\(path).scale", "must be between 0.01 and 1", "range") }
             if !(0...1).contains(overlay.opacity) { add("\(path).opacity", "must be between 0 and 1", "range") }
         }
@@ -145,8 +163,13 @@ public struct CompositionValidator: Sendable {
             } else if size.width % 2 != 0 || size.height % 2 != 0 {
                 add("output.resolution", "width and height must be even", "value")
             }
+        } else if output.aspectRatio != nil && OutputSettings.namedHeights[output.resolution.lowercased()] != nil {
+            add("output.aspect_ratio", "must be W:H like 16:9, 9:16, 1:1 or 4:5", "format")
         } else {
             add("output.resolution", "must be 480p, 720p, 1080p, 4k or WIDTHxHEIGHT", "format")
+        }
+        if output.aspectRatio != nil && OutputSettings.namedHeights[output.resolution.lowercased()] == nil {
+            add("output.aspect_ratio", "goes with a resolution like 720p or 1080p, not WIDTHxHEIGHT", "value")
         }
         if !output.fps.isFinite || output.fps < 1 || output.fps > 60 { add("output.fps", "must be between 1 and 60", "range") }
         if let bitrate = output.bitrate?.bitsPerSecond, bitrate < 100_000 || bitrate > 100_000_000 {

@@ -60,3 +60,38 @@ public struct Timeline: Sendable, Hashable {
         self.duration = clips.map(\.endTime).max() ?? 0
     }
 }
+
+extension Timeline {
+    /// A stretch of the output rendered from one or two segments.
+    public enum Piece: Sendable, Hashable {
+        /// `duration` seconds of segment `segment`, from `start` seconds into it.
+        case span(segment: Int, start: Double, duration: Double)
+        /// The last `transition.duration` seconds of segment `to - 1` blended into the first ones of segment `to`.
+        case transition(to: Int, transition: Transition)
+
+        public var duration: Double {
+            switch self {
+            case .span(_, _, let duration): duration
+            case .transition(_, let transition): transition.duration
+            }
+        }
+    }
+
+    /// The output in order as pieces joined end to end by cuts: only the seconds under a
+    /// transition are blended, so a render never holds more than two sources open at once.
+    public var pieces: [Piece] {
+        var pieces: [Piece] = []
+        for (index, segment) in segments.enumerated() {
+            let incoming = segment.transitionIn?.duration ?? 0
+            let outgoing = index + 1 < segments.count ? segments[index + 1].transitionIn?.duration ?? 0 : 0
+            if let transition = segment.transitionIn, index > 0 {
+                pieces.append(.transition(to: index, transition: transition))
+            }
+            let length = segment.duration - incoming - outgoing
+            if length > Timeline.epsilon {
+                pieces.append(.span(segment: index, start: incoming, duration: length))
+            }
+        }
+        return pieces
+    }
+}

@@ -70,7 +70,7 @@ struct FilterGraphBuilderTests {
         #expect(value(after: "-map", in: plan.arguments) == "[tv2]")
         #expect(plan.arguments.contains("[mixed]"))
         #expect(plan.arguments.filter { $0 == "-stream_loop" }.count == 1)
-        #expect(plan.appliedEffects.contains("music") && plan.appliedEffects.contains("voiceover"))
+        #expect(plan.appliedEffects.contains("music_loop") && plan.appliedEffects.contains("voiceover"))
     }
 
     @Test("text is never put into the graph, only into a file")
@@ -120,7 +120,7 @@ struct FilterGraphBuilderTests {
         }
     }
 
-    @Test("transitions chain xfade and acrossfade at the slot's start")
+    @Test("a transition blends only the seconds it covers; everything else is one concat")
     func transitions() throws {
         let request = CompositionRequest(
             title: "t",
@@ -132,10 +132,29 @@ struct FilterGraphBuilderTests {
         )
         let plan = try builder.plan(for: request, sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
         let graph = try #require(value(after: "-filter_complex", in: plan.arguments))
-        #expect(graph.contains("[v1][a1][v2][a2]concat=n=2:v=1:a=1[cv1][ca1]"))
-        #expect(graph.contains("[v0][cv1]xfade=transition=dissolve:duration=0.5:offset=2.5[xv1]"))
-        #expect(graph.contains("[a0][ca1]acrossfade=d=0.5:c1=tri:c2=tri[xa1]"))
+        let inputs = plan.arguments.enumerated().filter { $0.element == "-i" }.map { plan.arguments[$0.offset + 1] }
+        #expect(inputs == ["/src/0", "/src/0", "/src/1", "/src/1", "/src/2"])
+        #expect(plan.arguments.joined(separator: " ").contains("-ss 2.5 -t 0.5 -i /src/0"))
+        #expect(plan.arguments.joined(separator: " ").contains("-ss 0.5 -t 2 -i /src/1"))
+        #expect(graph.contains("[t1v][h1v]xfade=transition=dissolve:duration=0.5:offset=0[v1]"))
+        #expect(graph.contains("[t1a][h1a]acrossfade=d=0.5:c1=tri:c2=tri[a1]"))
+        #expect(graph.contains("[v0][a0][v1][a1][v2][a2][v3][a3]concat=n=4:v=1:a=1[cv0][ca0]"))
         #expect(plan.duration == 7)
+        #expect(plan.appliedEffects.contains("transition_dissolve"))
+    }
+
+    @Test("pieces add up to the timeline, whatever the transitions", arguments: [0.0, 0.5, 1.0])
+    func piecesCoverTimeline(duration: Double) {
+        var clips: [Clip] = []
+        var start = 0.0
+        for index in 0..<10 {
+            let transition = index > 0 && duration > 0 ? Transition(type: "fade", duration: duration) : nil
+            clips.append(Clip(videoURL: "https://x.test/\(index).mp4", startTime: start, endTime: start + 3, transition: transition))
+            start += 3 - duration
+        }
+        let timeline = Timeline(clips: clips)
+        #expect(abs(timeline.pieces.map(\.duration).reduce(0, +) - timeline.duration) < 1e-9)
+        #expect(timeline.pieces.count == (duration > 0 ? 19 : 10))
     }
 
     @Test("option values are escaped for both parser levels")

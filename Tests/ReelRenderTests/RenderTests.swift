@@ -179,7 +179,7 @@ struct RenderTests {
         )
         let (result, file) = try await kit.render(request)
         expectConforms(try await MediaKit.probe(file), duration: 3)
-        #expect(result.appliedEffects.contains("music") && result.appliedEffects.contains("voiceover"))
+        #expect(result.appliedEffects.contains("music_loop") && result.appliedEffects.contains("voiceover"))
         #expect(try await MediaKit.meanVolume(file, from: 2.2, to: 2.9) > -40, "music still playing after its 0.7 s")
         let withVoice = try await MediaKit.meanVolume(file, from: 0.1, to: 0.9)
         let musicOnly = try await MediaKit.meanVolume(file, from: 2.1, to: 2.9)

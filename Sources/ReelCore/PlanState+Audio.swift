@@ -1,0 +1,95 @@
+import Foundation
+
+extension PlanState {
+    /// Mixes the clips' audio with music (looped, faded, ducked under the voice-over) and
+    /// voice-over, then brings the mix to the loudness target when one is set.
+    mutating func mixAudio(
+        _ audio: AudioSettings, clipAudio: String, sources: [String: RenderSource], total: Double
+    )
+        throws(RenderFailure) -> String
+    {
+        let totalText = Self.number(total)
+        var music: String?
+        var voice: String?
+        if let url = audio.musicURL, audio.musicVolume > 0 {
+            guard let source = sources[url], source.info.hasAudio else {
+                throw RenderFailure("audio.music_url: \(url) has no audio stream")
+            }
+            let input = addInput(audio.musicLoop ? ["-stream_loop", "-1"] : [], path: source.path)
+            var filters = normalizeAudio() + [.init("volume", [("volume", Self.number(audio.musicVolume))])]
+            if !audio.musicLoop { filters.append(.init("apad", [])) }
+            filters.append(.init("atrim", [("duration", totalText)]))
+            if audio.musicFadeIn > 0 {
+                filters.append(.init("afade", [("t", "in"), ("st", "0"), ("d", Self.number(min(audio.musicFadeIn, total)))]))
+            }
+            if audio.musicFadeOut > 0 {
+                let fade = min(audio.musicFadeOut, total)
+                filters.append(.init("afade", [("t", "out"), ("st", Self.number(total - fade)), ("d", Self.number(fade))]))
+            }
+            graph.add(["\(input):a:0"], filters, ["music"])
+            music = "music"
+            effect(audio.musicLoop ? "music_loop" : "music")
+        }
+        if let url = audio.voiceoverURL, audio.voiceoverVolume > 0 {
+            guard let source = sources[url], source.info.hasAudio else {
+                throw RenderFailure("audio.voiceover_url: \(url) has no audio stream")
+            }
+            let input = addInput([], path: source.path)
+            graph.add(
+                ["\(input):a:0"],
+                normalizeAudio() + [
+                    .init("volume", [("volume", Self.number(audio.voiceoverVolume))]),
+                    .init("apad", []),
+                    .init("atrim", [("duration", totalText)]),
+                ],
+                ["voice"]
+            )
+            voice = "voice"
+            effect("voiceover")
+        }
+        if audio.ducking, let musicLabel = music, let voiceLabel = voice {
+            graph.add([voiceLabel], [.init("asplit", [("outputs", "2")])], ["voice_mix", "voice_key"])
+            graph.add(
+                [musicLabel, "voice_key"],
+                [
+                    .init(
+                        "sidechaincompress",
+                        [("threshold", "0.02"), ("ratio", "10"), ("attack", "20"), ("release", "400"), ("makeup", "1")]
+                    )
+                ],
+                ["music_ducked"]
+            )
+            music = "music_ducked"
+            voice = "voice_mix"
+            effect("ducking")
+        }
+        let inputs = [clipAudio] + [music, voice].compactMap { $0 }
+        var mixed = clipAudio
+        if inputs.count > 1 {
+            graph.add(
+                inputs,
+                [
+                    .init(
+                        "amix",
+                        [("inputs", String(inputs.count)), ("duration", "first"), ("dropout_transition", "0"), ("normalize", "0")]
+                    )
+                ],
+                ["mixed"]
+            )
+            mixed = "mixed"
+        }
+        if let target = audio.loudnessTarget {
+            graph.add(
+                [mixed],
+                [
+                    .init("loudnorm", [("I", Self.number(target)), ("TP", "-1.5"), ("LRA", "11")]),
+                    .init("aresample", [("osr", String(FilterGraphBuilder.sampleRate))]),
+                ],
+                ["loudness"]
+            )
+            mixed = "loudness"
+            effect("loudness_normalization")
+        }
+        return mixed
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+extension PlanState {
+    /// `duration` seconds of `segment` from `start` seconds into it, normalised to the output,
+    /// as a video and an audio pad named by `labels`.
+    mutating func addSpan(
+        of segment: Timeline.Segment,
+        from start: Double,
+        duration: Double,
+        request: CompositionRequest,
+        sources: [String: RenderSource],
+        labels: (video: String, audio: String)
+    ) throws(RenderFailure) {
+        switch segment.content {
+        case .gap:
+            addGap(duration: duration, labels: labels)
+            effect("gap")
+        case .clip(let index):
+            let clip = request.clips[index]
+            guard let source = sources[clip.sourceURL] else {
+                throw RenderFailure("clips[\(index)]: source \(clip.sourceURL) was not fetched")
+            }
+            try addClipSpan(
+                clip,
+                index: index,
+                from: start,
+                duration: duration,
+                clipDuration: segment.duration,
+                source: source,
+                originalVolume: request.audio.originalAudioVolume,
+                labels: labels
+            )
+        }
+    }
+
+    /// Black frames and silence.
+    mutating func addGap(duration: Double, labels: (video: String, audio: String)) {
+        graph.add(
+            [],
+            [
+                .init("color", [("c", "black"), ("s", sizeText), ("r", fpsText), ("d", Self.number(duration))]),
+                .init("format", [("pix_fmts", "yuv420p")]),
+                .init("setsar", [("r", "1")]),
+            ],
+            [labels.video]
+        )
+        graph.add([], silence(duration), [labels.audio])
+    }
+
+    func silence(_ duration: Double) -> [FilterGraph.Filter] {
+        [
+            .init("anullsrc", [("r", String(FilterGraphBuilder.sampleRate)), ("cl", "stereo")]),
+            .init("atrim", [("duration", Self.number(duration))]),
+        ]
+    }
+
+    func normalizeVideo(fit: Fit) -> [FilterGraph.Filter] {
+        let w = String(width)
+        let h = String(height)
+        switch fit {
+        case .contain:
+            return [
+                .init("scale", [("w", w), ("h", h), ("force_original_aspect_ratio", "decrease"), ("force_divisible_by", "2")]),
+                .init("pad", [("w", w), ("h", h), ("x", "(ow-iw)/2"), ("y", "(oh-ih)/2"), ("color", "black")]),
+            ]
+        case .cover:
+            return [
+                .init("scale", [("w", w), ("h", h), ("force_original_aspect_ratio", "increase")]),
+                .init("crop", [("w", w), ("h", h)]),
+            ]
+        }
+    }
+
+    func normalizeAudio() -> [FilterGraph.Filter] {
+        [
+            .init("aresample", [("osr", String(FilterGraphBuilder.sampleRate))]),
+            .init("aformat", [("sample_fmts", "fltp"), ("channel_layouts", "stereo")]),
+            .init("asetpts", [("expr", "PTS-STARTPTS")]),
+        ]
+    }
+
+    /// A slow zoom over the whole clip, continued across the clip's pieces.
+    func zoom(_ zoom: Zoom, from start: Double, clipDuration: Double) -> [FilterGraph.Filter] {
+        let frames = max(1, (clipDuration * fps).rounded())
+        let offset = Self.number((start * fps).rounded())
+        let progress = "(on+\(offset))/\(Self.number(frames))"
+        let z = zoom == .in ? "1+0.2*\(progress)" : "1.2-0.2*\(progress)"
+        return [
+            .init("scale", [("w", String(width * 2)), ("h", String(height * 2))]),
+            .init(
+                "zoompan",
+                [
+                    ("z", z), ("x", "iw/2-(iw/zoom/2)"), ("y", "ih/2-(ih/zoom/2)"), ("d", "1"), ("s", sizeText),
+                    ("fps", fpsText),
+                ]
+            ),
+        ]
+    }
+
+    mutating func addClipSpan(
+        _ clip: Clip,
+        index: Int,
+        from start: Double,
+        duration: Double,
+        clipDuration: Double,
+        source: RenderSource,
+        originalVolume: Double,
+        labels: (video: String, audio: String)
+    ) throws(RenderFailure) {
+        let info = source.info
+        guard info.hasVideo else {
+            throw RenderFailure("clips[\(index)]: \(source.url) has no video or image stream")
+        }
+        let durationText = Self.number(duration)
+        let still = clip.isImage || info.isStill
+        let input: Int
+        var lead = 0.0
+        var hasSourceAudio = false
+        if still {
+            input = addInput(["-loop", "1", "-framerate", fpsText, "-t", durationText], path: source.path)
+            effect("still_image")
+        } else {
+            if info.duration > 0, clip.trimStart >= info.duration - 0.001 {
+                throw RenderFailure(
+                    "clips[\(index)].trim_start (\(Self.number(clip.trimStart)) s) is past the end of \(source.url), which lasts \(Self.number(info.duration)) s"
+                )
+            }
+            let available = info.duration > 0 ? min(clip.trimDuration, info.duration - clip.trimStart) : clip.trimDuration
+            if start == 0, info.duration > 0, clip.trimStart + min(clip.trimDuration, clipDuration) > info.duration + 0.05 {
+                warnings.append(
+                    "clips[\(index)]: \(source.url) lasts \(Self.number(info.duration)) s, so its last frame is held for \(Self.number(clip.trimStart + min(clip.trimDuration, clipDuration) - info.duration)) s"
+                )
+            }
+            if min(clip.trimDuration, available) < clipDuration - Timeline.epsilon, start + duration > available + Timeline.epsilon {
+                effect("hold_last_frame")
+            }
+            var options: [String] = []
+            let seek: Double
+            let take: Double
+            if start < available - Timeline.epsilon {
+                seek = clip.trimStart + start
+                take = min(duration, available - start)
+                hasSourceAudio = info.hasAudio
+            } else {
+                lead = min(0.1, available)
+                seek = clip.trimStart + available - lead
+                take = lead
+            }
+            if seek > 0 { options += ["-ss", Self.number(seek)] }
+            options += ["-t", Self.number(take)]
+            input = addInput(options, path: source.path)
+        }
+        if clip.trimStart > 0 || clip.trimEnd != nil { effect("trim") }
+
+        var video: [FilterGraph.Filter] = [.init("setpts", [("expr", "PTS-STARTPTS")]), .init("fps", [("fps", fpsText)])]
+        video += normalizeVideo(fit: clip.fit)
+        video += [.init("setsar", [("r", "1")]), .init("format", [("pix_fmts", "yuv420p")])]
+        if clip.zoom != .none {
+            video += zoom(clip.zoom, from: start, clipDuration: clipDuration)
+            effect("zoom_\(clip.zoom.rawValue)")
+        }
+        video += [
+            .init("tpad", [("stop_mode", "clone"), ("stop_duration", Self.number(duration + lead))]),
+            lead > 0
+                ? .init("trim", [("start", Self.number(lead)), ("duration", durationText)])
+                : .init("trim", [("duration", durationText)]),
+            .init("setpts", [("expr", "PTS-STARTPTS")]),
+        ]
+        graph.add(["\(input):v:0"], video, [labels.video])
+
+        let volume = clip.volume * originalVolume
+        if hasSourceAudio && volume > 0 {
+            graph.add(
+                ["\(input):a:0"],
+                normalizeAudio() + [
+                    .init("volume", [("volume", Self.number(volume))]),
+                    .init("apad", []),
+                    .init("atrim", [("duration", durationText)]),
+                ],
+                [labels.audio]
+            )
+        } else {
+            graph.add([], silence(duration), [labels.audio])
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The builder's working state: inputs so far, the graph, files to write, effects and warnings.
+struct PlanState {
+    let width: Int
+    let height: Int
+    let fps: Double
+    let x264Preset: String
+    var inputArguments: [String] = []
+    var inputCount = 0
+    var graph = FilterGraph()
+    var files: [String: String] = [:]
+    var effects: [String] = []
+    var warnings: [String] = []
+
+    init(width: Int, height: Int, fps: Double, x264Preset: String) {
+        self.width = width
+        self.height = height
+        self.fps = fps
+        self.x264Preset = x264Preset
+    }
+
+    var sizeText: String { "\(width)x\(height)" }
+    var fpsText: String { Self.number(fps) }
+
+    mutating func effect(_ name: String) {
+        if !effects.contains(name) { effects.append(name) }
+    }
+
+    mutating func addInput(_ options: [String], path: String) -> Int {
+        inputArguments += options + ["-i", path]
+        inputCount += 1
+        return inputCount - 1
+    }
+
+    /// A number as ffmpeg reads it: no exponent, at most six decimals, no trailing zeros.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        var text = String(format: "%.6f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// Joins pieces end to end with one concat (none for a single piece).
+    mutating func concat(_ labels: [(video: String, audio: String)]) -> (video: String, audio: String) {
+        guard labels.count > 1 else { return labels[0] }
+        graph.add(
+            labels.flatMap { [$0.video, $0.audio] },
+            [.init("concat", [("n", String(labels.count)), ("v", "1"), ("a", "1")])],
+            ["cv0", "ca0"]
+        )
+        return ("cv0", "ca0")
+    }
+
+    /// Blends the end of one segment into the start of the next with xfade and acrossfade.
+    mutating func blend(
+        _ tail: (video: String, audio: String),
+        into head: (video: String, audio: String),
+        transition: Transition,
+        labels: (video: String, audio: String)
+    ) {
+        let duration = Self.number(transition.duration)
+        graph.add(
+            [tail.video, head.video],
+            [.init("xfade", [("transition", transition.type), ("duration", duration), ("offset", "0")])],
+            [labels.video]
+        )
+        graph.add(
+            [tail.audio, head.audio],
+            [.init("acrossfade", [("d", duration), ("c1", "tri"), ("c2", "tri")])],
+            [labels.audio]
+        )
+        effect("transition_\(transition.type)")
+    }
+}
