@@ -5,10 +5,13 @@ import Foundation
 public struct CompositionValidator: Sendable {
     public var limits: CompositionLimits
     /// URL schemes a source may use.
-    public static let sourceSchemes: Set<String> = ["http", "https", "s3", "asset"]
+    public var sourceSchemes: Set<String>
 
-    public init(limits: CompositionLimits = CompositionLimits()) {
+    /// `allowFiles` admits `file://` sources, for local renders (`reel render`) only.
+    public init(limits: CompositionLimits = CompositionLimits(), allowFiles: Bool = false) {
         self.limits = limits
+        sourceSchemes = ["http", "https", "s3", "asset"]
+        if allowFiles { sourceSchemes.insert("file") }
     }
 
     /// Every problem found; empty when the request is valid.
@@ -180,8 +183,8 @@ public struct CompositionValidator: Sendable {
     private func checkSource(_ url: String, field: String, add: (String, String, String) -> Void) {
         if url.count > 2048 {
             add(field, "must be at most 2048 characters", "length")
-        } else if !Self.isURL(url, schemes: Self.sourceSchemes) {
-            add(field, "must be an http(s)://, s3:// or asset:// URL", "format")
+        } else if !Self.isURL(url, schemes: sourceSchemes) {
+            add(field, "must be an \(sourceSchemes.contains("file") ? "file path or " : "")http(s)://, s3:// or asset:// URL", "format")
         }
     }
 
@@ -189,6 +192,7 @@ public struct CompositionValidator: Sendable {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
             schemes.contains(scheme)
         else { return false }
+        if scheme == "file" { return !components.path.isEmpty }
         if scheme == "asset" { return !(components.host ?? components.path).isEmpty }
         return !(components.host ?? "").isEmpty
     }

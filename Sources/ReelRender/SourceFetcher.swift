@@ -17,6 +17,8 @@ public struct SourceFetcher: Sendable {
     public var maxSourceBytes: Int
     /// Size the cache is trimmed to after each download, in bytes.
     public var cacheLimitBytes: Int
+    /// Reads `file://` sources (local renders only; never for the server).
+    public var allowLocalFiles = false
 
     public init(
         httpClient: HTTPClient,
@@ -55,6 +57,11 @@ public struct SourceFetcher: Sendable {
             return target.path
         case "http", "https":
             return try await fetchHTTP(url)
+        case "file" where allowLocalFiles:
+            guard FileManager.default.isReadableFile(atPath: components.path) else {
+                throw RenderFailure("\(url): no readable file at \(components.path)")
+            }
+            return components.path
         default:
             throw RenderFailure("\(url): \(scheme):// sources need S3 storage, which this Reel is not configured for")
         }

@@ -21,13 +21,15 @@ struct RenderCommand: AsyncParsableCommand {
     func run() async throws {
         var configuration = shared.configuration()
         configuration.allowPrivateSources = true
-        let request: CompositionRequest
+        var request: CompositionRequest
+        let specURL = URL(fileURLWithPath: spec)
         do {
-            request = try JSONDecoder().decode(CompositionRequest.self, from: try Data(contentsOf: URL(fileURLWithPath: spec)))
+            request = try JSONDecoder().decode(CompositionRequest.self, from: try Data(contentsOf: specURL))
         } catch let error as DecodingError {
             throw ValidationError("\(spec): \(error)")
         }
-        let problems = CompositionValidator(limits: configuration.limits).problems(in: request)
+        request.resolveLocalPaths(relativeTo: specURL.deletingLastPathComponent())
+        let problems = CompositionValidator(limits: configuration.limits, allowFiles: true).problems(in: request)
         guard problems.isEmpty else {
             throw ValidationError(problems.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
         }
@@ -39,7 +41,9 @@ struct RenderCommand: AsyncParsableCommand {
         let terminal = isatty(STDERR_FILENO) == 1
         let progress = ProgressPrinter(terminal: terminal)
         do {
-            let result = try await runtime.renderer(scratch: scratch.appendingPathComponent("jobs")).render(id: id, request: request) {
+            var renderer = runtime.renderer(scratch: scratch.appendingPathComponent("jobs"))
+            renderer.fetcher.allowLocalFiles = true
+            let result = try await renderer.render(id: id, request: request) {
                 stage, fraction in
                 progress.show(stage: stage, fraction: fraction)
             }
@@ -83,5 +87,22 @@ final class ProgressPrinter: Sendable {
 
     func finish() {
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+extension CompositionRequest {
+    /// Turns sources given as file paths into `file://` URLs, relative paths from `folder`.
+    mutating func resolveLocalPaths(relativeTo folder: URL) {
+        func resolve(_ source: String?) -> String? {
+            guard let source, !source.contains("://") else { return source }
+            return URL(fileURLWithPath: source, relativeTo: folder).standardizedFileURL.absoluteString
+        }
+        for index in clips.indices {
+            clips[index].videoURL = resolve(clips[index].videoURL)
+            clips[index].imageURL = resolve(clips[index].imageURL)
+        }
+        audio.musicURL = resolve(audio.musicURL)
+        audio.voiceoverURL = resolve(audio.voiceoverURL)
+        for index in overlays.indices { overlays[index].imageURL = resolve(overlays[index].imageURL) }
     }
 }

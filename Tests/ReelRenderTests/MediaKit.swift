@@ -113,23 +113,47 @@ struct MediaKit {
         )
     }
 
-    /// Mean luma (0–255) of the frame at `time`.
-    static func meanLuma(_ file: URL, at time: Double) async throws -> Double {
+    /// The grey pixels of the frame at `time`, optionally cropped (`w:h:x:y`).
+    static func frame(_ file: URL, at time: Double, crop: String? = nil) async throws -> Data {
         let output = OutputCapture()
-        let outcome = try await ProcessRunner.run(
-            ffmpeg,
-            ["-v", "error", "-ss", String(time), "-i", file.path, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "-"]
-        ) { output.append($0) }
-        let bytes = output.data
-        guard outcome.succeeded, !bytes.isEmpty else { throw RenderFailure("no frame at \(time)") }
+        var arguments = ["-v", "error", "-ss", String(time), "-i", file.path, "-frames:v", "1"]
+        if let crop { arguments += ["-vf", "crop=\(crop)"] }
+        arguments += ["-f", "rawvideo", "-pix_fmt", "gray", "-"]
+        let outcome = try await ProcessRunner.run(ffmpeg, arguments) { output.append($0) }
+        guard outcome.succeeded, !output.data.isEmpty else { throw RenderFailure("no frame at \(time)") }
+        return output.data
+    }
+
+    /// Mean luma (0–255) of the frame at `time`.
+    static func meanLuma(_ file: URL, at time: Double, crop: String? = nil) async throws -> Double {
+        let bytes = try await frame(file, at: time, crop: crop)
         return Double(bytes.reduce(0) { $0 + Int($1) }) / Double(bytes.count)
     }
 
-    /// Mean volume (dBFS) of the audio between `start` and `end`.
-    static func meanVolume(_ file: URL, from start: Double, to end: Double) async throws -> Double {
+    /// Mean absolute difference of two grey frames of the same size.
+    static func difference(_ a: Data, _ b: Data) -> Double {
+        guard a.count == b.count, !a.isEmpty else { return .infinity }
+        return Double(zip(a, b).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) }) / Double(a.count)
+    }
+
+    /// Integrated loudness (LUFS) by ffmpeg's EBU R128 meter.
+    static func integratedLoudness(_ file: URL) async throws -> Double {
+        let outcome = try await ProcessRunner.run(
+            ffmpeg, ["-v", "info", "-nostats", "-i", file.path, "-vn", "-af", "ebur128", "-f", "null", "-"])
+        let lines = outcome.standardErrorTail.split(separator: "\n")
+        guard let summary = lines.lastIndex(where: { $0.contains("Integrated loudness") }),
+            let line = lines[summary...].first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("I:") }),
+            let value = line.split(separator: " ").compactMap({ Double($0) }).first
+        else { throw RenderFailure("no loudness summary") }
+        return value
+    }
+
+    /// Mean volume (dBFS) of the audio between `start` and `end`, after an optional filter.
+    static func meanVolume(_ file: URL, from start: Double, to end: Double, filter: String? = nil) async throws -> Double {
+        let chain = (filter.map { $0 + "," } ?? "") + "volumedetect"
         let outcome = try await ProcessRunner.run(
             ffmpeg,
-            ["-v", "info", "-ss", String(start), "-to", String(end), "-i", file.path, "-vn", "-af", "volumedetect", "-f", "null", "-"]
+            ["-v", "info", "-ss", String(start), "-to", String(end), "-i", file.path, "-vn", "-af", chain, "-f", "null", "-"]
         )
         guard let line = outcome.standardErrorTail.split(separator: "\n").first(where: { $0.contains("mean_volume") }),
             let value = line.split(separator: " ").dropLast().last.flatMap({ Double($0) })
