@@ -19,6 +19,8 @@ public struct FFmpegPlan: Sendable, Hashable {
     public var arguments: [String]
     /// Files (name relative to the working directory → contents) to write before running.
     public var files: [String: String]
+    /// Symbolic links (name in the working directory → target) to make before running.
+    public var links: [String: String] = [:]
     /// Length of the output in seconds.
     public var duration: Double
     public var appliedEffects: [String]
@@ -101,6 +103,7 @@ public struct FilterGraphBuilder: Sendable {
         return FFmpegPlan(
             arguments: arguments,
             files: state.files,
+            links: [:],
             duration: total,
             appliedEffects: state.effects,
             warnings: state.warnings

@@ -15,6 +15,8 @@ public struct MediaInfo: Sendable, Hashable, Codable {
     public var channels: Int?
     /// True for a single still picture (PNG, JPEG, …).
     public var isStill: Bool
+    /// Hash of the video stream's codec set-up (SPS/PPS); equal hashes can be joined by stream copy.
+    public var videoSetupHash: String?
 
     public init(
         formatName: String,
@@ -30,7 +32,8 @@ public struct MediaInfo: Sendable, Hashable, Codable {
         audioCodec: String? = nil,
         sampleRate: Int? = nil,
         channels: Int? = nil,
-        isStill: Bool = false
+        isStill: Bool = false,
+        videoSetupHash: String? = nil
     ) {
         self.formatName = formatName
         self.duration = duration
@@ -46,6 +49,7 @@ public struct MediaInfo: Sendable, Hashable, Codable {
         self.sampleRate = sampleRate
         self.channels = channels
         self.isStill = isStill
+        self.videoSetupHash = videoSetupHash
     }
 
     public var hasVideo: Bool { videoCodec != nil }

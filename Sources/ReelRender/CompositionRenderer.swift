@@ -48,14 +48,24 @@ public struct CompositionRenderer: Sendable {
         let outputFile = scratch.appendingPathComponent("output.\(request.output.format.fileExtension)")
         var builder = self.builder
         builder.fileDirectory = scratch.path
-        let plan = try builder.plan(for: request, sources: sources, outputPath: outputFile.path)
-        for (name, contents) in plan.files {
-            try Data(contents.utf8).write(to: scratch.appendingPathComponent(name))
-        }
-
+        var plan = try builder.plan(for: request, sources: sources, outputPath: outputFile.path)
+        var output: MediaInfo?
         progress(.rendering, 0)
-        try await runFFmpeg(plan.arguments, duration: plan.duration) { progress(.rendering, $0) }
-        let output = try await probe.probe(outputFile.path, name: "the rendered output")
+        if let fast = await fastPlan(request, sources: sources, outputPath: outputFile.path) {
+            try prepare(fast, in: scratch)
+            try await runFFmpeg(fast.arguments, duration: fast.duration) { progress(.rendering, $0) }
+            let copied = try await probe.probe(outputFile.path, name: "the rendered output")
+            if abs(copied.duration - fast.duration) <= 1 / request.output.fps {
+                plan = fast
+                output = copied
+            }
+        }
+        if output == nil {
+            try prepare(plan, in: scratch)
+            try await runFFmpeg(plan.arguments, duration: plan.duration) { progress(.rendering, $0) }
+            output = try await probe.probe(outputFile.path, name: "the rendered output")
+        }
+        guard let output else { throw RenderFailure("the rendered output is missing") }
 
         var thumbnailKey: String?
         if request.output.thumbnail {
@@ -89,6 +99,29 @@ public struct CompositionRenderer: Sendable {
             processingSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
             thumbnailKey: thumbnailKey
         )
+    }
+
+    /// The stream-copy plan when the sources allow it.
+    func fastPlan(_ request: CompositionRequest, sources: [String: RenderSource], outputPath: String) async -> FFmpegPlan? {
+        guard FastPath.isCandidate(request, sources: sources) else { return nil }
+        var keyframes: [String: [Double]] = [:]
+        for clip in request.clips where keyframes[clip.sourceURL] == nil {
+            guard let source = sources[clip.sourceURL], let times = try? await probe.keyframeTimes(source.path) else { return nil }
+            keyframes[clip.sourceURL] = times
+        }
+        return FastPath.plan(for: request, sources: sources, keyframes: keyframes, outputPath: outputPath)
+    }
+
+    /// Writes a plan's files and links into the scratch folder.
+    func prepare(_ plan: FFmpegPlan, in scratch: URL) throws {
+        for (name, contents) in plan.files {
+            try Data(contents.utf8).write(to: scratch.appendingPathComponent(name))
+        }
+        for (name, target) in plan.links {
+            let link = scratch.appendingPathComponent(name)
+            try? FileManager.default.removeItem(at: link)
+            try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target)
+        }
     }
 
     func fetchAndProbe(_ urls: [String], scratch: URL, progress: @escaping ProgressHandler) async throws -> [String: RenderSource] {

@@ -14,7 +14,7 @@ public struct MediaProbe: Sendable {
         let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ffprobePath,
-            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path]
+            ["-v", "error", "-print_format", "json", "-show_data_hash", "SHA256", "-show_format", "-show_streams", path]
         ) { output.append($0) }
         guard outcome.succeeded else {
             let reason = outcome.standardErrorTail.split(separator: "\n").last.map(String.init) ?? "unknown format"
@@ -24,6 +24,21 @@ public struct MediaProbe: Sendable {
             throw RenderFailure("\(name) is not a readable media file (ffprobe gave no streams)")
         }
         return info
+    }
+
+    /// Presentation times of the first video stream's keyframes, from its packets (nothing is decoded).
+    public func keyframeTimes(_ path: String) async throws -> [Double] {
+        let output = OutputCapture()
+        let outcome = try await ProcessRunner.run(
+            ffprobePath,
+            ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", path]
+        ) { output.append($0) }
+        guard outcome.succeeded else { return [] }
+        return output.text.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: ",")
+            guard parts.count >= 2, parts[1].hasPrefix("K") else { return nil }
+            return Double(parts[0])
+        }
     }
 
     static func clean(_ message: String, path: String) -> String {
@@ -55,7 +70,8 @@ public struct MediaProbe: Sendable {
             audioCodec: audio?["codec_name"] as? String,
             sampleRate: double(audio?["sample_rate"]).map { Int($0) },
             channels: audio?["channels"] as? Int,
-            isStill: formatName == "image2" || formatName.hasSuffix("_pipe")
+            isStill: formatName == "image2" || formatName.hasSuffix("_pipe"),
+            videoSetupHash: video?["extradata_hash"] as? String
         )
         if let rotation = rotation(of: video), abs(rotation) == 90 || abs(rotation) == 270, let w = info.width, let h = info.height {
             info.width = h

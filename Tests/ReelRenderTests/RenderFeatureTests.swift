@@ -246,4 +246,62 @@ struct RenderFeatureTests {
         let sides = try await MediaKit.meanLuma(file, at: 1, crop: "100:720:0:0")
         #expect(sides < 20, "a portrait source is pillarboxed: left edge luma \(sides)")
     }
+
+    /// A source that already matches a 160x90, 30 fps H.264/AAC output, with a keyframe every second.
+    func matchingSource(_ kit: MediaKit, seconds: Double, tone: Int) async throws -> String {
+        try await kit.asset(
+            "match-\(tone).mp4",
+            [
+                "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=30:duration=\(seconds)", "-f", "lavfi", "-i",
+                "sine=frequency=\(tone):sample_rate=48000:duration=\(seconds)", "-c:v", "libx264", "-preset", "ultrafast",
+                "-pix_fmt", "yuv420p", "-g", "30", "-c:a", "aac", "-ar", "48000", "-ac", "2", "-shortest",
+            ]
+        )
+    }
+
+    @Test("matching sources cut on keyframes are joined by stream copy, frame-accurately")
+    func fastPath() async throws {
+        let kit = try MediaKit.make()
+        defer { kit.cleanUp() }
+        let a = try await matchingSource(kit, seconds: 10, tone: 440)
+        let b = try await matchingSource(kit, seconds: 10, tone: 880)
+        let request = CompositionRequest(
+            title: "fast",
+            clips: [
+                Clip(videoURL: a, startTime: 0, endTime: 5, trimStart: 0, trimEnd: 5),
+                Clip(videoURL: b, startTime: 5, endTime: 10, trimStart: 0, trimEnd: 5),
+            ],
+            output: output()
+        )
+        let (result, file) = try await kit.render(request)
+        #expect(result.appliedEffects == ["stream_copy"])
+        #expect(result.warnings.contains { $0.contains("stream copy") })
+        let probe = try await MediaKit.probe(file)
+        expectFrameAccurate(probe, duration: 10)
+        #expect(probe.width == 160 && probe.height == 90 && probe.videoCodec == "h264" && probe.audioCodec == "aac")
+        #expect(try await MediaKit.meanVolume(file, from: 6, to: 7) > -40)
+    }
+
+    @Test("a cut off a keyframe, or any filter, takes the full render instead")
+    func fastPathDeclined() async throws {
+        let kit = try MediaKit.make()
+        defer { kit.cleanUp() }
+        let a = try await matchingSource(kit, seconds: 4, tone: 440)
+        let offKeyframe = CompositionRequest(
+            title: "slow",
+            clips: [Clip(videoURL: a, startTime: 0, endTime: 1.5, trimStart: 0.5, trimEnd: 2)],
+            output: output()
+        )
+        let (first, firstFile) = try await kit.render(offKeyframe)
+        #expect(!first.appliedEffects.contains("stream_copy"))
+        expectFrameAccurate(try await MediaKit.probe(firstFile), duration: 1.5)
+        let withText = CompositionRequest(
+            title: "slow",
+            clips: [Clip(videoURL: a, startTime: 0, endTime: 2)],
+            overlays: [Overlay(text: "hi")],
+            output: output()
+        )
+        let (second, _) = try await kit.render(withText)
+        #expect(!second.appliedEffects.contains("stream_copy"))
+    }
 }
