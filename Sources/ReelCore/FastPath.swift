@@ -2,7 +2,8 @@ import Foundation
 
 /// Joins clips by stream copy when nothing needs re-encoding: every source already has the
 /// output's codec, size, frame rate, pixel format and audio layout, no filter is asked for,
-/// and every cut falls on a keyframe. Such a render takes milliseconds instead of seconds.
+/// and every cut falls on a keyframe of a source without B-frames (or takes it whole). Such a
+/// render takes milliseconds instead of seconds.
 public enum FastPath {
     /// Whether the request and its sources could take the fast path, before keyframes are known.
     public static func isCandidate(_ request: CompositionRequest, sources: [String: RenderSource]) -> Bool {
@@ -43,7 +44,10 @@ public enum FastPath {
             guard let source = sources[clip.sourceURL], let times = keyframes[clip.sourceURL] else { return nil }
             let end = clip.trimStart + clip.slotDuration
             let onKeyframe = { (time: Double) in times.contains { abs($0 - time) < frame / 2 } }
-            guard onKeyframe(clip.trimStart), end >= source.info.duration - frame / 2 || onKeyframe(end) else { return nil }
+            let wholeSource = clip.trimStart == 0 && end >= source.info.duration - frame / 2
+            guard onKeyframe(clip.trimStart), wholeSource || onKeyframe(end) else { return nil }
+            // The concat demuxer cuts by decode time, so a cut inside a source with B-frames keeps extra frames.
+            guard wholeSource || !source.info.reordersFrames else { return nil }
             let name = "source\(index).mp4"
             links[name] = source.path
             list += "file \(name)\n"

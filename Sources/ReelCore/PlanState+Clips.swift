@@ -153,8 +153,9 @@ extension PlanState {
         if clip.trimStart > 0 || clip.trimEnd != nil { effect("trim") }
 
         var video: [FilterGraph.Filter] = [.init("setpts", [("expr", "PTS-STARTPTS")]), .init("fps", [("fps", fpsText)])]
-        video += normalizeVideo(fit: clip.fit)
-        video += [.init("setsar", [("r", "1")]), .init("format", [("pix_fmts", "yuv420p")])]
+        if still || info.width != width || info.height != height { video += normalizeVideo(fit: clip.fit) }
+        video.append(.init("setsar", [("r", "1")]))
+        if still || info.pixelFormat != "yuv420p" { video.append(.init("format", [("pix_fmts", "yuv420p")])) }
         if clip.zoom != .none {
             video += zoom(clip.zoom, from: start, clipDuration: clipDuration)
             effect("zoom_\(clip.zoom.rawValue)")
@@ -170,13 +171,10 @@ extension PlanState {
 
         let volume = clip.volume * originalVolume
         if hasSourceAudio && volume > 0 {
+            let gain: [FilterGraph.Filter] = volume == 1 ? [] : [.init("volume", [("volume", Self.number(volume))])]
             graph.add(
                 ["\(input):a:0"],
-                normalizeAudio() + [
-                    .init("volume", [("volume", Self.number(volume))]),
-                    .init("apad", []),
-                    .init("atrim", [("duration", durationText)]),
-                ],
+                normalizeAudio() + gain + [.init("apad", []), .init("atrim", [("duration", durationText)])],
                 [labels.audio]
             )
         } else {

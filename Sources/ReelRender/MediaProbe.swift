@@ -71,7 +71,8 @@ public struct MediaProbe: Sendable {
             sampleRate: double(audio?["sample_rate"]).map { Int($0) },
             channels: audio?["channels"] as? Int,
             isStill: formatName == "image2" || formatName.hasSuffix("_pipe"),
-            videoSetupHash: video?["extradata_hash"] as? String
+            videoSetupHash: video?["extradata_hash"] as? String,
+            reordersFrames: (video?["has_b_frames"] as? Int ?? 0) > 0
         )
         if let rotation = rotation(of: video), abs(rotation) == 90 || abs(rotation) == 270, let w = info.width, let h = info.height {
             info.width = h
