@@ -35,16 +35,18 @@ extension PlanState {
 
     /// Black frames and silence.
     mutating func addGap(duration: Double, labels: (video: String, audio: String)) {
-        graph.add(
-            [],
-            [
-                .init("color", [("c", "black"), ("s", sizeText), ("r", fpsText), ("d", Self.number(duration))]),
-                .init("format", [("pix_fmts", "yuv420p")]),
-                .init("setsar", [("r", "1")]),
-            ],
-            [labels.video]
-        )
-        graph.add([], silence(duration), [labels.audio])
+        if includeVideo {
+            graph.add(
+                [],
+                [
+                    .init("color", [("c", "black"), ("s", sizeText), ("r", fpsText), ("d", Self.number(duration))]),
+                    .init("format", [("pix_fmts", "yuv420p")]),
+                    .init("setsar", [("r", "1")]),
+                ],
+                [labels.video]
+            )
+        }
+        if includeAudio { graph.add([], silence(duration), [labels.audio]) }
     }
 
     func silence(_ duration: Double) -> [FilterGraph.Filter] {
@@ -113,11 +115,11 @@ extension PlanState {
         }
         let durationText = Self.number(duration)
         let still = clip.isImage || info.isStill
-        let input: Int
+        let inputOptions: [String]
         var lead = 0.0
         var hasSourceAudio = false
         if still {
-            input = addInput(["-loop", "1", "-framerate", fpsText, "-t", durationText], path: source.path)
+            inputOptions = ["-loop", "1", "-framerate", fpsText, "-t", durationText]
             effect("still_image")
         } else {
             if info.duration > 0, clip.trimStart >= info.duration - 0.001 {
@@ -148,8 +150,11 @@ extension PlanState {
             }
             if seek > 0 { options += ["-ss", Self.number(seek)] }
             options += ["-t", Self.number(take)]
-            input = addInput(options, path: source.path)
+            inputOptions = options
         }
+        let volume = clip.volume * originalVolume
+        let wantsSourceAudio = includeAudio && hasSourceAudio && volume > 0
+        let input = includeVideo || wantsSourceAudio ? addInput(inputOptions, path: source.path) : -1
         if clip.trimStart > 0 || clip.trimEnd != nil { effect("trim") }
 
         var video: [FilterGraph.Filter] = [.init("setpts", [("expr", "PTS-STARTPTS")]), .init("fps", [("fps", fpsText)])]
@@ -167,10 +172,10 @@ extension PlanState {
                 : .init("trim", [("duration", durationText)]),
             .init("setpts", [("expr", "PTS-STARTPTS")]),
         ]
-        graph.add(["\(input):v:0"], video, [labels.video])
+        if includeVideo { graph.add(["\(input):v:0"], video, [labels.video]) }
 
-        let volume = clip.volume * originalVolume
-        if hasSourceAudio && volume > 0 {
+        if !includeAudio { return }
+        if wantsSourceAudio {
             let gain: [FilterGraph.Filter] = volume == 1 ? [] : [.init("volume", [("volume", Self.number(volume))])]
             graph.add(
                 ["\(input):a:0"],

@@ -12,6 +12,9 @@ struct PlanState {
     var files: [String: String] = [:]
     var effects: [String] = []
     var warnings: [String] = []
+    /// Which streams the graph builds: a chunked render makes video and audio in separate processes.
+    var includeVideo = true
+    var includeAudio = true
 
     init(width: Int, height: Int, fps: Double, x264Preset: String) {
         self.width = width
@@ -45,10 +48,15 @@ struct PlanState {
     /// Joins pieces end to end with one concat (none for a single piece).
     mutating func concat(_ labels: [(video: String, audio: String)]) -> (video: String, audio: String) {
         guard labels.count > 1 else { return labels[0] }
+        var inputs: [String] = []
+        for label in labels {
+            if includeVideo { inputs.append(label.video) }
+            if includeAudio { inputs.append(label.audio) }
+        }
         graph.add(
-            labels.flatMap { [$0.video, $0.audio] },
-            [.init("concat", [("n", String(labels.count)), ("v", "1"), ("a", "1")])],
-            ["cv0", "ca0"]
+            inputs,
+            [.init("concat", [("n", String(labels.count)), ("v", includeVideo ? "1" : "0"), ("a", includeAudio ? "1" : "0")])],
+            (includeVideo ? ["cv0"] : []) + (includeAudio ? ["ca0"] : [])
         )
         return ("cv0", "ca0")
     }
@@ -61,16 +69,20 @@ struct PlanState {
         labels: (video: String, audio: String)
     ) {
         let duration = Self.number(transition.duration)
-        graph.add(
-            [tail.video, head.video],
-            [.init("xfade", [("transition", transition.type), ("duration", duration), ("offset", "0")])],
-            [labels.video]
-        )
-        graph.add(
-            [tail.audio, head.audio],
-            [.init("acrossfade", [("d", duration), ("c1", "tri"), ("c2", "tri")])],
-            [labels.audio]
-        )
+        if includeVideo {
+            graph.add(
+                [tail.video, head.video],
+                [.init("xfade", [("transition", transition.type), ("duration", duration), ("offset", "0")])],
+                [labels.video]
+            )
+        }
+        if includeAudio {
+            graph.add(
+                [tail.audio, head.audio],
+                [.init("acrossfade", [("d", duration), ("c1", "tri"), ("c2", "tri")])],
+                [labels.audio]
+            )
+        }
         effect("transition_\(transition.type)")
     }
 }

@@ -61,8 +61,19 @@ public struct CompositionRenderer: Sendable {
             }
         }
         if output == nil {
-            try prepare(plan, in: scratch)
-            try await runFFmpeg(plan.arguments, duration: plan.duration) { progress(.rendering, $0) }
+            let steps =
+                FilterGraphBuilder.prefersChunks(request)
+                ? try builder.chunkedPlan(for: request, sources: sources, outputPath: outputFile.path) : [plan]
+            let weight = max(steps.map(\.duration).reduce(0, +), 0.001)
+            var done = 0.0
+            for step in steps {
+                try prepare(step, in: scratch)
+                try await runFFmpeg(step.arguments, duration: step.duration) { [done] fraction in
+                    progress(.rendering, (done + fraction * step.duration) / weight)
+                }
+                done += step.duration
+            }
+            plan = steps[steps.count - 1]
             output = try await probe.probe(outputFile.path, name: "the rendered output")
         }
         guard let output else { throw RenderFailure("the rendered output is missing") }

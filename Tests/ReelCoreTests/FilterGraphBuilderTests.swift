@@ -165,3 +165,40 @@ struct FilterGraphBuilderTests {
         #expect(FilterGraph.escape("[x];") == #"\[x\]\;"#)
     }
 }
+
+@Suite("Chunked renders")
+struct ChunkedPlanTests {
+    @Test("one video chunk per piece on frame boundaries, one audio pass, one mux")
+    func chunks() throws {
+        var builder = FilterGraphBuilder(fontFile: "/fonts/Sans.ttf")
+        builder.fileDirectory = "/work"
+        let request = try JSONDecoder().decode(CompositionRequest.self, from: try Fixtures.seedPayload("complex-10-clip"))
+        #expect(FilterGraphBuilder.prefersChunks(request))
+        let steps = try builder.chunkedPlan(for: request, sources: Fixtures.sources(for: request), outputPath: "/work/out.mp4")
+        #expect(steps.count == 12)
+        let frames = steps.dropLast(2).compactMap { step in
+            step.arguments.firstIndex(of: "-frames:v").map { Int(step.arguments[$0 + 1]) ?? 0 }
+        }
+        #expect(frames == Array(repeating: 90, count: 10))
+        for step in steps.dropLast(2) {
+            #expect(step.arguments.filter { $0 == "-i" }.count <= 2, "a chunk opens at most two sources")
+            #expect(step.arguments.contains("-an"))
+        }
+        let audio = steps[10].arguments
+        #expect(audio.filter { $0 == "-i" }.count == 12)
+        #expect(audio.joined(separator: " ").contains("concat=n=10:v=0:a=1"))
+        let mux = steps[11]
+        #expect(mux.files["chunks.ffconcat"]?.components(separatedBy: "\n").filter { $0.hasPrefix("file ") }.count == 10)
+        #expect(mux.arguments.suffix(1) == ["/work/out.mp4"])
+        #expect(mux.appliedEffects.contains("chunked_render") && mux.appliedEffects.contains("text_overlay"))
+        let middle = steps[5].arguments.joined(separator: " ")
+        #expect(middle.contains("textfile=/work/overlay1.txt"), "the 15–18 s title lands in the sixth chunk, shifted to its start")
+        #expect(middle.contains(#"enable=between(t\,0\,3)"#))
+    }
+
+    @Test("short or single-piece renders stay one process")
+    func smallStaysSingle() throws {
+        let request = try JSONDecoder().decode(CompositionRequest.self, from: try Fixtures.seedPayload("simple-2-clip"))
+        #expect(!FilterGraphBuilder.prefersChunks(request))
+    }
+}
