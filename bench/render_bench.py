@@ -74,10 +74,11 @@ def ffmpeg(*args: str) -> None:
 
 
 def make_fixtures(folder: Path) -> None:
+    """720p sources with a keyframe every second and no B-frames, so the simple payload matches its output."""
     for index in range(10):
         ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30:duration=10", "-f", "lavfi", "-i",
                f"sine=frequency={300 + 40 * index}:sample_rate=48000:duration=10", "-c:v", "libx264", "-preset",
-               "veryfast", "-g", "30", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2", "-shortest",
+               "veryfast", "-g", "30", "-bf", "0", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2", "-shortest",
                str(folder / f"video{index}.mp4"))
     ffmpeg("-f", "lavfi", "-i", "sine=frequency=220:sample_rate=44100:duration=20", str(folder / "music.mp3"))
     ffmpeg("-f", "lavfi", "-i", "sine=frequency=900:sample_rate=44100:duration=12", str(folder / "voice.mp3"))

@@ -3,13 +3,16 @@ import Foundation
 extension FilterGraphBuilder {
     /// True when a render should run as chunks: an H.264 output of more than three pieces.
     /// One ffmpeg holding every source open grows by each source's decoder and filter pools
-    /// (~120 MiB per 1080p piece, measured); chunks keep at most two sources open at a time.
+    /// (~120 MiB per 1080p piece, measured); a chunk holds at most three pieces.
     public static func prefersChunks(_ request: CompositionRequest) -> Bool {
-        [.mp4, .mov].contains(request.output.format) && Timeline(clips: request.clips).pieces.count > 3
+        [.mp4, .mov].contains(request.output.format) && Timeline(clips: request.clips).pieces.count > piecesPerChunk
     }
 
-    /// The render as steps run one after another: one video-only chunk per piece (cut on frame
-    /// boundaries, overlays shifted into the chunk), one audio pass for the whole mix, and a
+    /// Pieces rendered by one chunk process: few enough to bound memory, enough to amortise start-up.
+    static let piecesPerChunk = 3
+
+    /// The render as steps run one after another: video-only chunks of up to three pieces (cut on
+    /// frame boundaries, overlays shifted into the chunk), one audio pass for the whole mix, and a
     /// stream-copy mux of both into `outputPath`. Files go in ``fileDirectory``.
     public func chunkedPlan(
         for request: CompositionRequest,
@@ -26,8 +29,10 @@ extension FilterGraphBuilder {
         var frame = 0
         var effects: [String] = []
         var warnings: [String] = []
-        for (number, piece) in timeline.pieces.enumerated() {
-            let end = start + piece.duration
+        let pieces = timeline.pieces
+        let groups = stride(from: 0, to: pieces.count, by: Self.piecesPerChunk).map { $0..<min($0 + Self.piecesPerChunk, pieces.count) }
+        for (number, group) in groups.enumerated() {
+            let end = start + group.map { pieces[$0].duration }.reduce(0, +)
             let endFrame = Int((end * fps).rounded())
             let frames = endFrame - frame
             defer {
@@ -39,27 +44,31 @@ extension FilterGraphBuilder {
             let length = Double(frames) / fps
             var state = PlanState(width: size.width, height: size.height, fps: fps, x264Preset: x264Preset)
             state.includeAudio = false
-            var video: String
-            switch piece {
-            case .span(let segment, let offset, _):
-                try state.addSpan(
-                    of: timeline.segments[segment], from: offset + (chunkStart - start), duration: length, request: request,
-                    sources: sources, labels: ("v", "a")
-                )
-                video = "v"
-            case .transition(let to, let transition):
-                let outgoing = timeline.segments[to - 1]
-                var blended = transition
-                blended.duration = length
-                try state.addSpan(
-                    of: outgoing, from: outgoing.duration - length, duration: length, request: request, sources: sources,
-                    labels: ("tv", "ta")
-                )
-                try state.addSpan(
-                    of: timeline.segments[to], from: 0, duration: length, request: request, sources: sources, labels: ("hv", "ha"))
-                state.blend(("tv", "ta"), into: ("hv", "ha"), transition: blended, labels: ("v", "a"))
-                video = "v"
+            var labels: [(video: String, audio: String)] = []
+            for index in group {
+                let label = ("v\(index)", "a\(index)")
+                let shift = index == group.lowerBound ? chunkStart - start : 0
+                switch pieces[index] {
+                case .span(let segment, let offset, let duration):
+                    try state.addSpan(
+                        of: timeline.segments[segment], from: offset + shift, duration: duration - shift, request: request,
+                        sources: sources, labels: label
+                    )
+                case .transition(let to, let transition):
+                    let outgoing = timeline.segments[to - 1]
+                    let d = transition.duration
+                    let tail = ("t\(index)v", "t\(index)a")
+                    let head = ("h\(index)v", "h\(index)a")
+                    try state.addSpan(
+                        of: outgoing, from: outgoing.duration - d, duration: d, request: request, sources: sources, labels: tail)
+                    try state.addSpan(of: timeline.segments[to], from: 0, duration: d, request: request, sources: sources, labels: head)
+                    state.blend(tail, into: head, transition: transition, labels: label)
+                }
+                labels.append(label)
             }
+            var video = state.concat(labels).video
+            state.graph.add([video], [.init("tpad", [("stop_mode", "clone"), ("stop_duration", PlanState.number(2 / fps))])], ["padded"])
+            video = "padded"
             for (index, overlay) in request.overlays.enumerated() {
                 let overlayEnd = overlay.endTime ?? total
                 guard overlay.startTime < chunkStart + length, overlayEnd > chunkStart else { continue }

@@ -115,10 +115,13 @@ public struct CompositionRenderer: Sendable {
     /// The stream-copy plan when the sources allow it.
     func fastPlan(_ request: CompositionRequest, sources: [String: RenderSource], outputPath: String) async -> FFmpegPlan? {
         guard FastPath.isCandidate(request, sources: sources) else { return nil }
-        var keyframes: [String: [Double]] = [:]
-        for clip in request.clips where keyframes[clip.sourceURL] == nil {
-            guard let source = sources[clip.sourceURL], let times = try? await probe.keyframeTimes(source.path) else { return nil }
-            keyframes[clip.sourceURL] = times
+        let probe = self.probe
+        let keyframes = await withTaskGroup(of: (String, [Double]).self) { group in
+            for url in Set(request.clips.map(\.sourceURL)) {
+                guard let path = sources[url]?.path else { continue }
+                group.addTask { (url, (try? await probe.keyframeTimes(path)) ?? []) }
+            }
+            return await group.reduce(into: [String: [Double]]()) { $0[$1.0] = $1.1 }
         }
         return FastPath.plan(for: request, sources: sources, keyframes: keyframes, outputPath: outputPath)
     }

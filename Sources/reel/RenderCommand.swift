@@ -36,7 +36,7 @@ struct RenderCommand: AsyncParsableCommand {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reel-render-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         configuration.storageURL = "file://" + scratch.appendingPathComponent("objects").path
-        let runtime = try await Runtime.open(configuration, logger: Logger(label: "reel-render"))
+        let runtime = try Runtime.openRendering(configuration, logger: Logger(label: "reel-render"))
         let id = UUID()
         let terminal = isatty(STDERR_FILENO) == 1
         let progress = ProgressPrinter(terminal: terminal)
@@ -50,7 +50,11 @@ struct RenderCommand: AsyncParsableCommand {
             progress.finish()
             let target = URL(fileURLWithPath: output)
             try? FileManager.default.removeItem(at: target)
-            try await runtime.objects.download(key: result.outputKey, to: target)
+            if let rendered = runtime.objects.localPath(for: result.outputKey) {
+                try FileManager.default.moveItem(atPath: rendered, toPath: target.path)
+            } else {
+                try await runtime.objects.download(key: result.outputKey, to: target)
+            }
             print(
                 "\(output): \(String(format: "%.2f", result.output.duration)) s, \(result.output.sizeBytes) bytes, rendered in \(String(format: "%.2f", result.processingSeconds)) s"
             )

@@ -12,7 +12,8 @@ import ReelWorker
 /// The backends a configuration selects, opened and ready: store, queue, objects, renderer.
 struct Runtime {
     let configuration: ReelConfiguration
-    let store: any CompositionStore & JobQueue
+    /// Nil for `reel render`.
+    let store: (any CompositionStore & JobQueue)?
     let objects: any ObjectStore
     let httpClient: HTTPClient
     let logger: Logger
@@ -21,6 +22,15 @@ struct Runtime {
         try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
         let store = try openStore(configuration.databaseURL)
         try await store.migrate()
+        return try openRendering(configuration, store: store, logger: logger)
+    }
+
+    /// The object store and HTTP client alone: enough for `reel render`, which keeps no state.
+    static func openRendering(
+        _ configuration: ReelConfiguration,
+        store: (any CompositionStore & JobQueue)? = nil,
+        logger: Logger
+    ) throws -> Runtime {
         let objects = try openObjects(configuration.storageURL)
         let httpClient = HTTPClient(
             eventLoopGroupProvider: .singleton,
@@ -97,7 +107,8 @@ struct Runtime {
     }
 
     func worker(concurrency: Int) throws -> RenderWorker {
-        RenderWorker(
+        guard let store else { throw ConfigurationError("render workers need a database") }
+        return RenderWorker(
             queue: store,
             renderer: renderer(scratch: scratchFolder()),
             configuration: WorkerConfiguration(concurrency: concurrency, leaseSeconds: configuration.leaseSeconds),
@@ -110,8 +121,9 @@ struct Runtime {
         )
     }
 
-    func rescuer() -> LeaseRescuer {
-        LeaseRescuer(
+    func rescuer() throws -> LeaseRescuer {
+        guard let store else { throw ConfigurationError("the lease rescuer needs a database") }
+        return LeaseRescuer(
             queue: store,
             interval: .milliseconds(Int64(max(250, configuration.leaseSeconds * 250))),
             maxAttempts: RetryPolicy().maxAttempts,

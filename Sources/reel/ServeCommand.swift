@@ -31,9 +31,10 @@ struct ServeCommand: AsyncParsableCommand {
         if let workers { configuration.workers = workers }
         let logger = Logger(label: "reel")
         let runtime = try await Runtime.open(configuration, logger: logger)
+        guard let store = runtime.store else { throw ConfigurationError("no database") }
         let services = ReelServices(
             configuration: configuration,
-            store: runtime.store,
+            store: store,
             objects: runtime.objects,
             signer: URLSigner(secret: try runtime.secret()),
             workerSlots: configuration.workers,
@@ -41,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         )
         var background: [any Service] = []
         if configuration.workers > 0 {
-            background = [try runtime.worker(concurrency: configuration.workers), runtime.rescuer()]
+            background = [try runtime.worker(concurrency: configuration.workers), try runtime.rescuer()]
         }
         let app = buildApplication(services, background: background, logger: logger)
         logger.info(
@@ -77,7 +78,7 @@ struct WorkCommand: AsyncParsableCommand {
         let runtime = try await Runtime.open(configuration, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [try runtime.worker(concurrency: max(1, configuration.workers)), runtime.rescuer()],
+                services: [try runtime.worker(concurrency: max(1, configuration.workers)), try runtime.rescuer()],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )

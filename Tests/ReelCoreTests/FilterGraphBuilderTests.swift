@@ -168,32 +168,33 @@ struct FilterGraphBuilderTests {
 
 @Suite("Chunked renders")
 struct ChunkedPlanTests {
-    @Test("one video chunk per piece on frame boundaries, one audio pass, one mux")
+    @Test("video chunks of up to three pieces on frame boundaries, one audio pass, one mux")
     func chunks() throws {
         var builder = FilterGraphBuilder(fontFile: "/fonts/Sans.ttf")
         builder.fileDirectory = "/work"
         let request = try JSONDecoder().decode(CompositionRequest.self, from: try Fixtures.seedPayload("complex-10-clip"))
         #expect(FilterGraphBuilder.prefersChunks(request))
         let steps = try builder.chunkedPlan(for: request, sources: Fixtures.sources(for: request), outputPath: "/work/out.mp4")
-        #expect(steps.count == 12)
-        let frames = steps.dropLast(2).compactMap { step in
-            step.arguments.firstIndex(of: "-frames:v").map { Int(step.arguments[$0 + 1]) ?? 0 }
-        }
-        #expect(frames == Array(repeating: 90, count: 10))
-        for step in steps.dropLast(2) {
-            #expect(step.arguments.filter { $0 == "-i" }.count <= 2, "a chunk opens at most two sources")
+        #expect(steps.count == 6)
+        let chunks = steps.dropLast(2)
+        let frames = chunks.compactMap { step in step.arguments.firstIndex(of: "-frames:v").map { Int(step.arguments[$0 + 1]) ?? 0 } }
+        #expect(frames == [270, 270, 270, 90])
+        for step in chunks {
+            #expect(step.arguments.filter { $0 == "-i" }.count <= 3, "a chunk opens at most three sources")
             #expect(step.arguments.contains("-an"))
         }
-        let audio = steps[10].arguments
+        let audio = steps[4].arguments
         #expect(audio.filter { $0 == "-i" }.count == 12)
         #expect(audio.joined(separator: " ").contains("concat=n=10:v=0:a=1"))
-        let mux = steps[11]
-        #expect(mux.files["chunks.ffconcat"]?.components(separatedBy: "\n").filter { $0.hasPrefix("file ") }.count == 10)
+        let mux = steps[5]
+        #expect(mux.files["chunks.ffconcat"]?.components(separatedBy: "\n").filter { $0.hasPrefix("file ") }.count == 4)
         #expect(mux.arguments.suffix(1) == ["/work/out.mp4"])
         #expect(mux.appliedEffects.contains("chunked_render") && mux.appliedEffects.contains("text_overlay"))
-        let middle = steps[5].arguments.joined(separator: " ")
-        #expect(middle.contains("textfile=/work/overlay1.txt"), "the 15–18 s title lands in the sixth chunk, shifted to its start")
-        #expect(middle.contains(#"enable=between(t\,0\,3)"#))
+        let second = steps[1].arguments.joined(separator: " ")
+        #expect(
+            second.contains("textfile=/work/overlay1.txt"), "the 15–18 s title lands in the second chunk (9–18 s), shifted to its start")
+        #expect(second.contains(#"enable=between(t\,6\,9)"#))
+        #expect(!second.contains("overlay0.txt") && !second.contains("overlay2.txt"))
     }
 
     @Test("short or single-piece renders stay one process")
