@@ -64,15 +64,8 @@ public struct CompositionRenderer: Sendable {
             let steps =
                 FilterGraphBuilder.prefersChunks(request)
                 ? try builder.chunkedPlan(for: request, sources: sources, outputPath: outputFile.path) : [plan]
-            let weight = max(steps.map(\.duration).reduce(0, +), 0.001)
-            var done = 0.0
-            for step in steps {
-                try prepare(step, in: scratch)
-                try await runFFmpeg(step.arguments, duration: step.duration) { [done] fraction in
-                    progress(.rendering, (done + fraction * step.duration) / weight)
-                }
-                done += step.duration
-            }
+            for step in steps { try prepare(step, in: scratch) }
+            try await runSteps(steps) { progress(.rendering, $0) }
             plan = steps[steps.count - 1]
             output = try await probe.probe(outputFile.path, name: "the rendered output")
         }
@@ -110,6 +103,31 @@ public struct CompositionRenderer: Sendable {
             processingSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
             thumbnailKey: thumbnailKey
         )
+    }
+
+    /// Runs a one-step plan, or a chunked one: the video chunks in order while the audio pass
+    /// (the second-to-last step) runs beside them, then the mux.
+    func runSteps(_ steps: [FFmpegPlan], progress: @escaping @Sendable (Double) -> Void) async throws {
+        guard steps.count > 2, let mux = steps.last else {
+            for step in steps { try await runFFmpeg(step.arguments, duration: step.duration, progress: progress) }
+            return
+        }
+        let audio = steps[steps.count - 2]
+        let chunks = steps.dropLast(2)
+        let weight = max(chunks.map(\.duration).reduce(0, +), 0.001)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await runFFmpeg(audio.arguments, duration: audio.duration) { _ in } }
+            var done = 0.0
+            for chunk in chunks {
+                try await runFFmpeg(chunk.arguments, duration: chunk.duration) { [done] fraction in
+                    progress(min(0.99, (done + fraction * chunk.duration) / weight))
+                }
+                done += chunk.duration
+            }
+            try await group.waitForAll()
+        }
+        try await runFFmpeg(mux.arguments, duration: mux.duration) { _ in }
+        progress(1)
     }
 
     /// The stream-copy plan when the sources allow it.
