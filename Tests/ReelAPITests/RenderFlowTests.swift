@@ -101,7 +101,8 @@ struct RenderFlowTests {
         #expect(audio["codec_name"] as? String == "aac")
         #expect(video["width"] as? Int == width && video["height"] as? Int == height)
         #expect(video["avg_frame_rate"] as? String == "\(Int(fps))/1")
-        #expect(((probe["format"] as? [String: Any])?["format_name"] as? String ?? "").contains("mp4"))
+        let formatName = (probe["format"] as? [String: Any])?["format_name"] as? String
+        #expect(formatName?.contains("mp4") == true)
     }
 
     @Test("the seed's five payloads render as the seed asks, with sources uploaded and fetched over HTTP")
