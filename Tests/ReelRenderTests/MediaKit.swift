@@ -3,6 +3,7 @@ import Foundation
 import ReelCore
 import ReelObjects
 import ReelRender
+import Testing
 
 /// Tiny media made with ffmpeg's lavfi sources, a renderer over a temporary object store,
 /// and an ffprobe reader independent of Reel's own probe.
@@ -81,6 +82,20 @@ struct MediaKit {
         var audioCodec: String?
         var sampleRate: Int?
         var channels: Int?
+    }
+
+    /// Duration within a frame, audio (when present) as long as video, frame count = duration × fps.
+    static func expectFrameAccurate(_ probe: Probe, duration: Double, fps: Double, sourceLocation: SourceLocation) {
+        let frame = 1 / fps
+        #expect(
+            abs(probe.formatDuration - duration) <= frame, "format \(probe.formatDuration) vs \(duration)", sourceLocation: sourceLocation)
+        #expect(abs((probe.videoDuration ?? 0) - duration) <= frame, "video \(probe.videoDuration ?? 0)", sourceLocation: sourceLocation)
+        if probe.audioCodec != nil {
+            #expect(
+                abs((probe.audioDuration ?? 0) - (probe.videoDuration ?? 0)) <= frame, "audio \(probe.audioDuration ?? 0)",
+                sourceLocation: sourceLocation)
+        }
+        #expect(abs(Double(probe.frames ?? 0) - duration * fps) <= 1, "frames \(probe.frames ?? 0)", sourceLocation: sourceLocation)
     }
 
     static func probe(_ file: URL) async throws -> Probe {

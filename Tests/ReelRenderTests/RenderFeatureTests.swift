@@ -11,19 +11,9 @@ struct RenderFeatureTests {
         OutputSettings(resolution: resolution, fps: fps, bitrate: Bitrate(bitsPerSecond: 300_000))
     }
 
-    /// Duration within a frame, audio as long as video, frame count = duration × fps.
     func expectFrameAccurate(_ probe: MediaKit.Probe, duration: Double, fps: Double = 30, sourceLocation: SourceLocation = #_sourceLocation)
     {
-        let frame = 1 / fps
-        #expect(
-            abs(probe.formatDuration - duration) <= frame, "format \(probe.formatDuration) vs \(duration)", sourceLocation: sourceLocation)
-        #expect(abs((probe.videoDuration ?? 0) - duration) <= frame, "video \(probe.videoDuration ?? 0)", sourceLocation: sourceLocation)
-        if probe.audioCodec != nil {
-            #expect(
-                abs((probe.audioDuration ?? 0) - (probe.videoDuration ?? 0)) <= frame, "audio \(probe.audioDuration ?? 0)",
-                sourceLocation: sourceLocation)
-        }
-        #expect(abs(Double(probe.frames ?? 0) - duration * fps) <= 1, "frames \(probe.frames ?? 0)", sourceLocation: sourceLocation)
+        MediaKit.expectFrameAccurate(probe, duration: duration, fps: fps, sourceLocation: sourceLocation)
     }
 
     static let transitions = [

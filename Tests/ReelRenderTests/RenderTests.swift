@@ -14,17 +14,16 @@ struct RenderTests {
     }
 
     /// Duration, size, rate, codecs, frames and audio length as a composition of `duration` must have.
-    func expectConforms(_ probe: MediaKit.Probe, duration: Double, width: Int = 160, height: Int = 90, fps: Double = 30) {
-        let frame = 1 / fps
-        #expect(abs(probe.formatDuration - duration) <= frame, "format duration \(probe.formatDuration) vs \(duration)")
-        #expect(abs((probe.videoDuration ?? 0) - duration) <= frame, "video duration \(probe.videoDuration ?? 0) vs \(duration)")
-        #expect(abs((probe.audioDuration ?? 0) - (probe.videoDuration ?? 0)) <= frame, "audio \(probe.audioDuration ?? 0)")
-        #expect(probe.width == width && probe.height == height)
-        #expect(abs((probe.fps ?? 0) - fps) < 0.01)
-        #expect(abs(Double(probe.frames ?? 0) - duration * fps) <= 1, "frames \(probe.frames ?? 0)")
-        #expect(probe.videoCodec == "h264")
-        #expect(probe.audioCodec == "aac")
-        #expect(probe.sampleRate == 48000 && probe.channels == 2)
+    func expectConforms(
+        _ probe: MediaKit.Probe, duration: Double, width: Int = 160, height: Int = 90, fps: Double = 30,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        MediaKit.expectFrameAccurate(probe, duration: duration, fps: fps, sourceLocation: sourceLocation)
+        #expect(probe.width == width && probe.height == height, sourceLocation: sourceLocation)
+        #expect(abs((probe.fps ?? 0) - fps) < 0.01, sourceLocation: sourceLocation)
+        #expect(probe.videoCodec == "h264", sourceLocation: sourceLocation)
+        #expect(probe.audioCodec == "aac", sourceLocation: sourceLocation)
+        #expect(probe.sampleRate == 48000 && probe.channels == 2, sourceLocation: sourceLocation)
     }
 
     @Test("two clips with trims, back to back")
