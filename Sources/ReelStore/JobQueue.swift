@@ -57,4 +57,10 @@ public protocol JobQueue: Sendable {
     func rescueExpired(at date: Date, maxAttempts: Int) async throws -> Int
     /// Resolves once a job may be waiting; `after` is the generation read before the last empty claim.
     var wakeups: WakeSignal { get }
+    /// Records that a worker process is alive (inserted or refreshed).
+    func beat(_ worker: WorkerHeartbeat) async throws
+    /// Workers whose last heartbeat is not older than `since`.
+    func workers(seenSince since: Date) async throws -> [WorkerHeartbeat]
+    /// Forgets a worker that stopped gracefully.
+    func retire(worker id: String) async throws
 }

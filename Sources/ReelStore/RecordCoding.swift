@@ -1,7 +1,7 @@
 import Foundation
 import ReelCore
 
-/// Encodes JSON columns and decodes rows of ``SQLiteStore/columns`` into records.
+/// Encodes JSON columns and turns stored columns into records; shared by the drivers.
 enum RecordCoding {
     static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
@@ -13,6 +13,41 @@ enum RecordCoding {
         try JSONDecoder().decode(T.self, from: Data(text.utf8))
     }
 
+    /// The columns of a composition row, in the order of ``SQLiteStore/columns`` and ``PostgresStore``'s.
+    struct Columns {
+        var id: UUID
+        var request: String
+        var status: String
+        var progress: Double
+        var stage: String
+        var stages: String?
+        var errorMessage: String?
+        var result: String?
+        var attempt: Int
+        var createdAt: Date
+        var updatedAt: Date
+        var startedAt: Date?
+        var completedAt: Date?
+
+        func record() throws -> CompositionRecord {
+            CompositionRecord(
+                id: id,
+                request: try decode(request),
+                status: CompositionStatus(rawValue: status) ?? .pending,
+                progress: progress,
+                currentStage: RenderStage(rawValue: stage) ?? .queued,
+                stages: try stages.map { try decode($0) } ?? [],
+                errorMessage: errorMessage,
+                result: try result.map { try decode($0) },
+                attempt: attempt,
+                createdAt: createdAt,
+                updatedAt: updatedAt,
+                startedAt: startedAt,
+                completedAt: completedAt
+            )
+        }
+    }
+
     static func date(_ value: SQLiteValue) -> Date? {
         value.double.map(Date.init(timeIntervalSince1970:))
     }
@@ -21,20 +56,20 @@ enum RecordCoding {
         guard let id = row[0].string.flatMap(UUID.init(uuidString:)), let request = row[1].string else {
             throw SQLiteError(code: 0, message: "malformed composition row")
         }
-        return CompositionRecord(
+        return try Columns(
             id: id,
-            request: try decode(request),
-            status: row[2].string.flatMap(CompositionStatus.init(rawValue:)) ?? .pending,
+            request: request,
+            status: row[2].string ?? "pending",
             progress: row[3].double ?? 0,
-            currentStage: row[4].string.flatMap(RenderStage.init(rawValue:)) ?? .queued,
-            stages: try row[5].string.map { try decode($0) } ?? [],
+            stage: row[4].string ?? "queued",
+            stages: row[5].string,
             errorMessage: row[6].string,
-            result: try row[7].string.map { try decode($0) },
+            result: row[7].string,
             attempt: row[8].int ?? 0,
             createdAt: date(row[9]) ?? Date(timeIntervalSince1970: 0),
             updatedAt: date(row[10]) ?? Date(timeIntervalSince1970: 0),
             startedAt: date(row[11]),
             completedAt: date(row[12])
-        )
+        ).record()
     }
 }

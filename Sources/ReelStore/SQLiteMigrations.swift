@@ -30,6 +30,18 @@ enum SQLiteMigrations {
             CREATE INDEX compositions_leases ON compositions (lease_expires_at) WHERE status = 'processing';
             CREATE INDEX compositions_status ON compositions (status, seq);
             """
-        )
+        ),
+        (
+            2,
+            """
+            CREATE TABLE workers (
+                id TEXT PRIMARY KEY,
+                slots INTEGER NOT NULL,
+                busy INTEGER NOT NULL,
+                started_at REAL NOT NULL,
+                last_seen_at REAL NOT NULL
+            );
+            """
+        ),
     ]
 }

@@ -270,6 +270,44 @@ public final class SQLiteStore: CompositionStore, JobQueue {
         return count
     }
 
+    public func beat(_ worker: WorkerHeartbeat) async throws {
+        _ = try database.write { db in
+            try db.query(
+                """
+                INSERT INTO workers (id, slots, busy, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET slots = excluded.slots, busy = excluded.busy,
+                    last_seen_at = excluded.last_seen_at
+                """,
+                [
+                    .text(worker.id), .integer(Int64(worker.slots)), .integer(Int64(worker.busy)),
+                    .real(worker.startedAt.timeIntervalSince1970), .real(worker.lastSeenAt.timeIntervalSince1970),
+                ]
+            )
+        }
+    }
+
+    public func workers(seenSince since: Date) async throws -> [WorkerHeartbeat] {
+        let rows = try database.read { db in
+            try db.query(
+                "SELECT id, slots, busy, started_at, last_seen_at FROM workers WHERE last_seen_at >= ? ORDER BY id",
+                [.real(since.timeIntervalSince1970)]
+            )
+        }
+        return rows.map { row in
+            WorkerHeartbeat(
+                id: row[0].string ?? "",
+                slots: row[1].int ?? 0,
+                busy: row[2].int ?? 0,
+                startedAt: RecordCoding.date(row[3]) ?? .distantPast,
+                lastSeenAt: RecordCoding.date(row[4]) ?? .distantPast
+            )
+        }
+    }
+
+    public func retire(worker id: String) async throws {
+        _ = try database.write { db in try db.query("DELETE FROM workers WHERE id = ?", [.text(id)]) }
+    }
+
     private func updateOwned(_ job: ClaimedJob, _ assignments: String, _ values: [SQLiteValue]) throws -> LeaseState {
         let changed = try database.write { db in
             try db.query(

@@ -1,0 +1,410 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ReelCore
+import ServiceLifecycle
+
+/// ``CompositionStore`` and ``JobQueue`` on PostgreSQL, shared by any number of processes.
+/// Jobs are claimed with `FOR UPDATE SKIP LOCKED`; enqueueing notifies the `reel_jobs` channel,
+/// which wakes idle workers in every process. ``run()`` keeps the bounded connection pool and the
+/// listener going and must run while the store is used. A database that does not answer within
+/// `timeout` gives `ReelError.unavailable` (503 with `Retry-After`), never a hang.
+public final class PostgresStore: CompositionStore, JobQueue, Service {
+    public let wakeups = WakeSignal()
+    let client: PostgresClient
+    let logger: Logger
+    let timeout: Duration
+    let listens: Bool
+
+    static let channel = "reel_jobs"
+    static let columns =
+        "id, request::text, status, progress, stage, stages::text, error_message, result::text, attempt, created_at, updated_at, started_at, completed_at"
+
+    /// - Parameters:
+    ///   - url: `postgres://user:password@host:port/database[?sslmode=disable|prefer|require]`.
+    ///   - poolSize: most connections this process opens (the listener included).
+    ///   - listen: whether to hold a connection listening for new jobs (processes with workers).
+    public init(url: String, poolSize: Int, listen: Bool, logger: Logger, timeout: Duration = .seconds(3)) throws {
+        var configuration = try Self.configuration(url: url)
+        configuration.options.maximumConnections = max(2, poolSize)
+        configuration.options.connectTimeout = timeout
+        configuration.options.keepAliveBehavior = .init(frequency: .seconds(30))
+        var poolLogger = logger
+        poolLogger.logLevel = max(logger.logLevel, .warning)
+        client = PostgresClient(configuration: configuration, backgroundLogger: poolLogger)
+        self.logger = logger
+        self.timeout = timeout
+        self.listens = listen
+    }
+
+    /// Reads a `postgres://` URL into a client configuration.
+    public static func configuration(url: String) throws -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
+            let host = components.host, !host.isEmpty
+        else {
+            throw StoreError(code: "invalid_database_url", "REEL_DATABASE_URL must look like postgres://user:password@host:5432/database")
+        }
+        let database = components.path.split(separator: "/").first.map(String.init)
+        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+        let tls: PostgresClient.Configuration.TLS
+        switch mode {
+        case "disable": tls = .disable
+        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+        default: tls = .prefer(.makeClientConfiguration())
+        }
+        return PostgresClient.Configuration(
+            host: host,
+            port: components.port ?? 5432,
+            username: components.user?.removingPercentEncoding ?? "postgres",
+            password: components.password?.removingPercentEncoding,
+            database: database ?? components.user,
+            tls: tls
+        )
+    }
+
+    public func run() async throws {
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.client.run() }
+            if listens { group.addTask { await self.listen() } }
+        }
+    }
+
+    /// Turns every notification on ``channel`` into a wake-up; reconnects after errors and wakes
+    /// everyone once on each (re)connection, since notifications sent meanwhile were lost.
+    func listen() async {
+        while !Task.isCancelled {
+            do {
+                try await client.withConnection { connection in
+                    try await connection.listen(on: Self.channel) { notifications in
+                        self.wakeups.signal()
+                        for try await _ in notifications { self.wakeups.signal() }
+                    }
+                }
+            } catch {
+                if Task.isCancelled { return }
+                logger.warning("listening for new jobs failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+
+    /// Runs `body` against the database, giving up after `timeout` with a 503-shaped error.
+    func perform<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let outcome: T? = try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                do {
+                    return try await body()
+                } catch {
+                    throw Self.translate(error)
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: self.timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
+        }
+        guard let outcome else {
+            throw ReelError.unavailable("the database did not answer in time, try again shortly", retryAfter: 2)
+        }
+        return outcome
+    }
+
+    /// Errors of a transaction are unwrapped; a lost or refused connection becomes a 503.
+    static func translate(_ error: any Error) -> any Error {
+        if let error = error as? PostgresTransactionError {
+            return translate(error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error)
+        }
+        if let error = error as? PSQLError, error.code != .server {
+            return ReelError.unavailable("the database is unreachable, try again shortly", retryAfter: 2)
+        }
+        return error
+    }
+
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await perform { try await self.client.query(query).collect() }
+    }
+
+    static func records(_ rows: [PostgresRow]) throws -> [CompositionRecord] {
+        try rows.map { row in
+            let columns = try row.decode(
+                (UUID, String, String, Double, String, String?, String?, String?, Int, Date, Date, Date?, Date?).self
+            )
+            return try RecordCoding.Columns(
+                id: columns.0, request: columns.1, status: columns.2, progress: columns.3, stage: columns.4,
+                stages: columns.5, errorMessage: columns.6, result: columns.7, attempt: columns.8,
+                createdAt: columns.9, updatedAt: columns.10, startedAt: columns.11, completedAt: columns.12
+            ).record()
+        }
+    }
+
+    public func migrate() async throws {
+        try await perform {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockKey))", logger: self.logger)
+                try await connection.query(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)",
+                    logger: self.logger
+                )
+                var applied: Set<Int> = []
+                for try await version in try await connection.query("SELECT version FROM schema_migrations", logger: self.logger)
+                    .decode(Int.self)
+                {
+                    applied.insert(version)
+                }
+                for (version, script) in PostgresMigrations.all where !applied.contains(version) {
+                    for statement in script.components(separatedBy: ";\n") {
+                        let sql = statement.trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: ";")))
+                        if !sql.isEmpty { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: self.logger) }
+                    }
+                    try await connection.query(
+                        "INSERT INTO schema_migrations (version, applied_at) VALUES (\(version), now())",
+                        logger: self.logger
+                    )
+                }
+            }
+        }
+    }
+
+    public func insert(_ record: CompositionRecord, maxQueued: Int?) async throws {
+        let request = try RecordCoding.encode(record.request)
+        let stages = try RecordCoding.encode(record.stages)
+        let id = record.id
+        let title = record.request.title
+        let priority = record.request.priority.rank
+        let now = record.createdAt
+        try await perform {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                if let maxQueued {
+                    let rows = try await connection.query(
+                        "SELECT count(*) FROM compositions WHERE status = 'queued'",
+                        logger: self.logger
+                    )
+                    for try await queued in rows.decode(Int.self) where queued >= maxQueued {
+                        throw ReelError.queueFull(retryAfter: 5)
+                    }
+                }
+                try await connection.query(
+                    """
+                    INSERT INTO compositions (id, title, status, priority, request, progress, stage, stages,
+                        attempt, run_at, created_at, updated_at)
+                    VALUES (\(id), \(title), 'queued', \(priority), \(request)::jsonb, 0, 'queued', \(stages)::jsonb,
+                        0, \(now), \(now), \(now))
+                    """,
+                    logger: self.logger
+                )
+                try await connection.query("SELECT pg_notify(\(Self.channel), '')", logger: self.logger)
+            }
+        }
+    }
+
+    public func fetch(_ id: UUID) async throws -> CompositionRecord? {
+        try Self.records(try await rows("SELECT \(unescaped: Self.columns) FROM compositions WHERE id = \(id)")).first
+    }
+
+    public func list(status: CompositionStatus?, offset: Int, limit: Int) async throws -> CompositionPage {
+        let filter = status?.rawValue
+        let items = try await rows(
+            """
+            SELECT \(unescaped: Self.columns) FROM compositions WHERE (\(filter)::text IS NULL OR status = \(filter))
+            ORDER BY seq DESC LIMIT \(limit) OFFSET \(offset)
+            """
+        )
+        let total = try await rows("SELECT count(*) FROM compositions WHERE (\(filter)::text IS NULL OR status = \(filter))")
+        return CompositionPage(items: try Self.records(items), total: try total.first?.decode(Int.self) ?? 0)
+    }
+
+    public func delete(_ id: UUID) async throws -> CompositionRecord? {
+        try Self.records(try await rows("DELETE FROM compositions WHERE id = \(id) RETURNING \(unescaped: Self.columns)")).first
+    }
+
+    public func cancel(_ id: UUID, at date: Date) async throws -> CancelOutcome {
+        let updated = try await rows(
+            """
+            UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
+                updated_at = \(date), completed_at = \(date)
+            WHERE id = \(id) AND status IN ('pending', 'queued', 'processing')
+            RETURNING \(unescaped: Self.columns)
+            """
+        )
+        if let record = try Self.records(updated).first { return .cancelled(record) }
+        let status = try await rows("SELECT status FROM compositions WHERE id = \(id)").first?.decode(String.self)
+        guard let status, let parsed = CompositionStatus(rawValue: status) else { return .notFound }
+        return .alreadyFinished(parsed)
+    }
+
+    public func cancelAll(at date: Date) async throws -> [UUID] {
+        try await rows(
+            """
+            UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
+                updated_at = \(date), completed_at = \(date)
+            WHERE status IN ('pending', 'queued', 'processing')
+            RETURNING id
+            """
+        ).map { try $0.decode(UUID.self) }
+    }
+
+    public func stats() async throws -> QueueStats {
+        let queued = try await rows("SELECT priority, count(*) FROM compositions WHERE status = 'queued' GROUP BY priority")
+        let statuses = try await rows("SELECT status, count(*) FROM compositions GROUP BY status")
+        var byPriority: [Priority: Int] = Dictionary(uniqueKeysWithValues: Priority.allCases.map { ($0, 0) })
+        for row in queued {
+            let (rank, count) = try row.decode((Int, Int).self)
+            if let priority = Priority(rank: rank) { byPriority[priority] = count }
+        }
+        var byStatus: [CompositionStatus: Int] = Dictionary(uniqueKeysWithValues: CompositionStatus.allCases.map { ($0, 0) })
+        for row in statuses {
+            let (name, count) = try row.decode((String, Int).self)
+            if let status = CompositionStatus(rawValue: name) { byStatus[status] = count }
+        }
+        return QueueStats(queued: byPriority, byStatus: byStatus)
+    }
+
+    public func ping() async throws {
+        _ = try await rows("SELECT 1")
+    }
+
+    // MARK: JobQueue
+
+    public func claim(worker: String, leaseSeconds: Double, at date: Date) async throws -> ClaimedJob? {
+        let token = UUID().uuidString.lowercased()
+        let stages = try RecordCoding.encode(RenderStage.initialStages(current: .downloading))
+        let expires = date.addingTimeInterval(leaseSeconds)
+        let claimed = try await rows(
+            """
+            UPDATE compositions SET status = 'processing', attempt = attempt + 1, lease_token = \(token),
+                lease_expires_at = \(expires), worker_id = \(worker), started_at = coalesce(started_at, \(date)),
+                updated_at = \(date), stage = 'downloading', progress = 0, stages = \(stages)::jsonb
+            WHERE seq = (SELECT seq FROM compositions WHERE status = 'queued' AND run_at <= \(date)
+                         ORDER BY priority, run_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING id, attempt, request::text
+            """
+        )
+        guard let row = claimed.first else { return nil }
+        let (id, attempt, request) = try row.decode((UUID, Int, String).self)
+        return ClaimedJob(id: id, token: token, attempt: attempt, request: try RecordCoding.decode(request))
+    }
+
+    public func heartbeat(
+        _ job: ClaimedJob, progress: ProgressUpdate?, leaseSeconds: Double, at date: Date
+    ) async throws
+        -> LeaseState
+    {
+        let expires = date.addingTimeInterval(leaseSeconds)
+        guard let progress else {
+            return try await updateOwned(job, "lease_expires_at = \(expires)")
+        }
+        let stages = try RecordCoding.encode(progress.stages)
+        return try await updateOwned(
+            job,
+            """
+            lease_expires_at = \(expires), updated_at = \(date), progress = \(progress.overall),
+            stage = \(progress.stage.rawValue), stages = \(stages)::jsonb
+            """
+        )
+    }
+
+    public func complete(_ job: ClaimedJob, result: RenderResult, at date: Date) async throws -> LeaseState {
+        let stages = try RecordCoding.encode(RenderStage.initialStages(current: .completed))
+        let encoded = try RecordCoding.encode(result)
+        return try await updateOwned(
+            job,
+            """
+            status = 'completed', progress = 100, stage = 'completed', stages = \(stages)::jsonb,
+            result = \(encoded)::jsonb, error_message = NULL, lease_token = NULL, lease_expires_at = NULL,
+            updated_at = \(date), completed_at = \(date)
+            """
+        )
+    }
+
+    public func retry(_ job: ClaimedJob, message: String, runAt: Date, at date: Date) async throws -> LeaseState {
+        try await updateOwned(
+            job,
+            """
+            status = 'queued', stage = 'queued', progress = 0, error_message = \(message), run_at = \(runAt),
+            lease_token = NULL, lease_expires_at = NULL, updated_at = \(date)
+            """
+        )
+    }
+
+    public func fail(_ job: ClaimedJob, message: String, at date: Date) async throws -> LeaseState {
+        try await updateOwned(
+            job,
+            """
+            status = 'failed', error_message = \(message), lease_token = NULL, lease_expires_at = NULL,
+            updated_at = \(date), completed_at = \(date)
+            """
+        )
+    }
+
+    public func release(_ job: ClaimedJob, at date: Date) async throws {
+        let state = try await updateOwned(
+            job,
+            """
+            status = 'queued', stage = 'queued', progress = 0, attempt = greatest(attempt - 1, 0), run_at = \(date),
+            lease_token = NULL, lease_expires_at = NULL, updated_at = \(date)
+            """
+        )
+        if state == .held { try await notify() }
+    }
+
+    public func rescueExpired(at date: Date, maxAttempts: Int) async throws -> Int {
+        let rescued = try await rows(
+            """
+            UPDATE compositions SET
+                status = CASE WHEN attempt >= \(maxAttempts) THEN 'failed' ELSE 'queued' END,
+                stage = CASE WHEN attempt >= \(maxAttempts) THEN stage ELSE 'queued' END,
+                progress = CASE WHEN attempt >= \(maxAttempts) THEN progress ELSE 0 END,
+                error_message = CASE WHEN attempt >= \(maxAttempts)
+                    THEN 'the worker rendering this composition stopped responding ' || attempt || ' times'
+                    ELSE error_message END,
+                completed_at = CASE WHEN attempt >= \(maxAttempts) THEN \(date) ELSE NULL END,
+                run_at = \(date), lease_token = NULL, lease_expires_at = NULL, updated_at = \(date)
+            WHERE seq IN (SELECT seq FROM compositions WHERE status = 'processing' AND lease_expires_at < \(date)
+                          FOR UPDATE SKIP LOCKED)
+            RETURNING status
+            """
+        )
+        let requeued = try rescued.filter { try $0.decode(String.self) == "queued" }.count
+        if requeued > 0 { try await notify() }
+        return rescued.count
+    }
+
+    public func beat(_ worker: WorkerHeartbeat) async throws {
+        _ = try await rows(
+            """
+            INSERT INTO workers (id, slots, busy, started_at, last_seen_at)
+            VALUES (\(worker.id), \(worker.slots), \(worker.busy), \(worker.startedAt), \(worker.lastSeenAt))
+            ON CONFLICT (id) DO UPDATE SET slots = excluded.slots, busy = excluded.busy, last_seen_at = excluded.last_seen_at
+            """
+        )
+    }
+
+    public func workers(seenSince since: Date) async throws -> [WorkerHeartbeat] {
+        try await rows("SELECT id, slots, busy, started_at, last_seen_at FROM workers WHERE last_seen_at >= \(since) ORDER BY id")
+            .map { row in
+                let (id, slots, busy, started, seen) = try row.decode((String, Int, Int, Date, Date).self)
+                return WorkerHeartbeat(id: id, slots: slots, busy: busy, startedAt: started, lastSeenAt: seen)
+            }
+    }
+
+    public func retire(worker id: String) async throws {
+        _ = try await rows("DELETE FROM workers WHERE id = \(id)")
+    }
+
+    func notify() async throws {
+        _ = try await rows("SELECT pg_notify(\(Self.channel), '')")
+    }
+
+    /// Applies `assignments` to the job's row if the worker still holds its lease.
+    private func updateOwned(_ job: ClaimedJob, _ assignments: PostgresQuery) async throws -> LeaseState {
+        var query = assignments
+        query.sql = "UPDATE compositions SET \(assignments.sql) WHERE id = $\(query.binds.count + 1) "
+            + "AND lease_token = $\(query.binds.count + 2) AND status = 'processing' RETURNING 1"
+        query.binds.append(job.id)
+        query.binds.append(job.token)
+        let changed = try await rows(query)
+        return changed.count == 1 ? .held : .lost
+    }
+}
