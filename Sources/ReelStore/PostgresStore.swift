@@ -400,7 +400,8 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     /// Applies `assignments` to the job's row if the worker still holds its lease.
     private func updateOwned(_ job: ClaimedJob, _ assignments: PostgresQuery) async throws -> LeaseState {
         var query = assignments
-        query.sql = "UPDATE compositions SET \(assignments.sql) WHERE id = $\(query.binds.count + 1) "
+        query.sql =
+            "UPDATE compositions SET \(assignments.sql) WHERE id = $\(query.binds.count + 1) "
             + "AND lease_token = $\(query.binds.count + 2) AND status = 'processing' RETURNING 1"
         query.binds.append(job.id)
         query.binds.append(job.token)
