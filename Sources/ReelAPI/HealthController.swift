@@ -9,6 +9,8 @@ import ReelStore
 struct HealthController {
     let services: ReelServices
     static let version = "0.1.0"
+    /// A worker silent for longer is not counted as alive (it beats every 2 s).
+    static let workerSilence: Double = 10
 
     struct Component: Encodable {
         var name: String
@@ -103,13 +105,31 @@ struct HealthController {
             }
             return ["path": .string(configuration.ffmpegPath), "version": .string(services.ffmpegVersion ?? "unknown")]
         }
+        var alive: [WorkerHeartbeat] = []
         var workers = await timed("workers") {
-            [
+            alive = try await services.store.workers(seenSince: Date().addingTimeInterval(-Self.workerSilence))
+            return [
+                "alive": .number(Double(alive.count)),
+                "slots": .number(Double(alive.reduce(0) { $0 + $1.slots })),
+                "busy": .number(Double(alive.reduce(0) { $0 + $1.busy })),
                 "slots_in_this_process": .number(Double(services.workerSlots)),
                 "running": .number(Double(stats?.byStatus[.processing] ?? 0)),
+                "processes": .array(
+                    alive.map { worker in
+                        .object([
+                            "id": .string(worker.id),
+                            "slots": .number(Double(worker.slots)),
+                            "busy": .number(Double(worker.busy)),
+                            "last_seen": .string(worker.lastSeenAt.formatted(.iso8601)),
+                        ])
+                    }
+                ),
             ]
         }
-        if services.workerSlots == 0 { workers.status = "degraded" }
+        if workers.status == "healthy" && alive.isEmpty {
+            workers.status = "degraded"
+            workers.error = "no render worker has reported in the last \(Int(Self.workerSilence)) s"
+        }
         let components = [database, queue, storage, ffmpeg, workers]
         let critical = [database, ffmpeg].contains { $0.status == "unhealthy" }
         let overall = critical ? "unhealthy" : components.allSatisfy { $0.status == "healthy" } ? "healthy" : "degraded"

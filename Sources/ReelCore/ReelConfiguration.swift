@@ -29,6 +29,8 @@ public struct ReelConfiguration: Sendable {
     public var maxDownloadURLLifetime: Int
     /// Seconds a claimed job's lease lasts without renewal before it is rescued.
     public var leaseSeconds: Double
+    /// Most PostgreSQL connections one process opens (`REEL_DATABASE_POOL_SIZE`).
+    public var databasePoolSize: Int
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         func value(_ name: String) -> String? {
@@ -59,6 +61,7 @@ public struct ReelConfiguration: Sendable {
         downloadURLLifetime = value("REEL_DOWNLOAD_URL_TTL").flatMap(Int.init) ?? 3600
         maxDownloadURLLifetime = 7 * 24 * 3600
         leaseSeconds = value("REEL_LEASE_SECONDS").flatMap(Double.init) ?? 15
+        databasePoolSize = value("REEL_DATABASE_POOL_SIZE").flatMap(Int.init) ?? 4
     }
 
     /// The base of links handed to clients.

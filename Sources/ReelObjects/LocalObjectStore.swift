@@ -64,6 +64,10 @@ public struct LocalObjectStore: ObjectStore {
 
     public func presignedURL(for key: String, expires: Date) -> URL? { nil }
 
+    public func prepare() async throws {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
     public func ping() async throws {
         let probe = root.appendingPathComponent(".health-\(UUID().uuidString)")
         guard FileManager.default.createFile(atPath: probe.path, contents: Data()) else {

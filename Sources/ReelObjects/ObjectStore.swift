@@ -19,6 +19,8 @@ public protocol ObjectStore: Sendable {
     func presignedURL(for key: String, expires: Date) -> URL?
     /// Throws when the store is unusable.
     func ping() async throws
+    /// Creates what the store needs (folder, bucket) when missing; run by `reel migrate`.
+    func prepare() async throws
     /// A short description for health checks (`file:///…`, `s3://bucket`).
     var location: String { get }
 }

@@ -52,4 +52,6 @@ public protocol CompositionStore: Sendable {
     func stats() async throws -> QueueStats
     /// Throws when the database cannot answer.
     func ping() async throws
+    /// Render workers whose last heartbeat is not older than `since`.
+    func workers(seenSince since: Date) async throws -> [WorkerHeartbeat]
 }

@@ -59,8 +59,6 @@ public protocol JobQueue: Sendable {
     var wakeups: WakeSignal { get }
     /// Records that a worker process is alive (inserted or refreshed).
     func beat(_ worker: WorkerHeartbeat) async throws
-    /// Workers whose last heartbeat is not older than `since`.
-    func workers(seenSince since: Date) async throws -> [WorkerHeartbeat]
     /// Forgets a worker that stopped gracefully.
     func retire(worker id: String) async throws
 }

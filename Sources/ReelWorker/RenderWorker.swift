@@ -34,26 +34,52 @@ public struct RenderWorker: Service {
     public func run() async throws {
         guard configuration.concurrency > 0 else { return }
         try? FileManager.default.createDirectory(at: renderer.scratchRoot, withIntermediateDirectories: true)
+        let busy = BusyCounter()
         await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
+                group.addTask { await self.beat(busy: busy) }
                 for slot in 0..<configuration.concurrency {
-                    group.addTask { await self.loop(slot: slot) }
+                    group.addTask { await self.loop(slot: slot, busy: busy) }
                 }
             }
         }
+        try? await queue.retire(worker: configuration.workerID)
     }
 
-    func loop(slot: Int) async {
+    /// Tells the store this process is alive every `workerBeatInterval`, for `/health/detailed`.
+    func beat(busy: BusyCounter) async {
+        let started = Date()
+        while !Task.isCancelled {
+            let heartbeat = WorkerHeartbeat(
+                id: configuration.workerID,
+                slots: configuration.concurrency,
+                busy: busy.value,
+                startedAt: started,
+                lastSeenAt: Date()
+            )
+            do {
+                try await queue.beat(heartbeat)
+            } catch {
+                logger.warning("worker heartbeat failed", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: configuration.workerBeatInterval)
+        }
+    }
+
+    func loop(slot: Int, busy: BusyCounter) async {
         let worker = "\(configuration.workerID)/\(slot)"
         while !Task.isCancelled {
             let generation = queue.wakeups.generation
             do {
                 if let job = try await queue.claim(worker: worker, leaseSeconds: configuration.leaseSeconds, at: Date()) {
+                    busy.add(1)
                     await process(job)
+                    busy.add(-1)
                     continue
                 }
             } catch {
                 logger.error("claiming a job failed", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: .seconds(1))
             }
             await queue.wakeups.wait(after: generation, timeout: configuration.pollInterval)
         }
@@ -126,32 +152,45 @@ public struct RenderWorker: Service {
         case .lost: event = .lostLease
         case .stopped: event = .shutdown
         }
-        let now = Date()
-        do {
-            switch lifecycle.action(for: event, attempt: job.attempt, random: Double.random(in: 0..<1)) {
-            case .complete:
-                if let result, try await queue.complete(job, result: result, at: now) == .held {
-                    logger.info("completed", metadata: ["seconds": "\(result.processingSeconds)"])
-                    await notify(job, status: .completed, error: nil, logger: logger)
-                } else {
-                    logger.info("finished a job this worker no longer owns; result discarded")
-                }
-            case .retry(let delay, let message):
-                logger.warning("transient failure, retrying", metadata: ["in": "\(delay)", "error": "\(message)"])
-                _ = try await queue.retry(job, message: message, runAt: now.addingTimeInterval(delay), at: now)
-            case .fail(let message):
-                logger.warning("failed", metadata: ["error": "\(message)"])
-                if try await queue.fail(job, message: message, at: now) == .held {
-                    await notify(job, status: .failed, error: message, logger: logger)
-                }
-            case .release:
-                logger.info("stopping: job handed back to the queue")
-                try await queue.release(job, at: now)
-            case .discard:
-                logger.info("cancelled or taken over: render stopped")
+        let action = lifecycle.action(for: event, attempt: job.attempt, random: Double.random(in: 0..<1))
+        for attempt in 1...30 {
+            do {
+                try await record(action, of: job, result: result, logger: logger)
+                return
+            } catch let error as ReelError where error.status == 503 && attempt < 30 && action != .release {
+                logger.warning("the database is unavailable; recording the outcome again shortly", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: .seconds(1))
+            } catch {
+                logger.error("could not record the job's outcome", metadata: ["error": "\(error)"])
+                return
             }
-        } catch {
-            logger.error("could not record the job's outcome", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Writes what `action` says to the queue (and sends the webhook).
+    func record(_ action: JobLifecycle.Action, of job: ClaimedJob, result: RenderResult?, logger: Logger) async throws {
+        let now = Date()
+        switch action {
+        case .complete:
+            if let result, try await queue.complete(job, result: result, at: now) == .held {
+                logger.info("completed", metadata: ["seconds": "\(result.processingSeconds)"])
+                await notify(job, status: .completed, error: nil, logger: logger)
+            } else {
+                logger.info("finished a job this worker no longer owns; result discarded")
+            }
+        case .retry(let delay, let message):
+            logger.warning("transient failure, retrying", metadata: ["in": "\(delay)", "error": "\(message)"])
+            _ = try await queue.retry(job, message: message, runAt: now.addingTimeInterval(delay), at: now)
+        case .fail(let message):
+            logger.warning("failed", metadata: ["error": "\(message)"])
+            if try await queue.fail(job, message: message, at: now) == .held {
+                await notify(job, status: .failed, error: message, logger: logger)
+            }
+        case .release:
+            logger.info("stopping: job handed back to the queue")
+            try await queue.release(job, at: now)
+        case .discard:
+            logger.info("cancelled or taken over: render stopped")
         }
     }
 }
@@ -168,6 +207,15 @@ extension RenderWorker {
         )
         await webhooks.send(event, to: url, logger: logger)
     }
+}
+
+/// Jobs rendering in this process right now, reported by the worker heartbeat.
+final class BusyCounter: Sendable {
+    private let count = Mutex(0)
+
+    func add(_ delta: Int) { count.withLock { $0 += delta } }
+
+    var value: Int { count.withLock { $0 } }
 }
 
 /// The latest progress of a render, posted by the renderer and taken by the heartbeat.

@@ -14,6 +14,8 @@ public struct WorkerConfiguration: Sendable {
     public var retryPolicy: RetryPolicy
     /// Identifies this process in leases and heartbeats.
     public var workerID: String
+    /// How often the process reports itself alive (`/health/detailed` lists live workers).
+    public var workerBeatInterval: Duration
 
     public init(
         concurrency: Int,
@@ -21,8 +23,10 @@ public struct WorkerConfiguration: Sendable {
         heartbeatInterval: Duration = .milliseconds(400),
         pollInterval: Duration = .seconds(1),
         retryPolicy: RetryPolicy = RetryPolicy(),
-        workerID: String = WorkerConfiguration.defaultWorkerID()
+        workerID: String = WorkerConfiguration.defaultWorkerID(),
+        workerBeatInterval: Duration = .seconds(2)
     ) {
+        self.workerBeatInterval = workerBeatInterval
         self.concurrency = concurrency
         self.leaseSeconds = leaseSeconds
         self.heartbeatInterval = heartbeatInterval

@@ -18,11 +18,53 @@ struct Runtime {
     let httpClient: HTTPClient
     let logger: Logger
 
-    static func open(_ configuration: ReelConfiguration, logger: Logger) async throws -> Runtime {
+    /// Opens the configured store (migrating it), runs `body` with everything ready, and shuts
+    /// down after it returns. A PostgreSQL store's pool (and its listener for new jobs, when
+    /// `listen`) runs beside `body` in a task group and stops with it.
+    static func run(
+        _ configuration: ReelConfiguration,
+        logger: Logger,
+        listen: Bool,
+        _ body: (Runtime) async throws -> Void
+    ) async throws {
         try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
-        let store = try openStore(configuration.databaseURL)
-        try await store.migrate()
-        return try openRendering(configuration, store: store, logger: logger)
+        let store = try openStore(configuration, listen: listen, logger: logger)
+        let runtime = try openRendering(configuration, store: store, logger: logger)
+        do {
+            if let postgres = store as? PostgresStore {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await postgres.run() }
+                    try await migrate(store, objects: runtime.objects, logger: logger)
+                    try await body(runtime)
+                    group.cancelAll()
+                }
+            } else {
+                try await migrate(store, objects: runtime.objects, logger: logger)
+                try await body(runtime)
+            }
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+        await runtime.shutdown()
+    }
+
+    /// Migrates, waiting up to 30 s for a database that is still starting.
+    static func migrate(_ store: any CompositionStore, objects: any ObjectStore, logger: Logger) async throws {
+        do {
+            try await objects.prepare()
+        } catch {
+            logger.warning("could not prepare the object store", metadata: ["error": "\(error)"])
+        }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while true {
+            do {
+                return try await store.migrate()
+            } catch let error as ReelError where error.status == 503 && ContinuousClock.now < deadline {
+                logger.warning("waiting for the database", metadata: ["error": "\(error.message)"])
+                try await Task.sleep(for: .seconds(1))
+            }
+        }
     }
 
     /// The object store and HTTP client alone: enough for `reel render`, which keeps no state.
@@ -39,9 +81,17 @@ struct Runtime {
         return Runtime(configuration: configuration, store: store, objects: objects, httpClient: httpClient, logger: logger)
     }
 
-    static func openStore(_ url: String) throws -> SQLiteStore {
+    static func openStore(
+        _ configuration: ReelConfiguration,
+        listen: Bool,
+        logger: Logger
+    ) throws -> any CompositionStore & JobQueue {
+        let url = configuration.databaseURL
         if url.hasPrefix("sqlite://") { return try SQLiteStore(path: String(url.dropFirst("sqlite://".count))) }
-        throw ConfigurationError("REEL_DATABASE_URL \(url): only sqlite:// is supported by this build")
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            return try PostgresStore(url: url, poolSize: configuration.databasePoolSize, listen: listen, logger: logger)
+        }
+        throw ConfigurationError("REEL_DATABASE_URL \(url): use sqlite://PATH or postgres://user:password@host:5432/db")
     }
 
     static func openObjects(_ url: String) throws -> any ObjectStore {
@@ -111,7 +161,11 @@ struct Runtime {
         return RenderWorker(
             queue: store,
             renderer: renderer(scratch: scratchFolder()),
-            configuration: WorkerConfiguration(concurrency: concurrency, leaseSeconds: configuration.leaseSeconds),
+            configuration: WorkerConfiguration(
+                concurrency: concurrency,
+                leaseSeconds: configuration.leaseSeconds,
+                pollInterval: store is PostgresStore ? .seconds(5) : .seconds(1)
+            ),
             logger: logger,
             webhooks: WebhookNotifier(
                 httpClient: httpClient,

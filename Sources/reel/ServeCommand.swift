@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import ReelAPI
 import ReelCore
+import ReelObjects
 import ReelStore
 import ReelWorker
 import ServiceLifecycle
@@ -30,7 +31,12 @@ struct ServeCommand: AsyncParsableCommand {
         if let port { configuration.port = port }
         if let workers { configuration.workers = workers }
         let logger = Logger(label: "reel")
-        let runtime = try await Runtime.open(configuration, logger: logger)
+        try await Runtime.run(configuration, logger: logger, listen: configuration.workers > 0) { runtime in
+            try await serve(runtime, configuration: configuration, logger: logger)
+        }
+    }
+
+    func serve(_ runtime: Runtime, configuration: ReelConfiguration, logger: Logger) async throws {
         guard let store = runtime.store else { throw ConfigurationError("no database") }
         let services = ReelServices(
             configuration: configuration,
@@ -52,13 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
                 "database": "\(configuration.databaseURL)", "storage": "\(configuration.storageURL)",
             ]
         )
-        do {
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
-        } catch {
-            await runtime.shutdown()
-            throw error
-        }
-        await runtime.shutdown()
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 }
 
@@ -75,16 +75,19 @@ struct WorkCommand: AsyncParsableCommand {
         var configuration = shared.configuration()
         if let workers { configuration.workers = workers }
         let logger = Logger(label: "reel-worker")
-        let runtime = try await Runtime.open(configuration, logger: logger)
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [try runtime.worker(concurrency: max(1, configuration.workers)), try runtime.rescuer()],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger
+        try await Runtime.run(configuration, logger: logger, listen: true) { runtime in
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [try runtime.worker(concurrency: max(1, configuration.workers)), try runtime.rescuer()],
+                    gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger
+                )
             )
-        )
-        try await group.run()
-        await runtime.shutdown()
+            logger.info(
+                "reel worker started",
+                metadata: ["workers": "\(max(1, configuration.workers))", "database": "\(configuration.databaseURL)"])
+            try await group.run()
+        }
     }
 }
 
@@ -96,9 +99,9 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = shared.configuration()
-        try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
-        let store = try Runtime.openStore(configuration.databaseURL)
-        try await store.migrate()
+        try await Runtime.run(configuration, logger: Logger(label: "reel-migrate"), listen: false) { runtime in
+            try await runtime.objects.ping()
+        }
         print("migrated \(configuration.databaseURL)")
     }
 }

@@ -15,6 +15,15 @@ struct OperationalRouteTests {
         let reel = try await TestReel()
         defer { reel.cleanUp() }
         try await reel.application().test(.router) { client in
+            try await client.execute(uri: "/health/detailed", method: .get) { response in
+                let body = response.body.json
+                #expect(body["status"] as? String == "degraded")
+                let workers = (body["components"] as? [[String: Any]] ?? []).first { $0["name"] as? String == "workers" }
+                #expect(workers?["status"] as? String == "degraded")
+                #expect((workers?["error"] as? String)?.contains("no render worker") == true)
+            }
+            let now = Date()
+            try await reel.store.beat(WorkerHeartbeat(id: "host-7", slots: 3, busy: 1, startedAt: now, lastSeenAt: now))
             for prefix in ["", "/api/v1"] {
                 try await client.execute(uri: "\(prefix)/health", method: .get) { response in
                     #expect(response.status == .ok)
@@ -26,6 +35,13 @@ struct OperationalRouteTests {
                     #expect(body["status"] as? String == "healthy")
                     let names = (body["components"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
                     #expect(names == ["database", "queue", "storage", "ffmpeg", "workers"])
+                    let workers = (body["components"] as? [[String: Any]] ?? []).first { $0["name"] as? String == "workers" }
+                    let details = workers?["details"] as? [String: Any]
+                    #expect(details?["alive"] as? Double == 1)
+                    #expect(details?["slots"] as? Double == 3)
+                    let queue = (body["components"] as? [[String: Any]] ?? []).first { $0["name"] as? String == "queue" }
+                    let depth = queue?["details"] as? [String: Any]
+                    #expect(["depth_high", "depth_default", "depth_low"].allSatisfy { depth?[$0] as? Double == 0 })
                 }
             }
         }

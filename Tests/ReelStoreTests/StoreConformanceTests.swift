@@ -245,7 +245,7 @@ struct StoreConformanceTests {
             let clock = ContinuousClock()
             let elapsed = try await clock.measure {
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { await store.wakeups.wait(after: generation, timeout: .seconds(10)) }
+                    group.addTask { await store.wakeups.wait(after: generation, timeout: .seconds(60)) }
                     group.addTask {
                         try await Task.sleep(for: .milliseconds(50))
                         try await store.insert(Self.record(), maxQueued: nil)
