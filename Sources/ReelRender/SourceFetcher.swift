@@ -8,6 +8,8 @@ import ReelObjects
 
 /// Brings a composition's sources to local disk: `asset://` from the object store, `http(s)://`
 /// through a bounded on-disk cache keyed by URL and revalidated with its ETag/Last-Modified.
+/// URLs naming S3 objects (``S3Location``) are read through `s3`, the configured endpoint and
+/// credentials, into the same cache.
 public struct SourceFetcher: Sendable {
     public var httpClient: HTTPClient
     public var objects: any ObjectStore
@@ -19,6 +21,8 @@ public struct SourceFetcher: Sendable {
     public var cacheLimitBytes: Int
     /// Reads `file://` sources (local renders only; never for the server).
     public var allowLocalFiles = false
+    /// Reads `s3://…` and S3-style `https://` sources with Reel's credentials, when configured.
+    public var s3: S3Client?
 
     public init(
         httpClient: HTTPClient,
@@ -42,6 +46,12 @@ public struct SourceFetcher: Sendable {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
             throw RenderFailure("\(url) is not a URL")
         }
+        if let location = S3Location(url: url, endpoint: s3?.configuration.endpoint) {
+            if let s3 { return try await fetchHTTP(url, s3: (s3, location)) }
+            if scheme == "s3" {
+                throw RenderFailure("\(url): s3:// sources need S3 credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)")
+            }
+        }
         switch scheme {
         case "asset":
             let name = components.host ?? components.path
@@ -63,7 +73,7 @@ public struct SourceFetcher: Sendable {
             }
             return components.path
         default:
-            throw RenderFailure("\(url): \(scheme):// sources need S3 storage, which this Reel is not configured for")
+            throw RenderFailure("\(url): \(scheme):// sources are not supported")
         }
     }
 
@@ -72,7 +82,7 @@ public struct SourceFetcher: Sendable {
         return (cacheDirectory.appendingPathComponent(digest), cacheDirectory.appendingPathComponent(digest + ".meta"))
     }
 
-    func fetchHTTP(_ original: String) async throws -> String {
+    func fetchHTTP(_ original: String, s3: (client: S3Client, location: S3Location)? = nil) async throws -> String {
         let manager = FileManager.default
         try manager.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
         let (dataPath, metaPath) = cachePaths(for: original)
@@ -86,12 +96,18 @@ public struct SourceFetcher: Sendable {
             guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
                 throw RenderFailure("\(original): invalid URL \(url)")
             }
-            try await addressGuard.checkResolving(host: host)
-            var request = HTTPClientRequest(url: url)
-            request.headers.add(name: "User-Agent", value: "reel/1")
+            var headers = [("User-Agent", "reel/1")]
             if hasCached, let validators = cachedValidators {
-                if let etag = validators["etag"] { request.headers.add(name: "If-None-Match", value: etag) }
-                if let modified = validators["last-modified"] { request.headers.add(name: "If-Modified-Since", value: modified) }
+                if let etag = validators["etag"] { headers.append(("If-None-Match", etag)) }
+                if let modified = validators["last-modified"] { headers.append(("If-Modified-Since", modified)) }
+            }
+            var request: HTTPClientRequest
+            if let s3 {
+                request = s3.client.request(.GET, bucket: s3.location.bucket, key: s3.location.key, headers: headers)
+            } else {
+                try await addressGuard.checkResolving(host: host)
+                request = HTTPClientRequest(url: url)
+                for (name, value) in headers { request.headers.add(name: name, value: value) }
             }
             let response: HTTPClientResponse
             do {
@@ -106,7 +122,7 @@ public struct SourceFetcher: Sendable {
             case 304 where hasCached:
                 try? manager.setAttributes([.modificationDate: Date()], ofItemAtPath: dataPath.path)
                 return dataPath.path
-            case 301, 302, 303, 307, 308:
+            case let code where [301, 302, 303, 307, 308].contains(code) && s3 == nil:
                 guard let location = response.headers.first(name: "location"),
                     let next = URL(string: location, relativeTo: URL(string: url))?.absoluteString
                 else { throw RenderFailure("could not fetch \(original): redirect without a Location") }

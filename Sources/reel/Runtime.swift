@@ -15,6 +15,8 @@ struct Runtime {
     /// Nil for `reel render`.
     let store: (any CompositionStore & JobQueue)?
     let objects: any ObjectStore
+    /// Set when S3 is configured (`s3://` storage or AWS credentials/endpoint in the environment).
+    let s3: S3Client?
     let httpClient: HTTPClient
     let logger: Logger
 
@@ -73,12 +75,22 @@ struct Runtime {
         store: (any CompositionStore & JobQueue)? = nil,
         logger: Logger
     ) throws -> Runtime {
-        let objects = try openObjects(configuration.storageURL)
         let httpClient = HTTPClient(
             eventLoopGroupProvider: .singleton,
             configuration: .init(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)))
         )
-        return Runtime(configuration: configuration, store: store, objects: objects, httpClient: httpClient, logger: logger)
+        let environment = ProcessInfo.processInfo.environment
+        let s3Configured =
+            configuration.storageURL.hasPrefix("s3://")
+            || ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ACCESS_KEY_ID"].contains { environment[$0]?.isEmpty == false }
+        let s3 = s3Configured ? S3Client(configuration: .init(environment: environment), httpClient: httpClient) : nil
+        do {
+            let objects = try openObjects(configuration.storageURL, s3: s3)
+            return Runtime(configuration: configuration, store: store, objects: objects, s3: s3, httpClient: httpClient, logger: logger)
+        } catch {
+            try? httpClient.syncShutdown()
+            throw error
+        }
     }
 
     static func openStore(
@@ -94,9 +106,10 @@ struct Runtime {
         throw ConfigurationError("REEL_DATABASE_URL \(url): use sqlite://PATH or postgres://user:password@host:5432/db")
     }
 
-    static func openObjects(_ url: String) throws -> any ObjectStore {
+    static func openObjects(_ url: String, s3: S3Client?) throws -> any ObjectStore {
         if url.hasPrefix("file://") { return try LocalObjectStore(root: URL(fileURLWithPath: String(url.dropFirst("file://".count)))) }
-        throw ConfigurationError("REEL_STORAGE_URL \(url): only file:// is supported by this build")
+        if url.hasPrefix("s3://"), let s3 { return try S3ObjectStore(url: url, client: s3) }
+        throw ConfigurationError("REEL_STORAGE_URL \(url): use file:///PATH or s3://bucket[/prefix]")
     }
 
     /// This process's scratch folder. Folders left by processes that died, and partial
@@ -120,12 +133,13 @@ struct Runtime {
     }
 
     func renderer(scratch: URL) -> CompositionRenderer {
-        let fetcher = SourceFetcher(
+        var fetcher = SourceFetcher(
             httpClient: httpClient,
             objects: objects,
             cacheDirectory: configuration.cacheDirectory,
             addressGuard: AddressGuard(allowPrivate: configuration.allowPrivateSources)
         )
+        fetcher.s3 = s3
         return CompositionRenderer(
             fetcher: fetcher,
             objects: objects,

@@ -1,0 +1,69 @@
+import AsyncHTTPClient
+import Foundation
+import ReelCore
+import ReelObjects
+import ReelRender
+import Testing
+
+/// Sources named by S3 URLs are read through the configured endpoint and credentials
+/// (SeaweedFS from `scripts/services`), whatever style the URL has.
+@Suite("Sources in S3", .enabled(if: ProcessInfo.processInfo.environment["REEL_TEST_S3_ENDPOINT"] != nil))
+struct S3SourceTests {
+    @Test("s3://, virtual-hosted AWS and endpoint URLs fetch the same object; a changed object is fetched anew")
+    func fetchStyles() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-s3src-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let client = S3Client(configuration: .init(environment: ProcessInfo.processInfo.environment), httpClient: .shared)
+        let bucket = "reel-src-\(UUID().uuidString.lowercased().prefix(8))"
+        try await client.createBucket(bucket)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let original = folder.appendingPathComponent("clip.bin")
+        let bytes = Data((0..<50_000).map { UInt8(truncatingIfNeeded: $0 * 7) })
+        try bytes.write(to: original)
+        try await client.putObject(bucket: bucket, key: "dir/clip one.mp4", file: original, contentType: "video/mp4")
+
+        var fetcher = SourceFetcher(
+            httpClient: .shared,
+            objects: try LocalObjectStore(root: folder.appendingPathComponent("objects")),
+            cacheDirectory: folder.appendingPathComponent("cache"),
+            addressGuard: AddressGuard(allowPrivate: false)
+        )
+        fetcher.s3 = client
+        let endpoint = try #require(client.configuration.endpoint?.absoluteString)
+        for url in [
+            "s3://\(bucket)/dir/clip%20one.mp4",
+            "https://\(bucket).s3.amazonaws.com/dir/clip%20one.mp4",
+            "https://\(bucket).s3.us-east-1.amazonaws.com/dir/clip%20one.mp4",
+            "\(endpoint)/\(bucket)/dir/clip%20one.mp4",
+        ] {
+            let path = try await fetcher.fetch(url, scratch: folder)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes, "\(url)")
+            let again = try await fetcher.fetch(url, scratch: folder)
+            #expect(again == path)
+        }
+        let changed = Data(bytes.reversed())
+        try changed.write(to: original)
+        try await client.putObject(bucket: bucket, key: "dir/clip one.mp4", file: original, contentType: "video/mp4")
+        let refreshed = try await fetcher.fetch("s3://\(bucket)/dir/clip%20one.mp4", scratch: folder)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: refreshed)) == changed)
+        let missing = await #expect(throws: RenderFailure.self) {
+            try await fetcher.fetch("s3://\(bucket)/nothing.mp4", scratch: folder)
+        }
+        #expect(missing?.message.contains("404") == true)
+        #expect(missing?.isTransient == false)
+    }
+
+    @Test("without S3 configured, s3:// sources fail with a message naming what is missing")
+    func unconfigured() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-s3src-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fetcher = SourceFetcher(
+            httpClient: .shared,
+            objects: try LocalObjectStore(root: folder.appendingPathComponent("objects")),
+            cacheDirectory: folder.appendingPathComponent("cache"),
+            addressGuard: AddressGuard(allowPrivate: false)
+        )
+        let failure = await #expect(throws: RenderFailure.self) { try await fetcher.fetch("s3://bucket/key.mp4", scratch: folder) }
+        #expect(failure?.message.contains("AWS_ACCESS_KEY_ID") == true)
+    }
+}
