@@ -64,6 +64,13 @@ public struct ReelConfiguration: Sendable {
         databasePoolSize = value("REEL_DATABASE_POOL_SIZE").flatMap(Int.init) ?? 4
     }
 
+    /// `databaseURL` with its password replaced by `***`, for logs and health checks.
+    public var redactedDatabaseURL: String {
+        guard var components = URLComponents(string: databaseURL), components.password != nil else { return databaseURL }
+        components.password = "***"
+        return components.string ?? databaseURL
+    }
+
     /// The base of links handed to clients.
     public var resolvedPublicURL: String {
         if !publicURL.isEmpty { return publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL }

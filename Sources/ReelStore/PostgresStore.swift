@@ -116,7 +116,10 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         if let error = error as? PostgresTransactionError {
             return translate(error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error)
         }
-        if let error = error as? PSQLError, error.code != .server {
+        guard let error = error as? PSQLError else { return error }
+        let state = error.serverInfo?[.sqlState] ?? ""
+        // Connection exceptions (08), operator intervention such as a shutdown (57P0x), too many connections.
+        if error.code != .server || state.hasPrefix("08") || state.hasPrefix("57P0") || state == "53300" {
             return ReelError.unavailable("the database is unreachable, try again shortly", retryAfter: 2)
         }
         return error

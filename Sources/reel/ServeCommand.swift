@@ -55,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
             "reel serving",
             metadata: [
                 "url": "\(configuration.resolvedPublicURL)", "workers": "\(configuration.workers)",
-                "database": "\(configuration.databaseURL)", "storage": "\(configuration.storageURL)",
+                "database": "\(configuration.redactedDatabaseURL)", "storage": "\(configuration.storageURL)",
             ]
         )
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
@@ -85,7 +85,7 @@ struct WorkCommand: AsyncParsableCommand {
             )
             logger.info(
                 "reel worker started",
-                metadata: ["workers": "\(max(1, configuration.workers))", "database": "\(configuration.databaseURL)"])
+                metadata: ["workers": "\(max(1, configuration.workers))", "database": "\(configuration.redactedDatabaseURL)"])
             try await group.run()
         }
     }
@@ -102,6 +102,6 @@ struct MigrateCommand: AsyncParsableCommand {
         try await Runtime.run(configuration, logger: Logger(label: "reel-migrate"), listen: false) { runtime in
             try await runtime.objects.ping()
         }
-        print("migrated \(configuration.databaseURL)")
+        print("migrated \(configuration.redactedDatabaseURL)")
     }
 }

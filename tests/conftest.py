@@ -1,0 +1,6 @@
+"""Makes `tests/support` importable for every Python suite under tests/."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
