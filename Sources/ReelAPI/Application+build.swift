@@ -29,6 +29,8 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
                 CompositionStatus.allCases.map { (["status": $0.rawValue], Double(stats?.byStatus[$0] ?? 0)) }
             ),
             ("reel_worker_slots", "Render slots in this process.", [([:], Double(services.workerSlots))]),
+            ("process_resident_memory_bytes", "Resident memory of this process.", [([:], ProcessStats.residentBytes() ?? 0)]),
+            ("process_open_fds", "Open file descriptors of this process.", [([:], ProcessStats.openFileDescriptors() ?? 0)]),
         ])
         return Response(
             status: .ok,

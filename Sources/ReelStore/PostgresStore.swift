@@ -24,7 +24,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     ///   - url: `postgres://user:password@host:port/database[?sslmode=disable|prefer|require]`.
     ///   - poolSize: most connections this process opens (the listener included).
     ///   - listen: whether to hold a connection listening for new jobs (processes with workers).
-    public init(url: String, poolSize: Int, listen: Bool, logger: Logger, timeout: Duration = .seconds(3)) throws {
+    public init(url: String, poolSize: Int, listen: Bool, logger: Logger, timeout: Duration = .seconds(5)) throws {
         var configuration = try Self.configuration(url: url)
         configuration.options.maximumConnections = max(2, poolSize)
         configuration.options.connectTimeout = timeout
@@ -89,7 +89,11 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     }
 
     /// Runs `body` against the database, giving up after `timeout` with a 503-shaped error.
-    func perform<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    func perform<T: Sendable>(
+        timeout: Duration? = nil,
+        _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        let timeout = timeout ?? self.timeout
         let outcome: T? = try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
                 do {
@@ -99,7 +103,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
                 }
             }
             group.addTask {
-                try await Task.sleep(for: self.timeout)
+                try await Task.sleep(for: timeout)
                 return nil
             }
             defer { group.cancelAll() }
@@ -142,8 +146,9 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         }
     }
 
+    /// Waits up to 30 s (or `timeout`, if longer) for the lock and the DDL.
     public func migrate() async throws {
-        try await perform {
+        try await perform(timeout: max(timeout, .seconds(30))) {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockKey))", logger: self.logger)
                 try await connection.query(

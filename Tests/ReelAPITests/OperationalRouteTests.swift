@@ -87,6 +87,9 @@ struct OperationalRouteTests {
                 #expect(text.contains(#"route="/api/v1/compositions/{id}/status",status="404"} 1"#))
                 #expect(text.contains(#"reel_http_request_duration_seconds_bucket{method="GET",route="/health",le="+Inf"} 3"#))
                 #expect(text.contains(#"reel_queue_depth{priority="default"} 1"#))
+                let rss = text.split(separator: "\n").first { $0.hasPrefix("process_resident_memory_bytes ") }
+                let bytes = rss.flatMap { Double($0.split(separator: " ")[1]) } ?? 0
+                #expect(bytes > 1_000_000 && bytes < 4_000_000_000)
             }
         }
     }

@@ -324,7 +324,8 @@ struct PostgresSharedTests {
     func unreachable() async throws {
         try await StoreHarness.withPostgresStore(
             url: "postgres://reel:reel@127.0.0.1:1/reel?sslmode=disable",
-            listen: false
+            listen: false,
+            timeout: .seconds(2)
         ) { store in
             let error = await #expect(throws: ReelError.self) { try await store.ping() }
             #expect(error?.status == 503)

@@ -50,9 +50,11 @@ enum StoreHarness {
         url: String,
         listen: Bool = true,
         poolSize: Int = 4,
+        timeout: Duration = .seconds(20),
         _ body: @Sendable (PostgresStore) async throws -> T
     ) async throws -> T {
-        let store = try PostgresStore(url: url, poolSize: poolSize, listen: listen, logger: logger)
+        // Generous by default: the whole suite renders video on two cores beside these tests.
+        let store = try PostgresStore(url: url, poolSize: poolSize, listen: listen, logger: logger, timeout: timeout)
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
                 try await store.run()

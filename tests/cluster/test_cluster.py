@@ -72,14 +72,15 @@ def cluster() -> Iterator[Cluster]:
     }
     apis = [ReelProcess(["serve", "--workers", "0"], env, f"api{n}", port=free_port()) for n in range(2)]
     workers = [ReelProcess(["work", "--workers", "1"], env, f"worker{n}") for n in range(2)]
-    started: list[ReelProcess] = []
+    cluster = Cluster(apis, workers, env, bucket)
     try:
         for process in [*apis, *workers]:
-            started.append(process.start())
-        yield Cluster(apis, workers, env, bucket)
+            process.start()
+        yield cluster
     finally:
-        for process in started:
+        for process in [*cluster.apis, *cluster.workers]:
             process.stop()
+            process.remove_folder()
 
 
 def ffprobe_duration(data: bytes) -> float:

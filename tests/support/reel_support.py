@@ -183,6 +183,12 @@ class ReelProcess:
             self.process.send_signal(signal.SIGKILL)
             self.process.wait(timeout=10)
 
+    def remove_folder(self) -> None:
+        """Removes the data folder and log (after a passing run; CI keeps nothing)."""
+        import shutil
+
+        shutil.rmtree(self.folder, ignore_errors=True)
+
     def stop(self) -> int:
         """SIGTERM and wait; returns the exit code."""
         if self.process is None:
