@@ -31,6 +31,8 @@ public struct ReelConfiguration: Sendable {
     public var leaseSeconds: Double
     /// Most PostgreSQL connections one process opens (`REEL_DATABASE_POOL_SIZE`).
     public var databasePoolSize: Int
+    /// CPU niceness of ffmpeg (`REEL_RENDER_NICE`), so renders never starve the API.
+    public var renderNiceness: Int
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         func value(_ name: String) -> String? {
@@ -62,6 +64,7 @@ public struct ReelConfiguration: Sendable {
         maxDownloadURLLifetime = 7 * 24 * 3600
         leaseSeconds = value("REEL_LEASE_SECONDS").flatMap(Double.init) ?? 15
         databasePoolSize = value("REEL_DATABASE_POOL_SIZE").flatMap(Int.init) ?? 4
+        renderNiceness = value("REEL_RENDER_NICE").flatMap(Int.init) ?? 10
     }
 
     /// `databaseURL` with its password replaced by `***`, for logs and health checks.

@@ -14,6 +14,8 @@ public struct CompositionRenderer: Sendable {
     public var builder: FilterGraphBuilder
     /// Parent of the per-job scratch folders.
     public var scratchRoot: URL
+    /// CPU niceness of the ffmpeg processes (`REEL_RENDER_NICE`); 0 keeps the server's priority.
+    public var niceness: Int32 = 0
 
     public init(
         fetcher: SourceFetcher,
@@ -183,7 +185,7 @@ public struct CompositionRenderer: Sendable {
 
     func runFFmpeg(_ arguments: [String], duration: Double, progress: @escaping @Sendable (Double) -> Void) async throws {
         let parser = Mutex(FFmpegProgressParser(duration: duration))
-        let outcome = try await ProcessRunner.run(ffmpegPath, arguments) { data in
+        let outcome = try await ProcessRunner.run(ffmpegPath, arguments, niceness: niceness) { data in
             if let fraction = parser.withLock({ $0.consume(data) }) { progress(fraction) }
         }
         try Task.checkCancellation()

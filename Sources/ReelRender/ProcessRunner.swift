@@ -9,11 +9,13 @@ public struct ProcessOutcome: Sendable {
 }
 
 /// Runs a program with an argv (never a shell), streaming its standard output to a
-/// callback. Cancelling the calling task kills the process at once (SIGKILL).
+/// callback. Cancelling the calling task kills the process at once (SIGKILL). A positive
+/// `niceness` lowers the child's CPU priority, so renders yield to the API on shared cores.
 public enum ProcessRunner {
     public static func run(
         _ executable: String,
         _ arguments: [String],
+        niceness: Int32 = 0,
         standardOutput: (@Sendable (Data) -> Void)? = nil
     ) async throws -> ProcessOutcome {
         let process = Process()
@@ -39,6 +41,7 @@ public enum ProcessRunner {
                     return
                 }
                 launched.withLock { $0 = process.processIdentifier }
+                if niceness != 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), niceness) }
                 if Task.isCancelled { kill(process.processIdentifier, SIGKILL) }
                 group.enter()
                 DispatchQueue.global().async {

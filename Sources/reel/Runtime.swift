@@ -140,7 +140,7 @@ struct Runtime {
             addressGuard: AddressGuard(allowPrivate: configuration.allowPrivateSources)
         )
         fetcher.s3 = s3
-        return CompositionRenderer(
+        var renderer = CompositionRenderer(
             fetcher: fetcher,
             objects: objects,
             ffmpegPath: configuration.ffmpegPath,
@@ -148,6 +148,8 @@ struct Runtime {
             fontFile: configuration.fontFile,
             scratchRoot: scratch
         )
+        renderer.niceness = Int32(clamping: configuration.renderNiceness)
+        return renderer
     }
 
     /// The secret that signs download links: `REEL_SECRET`, or one generated once into the data folder.

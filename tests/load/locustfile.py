@@ -95,18 +95,18 @@ class CompositionUser(ReelUser):
 
     @task(5)
     def create_simple_composition(self) -> None:
-        self.create("simple-2-clip", "Load Test Simple", "POST /api/v1/compositions/ [simple]")
+        self.create("simple-2-clip", "Load Test Simple", "/api/v1/compositions/ [simple]")
 
     @task(2)
     def create_complex_composition(self) -> None:
-        self.create("complex-5-clip", "Load Test Complex", "POST /api/v1/compositions/ [complex]")
+        self.create("complex-5-clip", "Load Test Complex", "/api/v1/compositions/ [complex]")
 
     @task(10)
     def check_status(self) -> None:
         if not self.created:
             return
         composition = random.choice(self.created)
-        with self.client.get(f"/api/v1/compositions/{composition}/status", name="GET /api/v1/compositions/[id]/status",
+        with self.client.get(f"/api/v1/compositions/{composition}/status", name="/api/v1/compositions/[id]/status",
                              catch_response=True) as response:
             if response.status_code == 404:
                 response.success()  # cleaned up
@@ -123,7 +123,7 @@ class CompositionUser(ReelUser):
             return
         composition = random.choice(self.created)
         with self.client.get(f"/api/v1/compositions/{composition}/metadata",
-                             name="GET /api/v1/compositions/[id]/metadata", catch_response=True) as response:
+                             name="/api/v1/compositions/[id]/metadata", catch_response=True) as response:
             if response.status_code == 404:
                 response.success()
                 return
@@ -137,7 +137,7 @@ class CompositionUser(ReelUser):
             return
         composition = random.choice(self.created)
         with self.client.get(f"/api/v1/compositions/{composition}/download",
-                             name="GET /api/v1/compositions/[id]/download", catch_response=True) as response:
+                             name="/api/v1/compositions/[id]/download", catch_response=True) as response:
             if response.status_code == 404:
                 response.success()
             elif response.status_code == 400:
@@ -176,7 +176,7 @@ class BurstLoadUser(ReelUser):
 
     @task
     def rapid_create(self) -> None:
-        self.create("burst-1-clip", "Burst Test", "POST /api/v1/compositions/ [burst]")
+        self.create("burst-1-clip", "Burst Test", "/api/v1/compositions/ [burst]")
 
 
 class SustainedLoadUser(ReelUser):
@@ -187,7 +187,7 @@ class SustainedLoadUser(ReelUser):
 
     @task(3)
     def create_composition(self) -> None:
-        self.create("sustained-1-clip", "Sustained Test", "POST /api/v1/compositions/ [sustained]")
+        self.create("sustained-1-clip", "Sustained Test", "/api/v1/compositions/ [sustained]")
 
     @task(7)
     def check_health(self) -> None:
