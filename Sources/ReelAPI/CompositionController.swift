@@ -90,7 +90,14 @@ struct CompositionController {
     }
 
     @Sendable func status(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        try JSONCoding.response(StatusDTO(record: try await record(context)))
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
+            let progress = try await services.store.fetchProgress(id)
+        else { throw ReelError.notFound("composition") }
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: StatusJSON.render(progress)))
+        )
     }
 
     @Sendable func metadata(_ request: Request, context: ReelRequestContext) async throws -> Response {

@@ -46,33 +46,16 @@ struct CompositionDTO: Encodable {
     }
 }
 
-/// `GET …/status`.
-struct StatusDTO: Encodable {
-    let record: CompositionRecord
-
-    enum CodingKeys: String, CodingKey {
-        case id, status, stages
-        case overallProgress = "overall_progress"
-        case currentStage = "current_stage"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case completedAt = "completed_at"
-        case errorMessage = "error_message"
-        case attempt
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(record.id.uuidString.lowercased(), forKey: .id)
-        try c.encode(record.status, forKey: .status)
-        try c.encode(record.progress, forKey: .overallProgress)
-        try c.encode(record.status == .processing ? record.currentStage.rawValue : record.status.rawValue, forKey: .currentStage)
-        try c.encode(record.stages, forKey: .stages)
-        try c.encode(record.createdAt, forKey: .createdAt)
-        try c.encode(record.updatedAt, forKey: .updatedAt)
-        try c.encode(record.completedAt, forKey: .completedAt)
-        try c.encode(record.errorMessage, forKey: .errorMessage)
-        try c.encode(record.attempt, forKey: .attempt)
+/// `GET …/status`, written by hand: the hottest read skips Codable and splices the stored stages.
+enum StatusJSON {
+    static func render(_ progress: CompositionProgress) -> String {
+        let stage = progress.status == .processing ? progress.currentStage.rawValue : progress.status.rawValue
+        return "{\"attempt\":\(progress.attempt),\"completed_at\":\(JSONText.quotedTimestamp(progress.completedAt)),"
+            + "\"created_at\":\(JSONText.quotedTimestamp(progress.createdAt)),\"current_stage\":\(JSONText.string(stage)),"
+            + "\"error_message\":\(JSONText.string(progress.errorMessage)),"
+            + "\"id\":\"\(progress.id.uuidString.lowercased())\",\"overall_progress\":\(JSONText.number(progress.progress)),"
+            + "\"stages\":\(progress.stagesJSON),\"status\":\"\(progress.status.rawValue)\","
+            + "\"updated_at\":\(JSONText.quotedTimestamp(progress.updatedAt))}"
     }
 }
 

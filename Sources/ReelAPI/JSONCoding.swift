@@ -17,7 +17,7 @@ enum JSONCoding {
 
     /// `2026-11-30T02:21:15.123Z`.
     static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        JSONText.timestamp(date)
     }
 
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {

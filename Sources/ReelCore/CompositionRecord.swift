@@ -100,3 +100,42 @@ public struct CompositionRecord: Sendable, Hashable {
         self.completedAt = completedAt
     }
 }
+
+/// What `GET …/status` shows of a composition, read without decoding its request. `stagesJSON`
+/// is the stored JSON array of ``StageState`` (keys sorted), spliced into the response as is.
+public struct CompositionProgress: Sendable, Hashable {
+    public var id: UUID
+    public var status: CompositionStatus
+    public var progress: Double
+    public var currentStage: RenderStage
+    public var stagesJSON: String
+    public var errorMessage: String?
+    public var attempt: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var completedAt: Date?
+
+    public init(
+        id: UUID,
+        status: CompositionStatus,
+        progress: Double,
+        currentStage: RenderStage,
+        stagesJSON: String,
+        errorMessage: String?,
+        attempt: Int,
+        createdAt: Date,
+        updatedAt: Date,
+        completedAt: Date?
+    ) {
+        self.id = id
+        self.status = status
+        self.progress = progress
+        self.currentStage = currentStage
+        self.stagesJSON = stagesJSON
+        self.errorMessage = errorMessage
+        self.attempt = attempt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.completedAt = completedAt
+    }
+}

@@ -11,6 +11,8 @@ public struct CompositionRenderer: Sendable {
     public var objects: any ObjectStore
     public var ffmpegPath: String
     public var probe: MediaProbe
+    /// Probes sources, remembering what it learnt about each cached file.
+    public var sourceProbe: MediaProbe
     public var builder: FilterGraphBuilder
     /// Parent of the per-job scratch folders.
     public var scratchRoot: URL
@@ -29,6 +31,7 @@ public struct CompositionRenderer: Sendable {
         self.objects = objects
         self.ffmpegPath = ffmpegPath
         self.probe = MediaProbe(ffprobePath: ffprobePath)
+        self.sourceProbe = MediaProbe(ffprobePath: ffprobePath, cache: ProbeCache())
         self.builder = FilterGraphBuilder(fontFile: fontFile)
         self.scratchRoot = scratchRoot
     }
@@ -135,7 +138,7 @@ public struct CompositionRenderer: Sendable {
     /// The stream-copy plan when the sources allow it.
     func fastPlan(_ request: CompositionRequest, sources: [String: RenderSource], outputPath: String) async -> FFmpegPlan? {
         guard FastPath.isCandidate(request, sources: sources) else { return nil }
-        let probe = self.probe
+        let probe = self.sourceProbe
         let keyframes = await withTaskGroup(of: (String, [Double]).self) { group in
             for url in Set(request.clips.map(\.sourceURL)) {
                 guard let path = sources[url]?.path else { continue }
@@ -160,7 +163,7 @@ public struct CompositionRenderer: Sendable {
 
     func fetchAndProbe(_ urls: [String], scratch: URL, progress: @escaping ProgressHandler) async throws -> [String: RenderSource] {
         let fetcher = self.fetcher
-        let probe = self.probe
+        let probe = self.sourceProbe
         return try await withThrowingTaskGroup(of: RenderSource.self) { group in
             var sources: [String: RenderSource] = [:]
             var next = 0

@@ -4,13 +4,24 @@ import ReelCore
 /// Reads what a media file holds with ffprobe.
 public struct MediaProbe: Sendable {
     public var ffprobePath: String
+    /// Remembers answers for files that do not change (sources); nil probes every time.
+    public var cache: ProbeCache?
 
-    public init(ffprobePath: String) {
+    public init(ffprobePath: String, cache: ProbeCache? = nil) {
         self.ffprobePath = ffprobePath
+        self.cache = cache
     }
 
     /// Probes `path`; `name` is how errors refer to the file (its URL).
     public func probe(_ path: String, name: String) async throws -> MediaInfo {
+        let key = cache != nil ? ProbeCache.key(path) : nil
+        if let key, let known = cache?.info(key) { return known }
+        let info = try await probeUncached(path, name: name)
+        if let key { cache?.update(key) { $0.info = info } }
+        return info
+    }
+
+    func probeUncached(_ path: String, name: String) async throws -> MediaInfo {
         let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ffprobePath,
@@ -28,6 +39,14 @@ public struct MediaProbe: Sendable {
 
     /// Presentation times of the first video stream's keyframes, from its packets (nothing is decoded).
     public func keyframeTimes(_ path: String) async throws -> [Double] {
+        let key = cache != nil ? ProbeCache.key(path) : nil
+        if let key, let known = cache?.keyframes(key) { return known }
+        let times = try await keyframeTimesUncached(path)
+        if let key, !times.isEmpty { cache?.update(key) { $0.keyframes = times } }
+        return times
+    }
+
+    func keyframeTimesUncached(_ path: String) async throws -> [Double] {
         let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ffprobePath,

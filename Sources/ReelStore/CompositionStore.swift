@@ -41,6 +41,8 @@ public protocol CompositionStore: Sendable {
     /// Stores a new composition as `queued`. Throws `queue_full` when `maxQueued` jobs wait.
     func insert(_ record: CompositionRecord, maxQueued: Int?) async throws
     func fetch(_ id: UUID) async throws -> CompositionRecord?
+    /// The progress columns alone (for `/status`, the hottest read).
+    func fetchProgress(_ id: UUID) async throws -> CompositionProgress?
     /// Newest first.
     func list(status: CompositionStatus?, offset: Int, limit: Int) async throws -> CompositionPage
     /// Removes a composition; returns it so its objects can be removed too.

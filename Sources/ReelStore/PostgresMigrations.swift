@@ -17,7 +17,7 @@ enum PostgresMigrations {
                 request JSONB NOT NULL,
                 progress DOUBLE PRECISION NOT NULL DEFAULT 0,
                 stage TEXT NOT NULL DEFAULT 'queued',
-                stages JSONB,
+                stages TEXT,
                 error_message TEXT,
                 result JSONB,
                 attempt INTEGER NOT NULL DEFAULT 0,

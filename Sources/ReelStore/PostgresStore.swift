@@ -11,6 +11,7 @@ import ServiceLifecycle
 /// `timeout` gives `ReelError.unavailable` (503 with `Retry-After`), never a hang.
 public final class PostgresStore: CompositionStore, JobQueue, Service {
     public let wakeups = WakeSignal()
+    let queuedCount = QueuedCount()
     let client: PostgresClient
     let logger: Logger
     let timeout: Duration
@@ -18,7 +19,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
 
     static let channel = "reel_jobs"
     static let columns =
-        "id, request::text, status, progress, stage, stages::text, error_message, result::text, attempt, created_at, updated_at, started_at, completed_at"
+        "id, request::text, status, progress, stage, stages, error_message, result::text, attempt, created_at, updated_at, started_at, completed_at"
 
     /// - Parameters:
     ///   - url: `postgres://user:password@host:port/database[?sslmode=disable|prefer|require]`.
@@ -185,19 +186,22 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         try await perform {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 if let maxQueued {
-                    let rows = try await connection.query(
-                        "SELECT count(*) FROM compositions WHERE status = 'queued'",
-                        logger: self.logger
-                    )
-                    for try await queued in rows.decode(Int.self) where queued >= maxQueued {
-                        throw ReelError.queueFull(retryAfter: 5)
+                    var queued = self.queuedCount.current()
+                    if queued == nil {
+                        let rows = try await connection.query(
+                            "SELECT count(*) FROM compositions WHERE status = 'queued'",
+                            logger: self.logger
+                        )
+                        for try await count in rows.decode(Int.self) { queued = count }
+                        self.queuedCount.store(queued ?? 0)
                     }
+                    if (queued ?? 0) >= maxQueued { throw ReelError.queueFull(retryAfter: 5) }
                 }
                 try await connection.query(
                     """
                     INSERT INTO compositions (id, title, status, priority, request, progress, stage, stages,
                         attempt, run_at, created_at, updated_at)
-                    VALUES (\(id), \(title), 'queued', \(priority), \(request)::jsonb, 0, 'queued', \(stages)::jsonb,
+                    VALUES (\(id), \(title), 'queued', \(priority), \(request)::jsonb, 0, 'queued', \(stages),
                         0, \(now), \(now), \(now))
                     """,
                     logger: self.logger
@@ -205,10 +209,34 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
                 try await connection.query("SELECT pg_notify(\(Self.channel), '')", logger: self.logger)
             }
         }
+        queuedCount.increment()
     }
 
     public func fetch(_ id: UUID) async throws -> CompositionRecord? {
         try Self.records(try await rows("SELECT \(unescaped: Self.columns) FROM compositions WHERE id = \(id)")).first
+    }
+
+    public func fetchProgress(_ id: UUID) async throws -> CompositionProgress? {
+        let found = try await rows(
+            """
+            SELECT status, progress, stage, stages, error_message, attempt, created_at, updated_at, completed_at
+            FROM compositions WHERE id = \(id)
+            """
+        )
+        guard let row = found.first else { return nil }
+        let columns = try row.decode((String, Double, String, String?, String?, Int, Date, Date, Date?).self)
+        return CompositionProgress(
+            id: id,
+            status: CompositionStatus(rawValue: columns.0) ?? .pending,
+            progress: columns.1,
+            currentStage: RenderStage(rawValue: columns.2) ?? .queued,
+            stagesJSON: columns.3 ?? "[]",
+            errorMessage: columns.4,
+            attempt: columns.5,
+            createdAt: columns.6,
+            updatedAt: columns.7,
+            completedAt: columns.8
+        )
     }
 
     public func list(status: CompositionStatus?, offset: Int, limit: Int) async throws -> CompositionPage {
@@ -283,7 +311,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
             """
             UPDATE compositions SET status = 'processing', attempt = attempt + 1, lease_token = \(token),
                 lease_expires_at = \(expires), worker_id = \(worker), started_at = coalesce(started_at, \(date)),
-                updated_at = \(date), stage = 'downloading', progress = 0, stages = \(stages)::jsonb
+                updated_at = \(date), stage = 'downloading', progress = 0, stages = \(stages)
             WHERE seq = (SELECT seq FROM compositions WHERE status = 'queued' AND run_at <= \(date)
                          ORDER BY priority, run_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id, attempt, request::text
@@ -308,7 +336,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
             job,
             """
             lease_expires_at = \(expires), updated_at = \(date), progress = \(progress.overall),
-            stage = \(progress.stage.rawValue), stages = \(stages)::jsonb
+            stage = \(progress.stage.rawValue), stages = \(stages)
             """
         )
     }
@@ -319,7 +347,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         return try await updateOwned(
             job,
             """
-            status = 'completed', progress = 100, stage = 'completed', stages = \(stages)::jsonb,
+            status = 'completed', progress = 100, stage = 'completed', stages = \(stages),
             result = \(encoded)::jsonb, error_message = NULL, lease_token = NULL, lease_expires_at = NULL,
             updated_at = \(date), completed_at = \(date)
             """

@@ -6,6 +6,7 @@ import ReelCore
 public final class SQLiteStore: CompositionStore, JobQueue {
     let database: SQLiteDatabase
     public let wakeups = WakeSignal()
+    let queuedCount = QueuedCount()
 
     public init(path: String) throws {
         database = try SQLiteDatabase(path: path)
@@ -37,7 +38,13 @@ public final class SQLiteStore: CompositionStore, JobQueue {
         try database.write { db in
             try db.transaction {
                 if let maxQueued {
-                    let queued = try db.query("SELECT count(*) FROM compositions WHERE status = 'queued'")[0][0].int ?? 0
+                    let queued: Int
+                    if let cached = queuedCount.current() {
+                        queued = cached
+                    } else {
+                        queued = try db.query("SELECT count(*) FROM compositions WHERE status = 'queued'")[0][0].int ?? 0
+                        queuedCount.store(queued)
+                    }
                     if queued >= maxQueued { throw ReelError.queueFull(retryAfter: 5) }
                 }
                 try db.query(
@@ -54,6 +61,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
                 )
             }
         }
+        queuedCount.increment()
         wakeups.signal()
     }
 
@@ -62,6 +70,31 @@ public final class SQLiteStore: CompositionStore, JobQueue {
             try db.query("SELECT \(Self.columns) FROM compositions WHERE id = ?", [.text(id.uuidString.lowercased())])
         }
         return try rows.first.map(RecordCoding.record)
+    }
+
+    public func fetchProgress(_ id: UUID) async throws -> CompositionProgress? {
+        let rows = try database.read { db in
+            try db.query(
+                """
+                SELECT status, progress, stage, stages, error_message, attempt, created_at, updated_at, completed_at
+                FROM compositions WHERE id = ?
+                """,
+                [.text(id.uuidString.lowercased())]
+            )
+        }
+        guard let row = rows.first else { return nil }
+        return CompositionProgress(
+            id: id,
+            status: row[0].string.flatMap(CompositionStatus.init(rawValue:)) ?? .pending,
+            progress: row[1].double ?? 0,
+            currentStage: row[2].string.flatMap(RenderStage.init(rawValue:)) ?? .queued,
+            stagesJSON: row[3].string ?? "[]",
+            errorMessage: row[4].string,
+            attempt: row[5].int ?? 0,
+            createdAt: RecordCoding.date(row[6]) ?? Date(timeIntervalSince1970: 0),
+            updatedAt: RecordCoding.date(row[7]) ?? Date(timeIntervalSince1970: 0),
+            completedAt: RecordCoding.date(row[8])
+        )
     }
 
     public func list(status: CompositionStatus?, offset: Int, limit: Int) async throws -> CompositionPage {

@@ -1,4 +1,6 @@
 import Foundation
+import ReelCore
+import ReelObjects
 import ReelRender
 import Synchronization
 import Testing
@@ -16,5 +18,27 @@ struct ProcessRunnerTests {
         #expect(outcome.succeeded)
         let nice = output.withLock { String(decoding: $0, as: UTF8.self) }.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(Int(nice) == 7)
+    }
+}
+
+@Suite("Source probes are remembered per file")
+struct ProbeCacheTests {
+    @Test("a second probe of the same file needs no ffprobe; a changed file is probed again")
+    func cached() async throws {
+        let kit = try MediaKit.make()
+        defer { kit.cleanUp() }
+        let url = try await kit.video(seconds: 1)
+        let path = try requireLocal(kit.objects.localPath(for: ObjectKeys.asset(try #require(UUID(uuidString: String(url.dropFirst(8)))))))
+        let cache = ProbeCache()
+        let real = MediaProbe(ffprobePath: MediaKit.ffprobe, cache: cache)
+        let info = try await real.probe(path, name: url)
+        let keyframes = try await real.keyframeTimes(path)
+        #expect(keyframes.first == 0)
+        let broken = MediaProbe(ffprobePath: "/nonexistent/ffprobe", cache: cache)
+        #expect(try await broken.probe(path, name: url) == info)
+        #expect(try await broken.keyframeTimes(path) == keyframes)
+        let later = Date().addingTimeInterval(5)
+        try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: path)
+        await #expect(throws: (any Error).self) { try await broken.probe(path, name: url) }
     }
 }
