@@ -120,7 +120,7 @@ public struct SourceFetcher: Sendable {
                 try await store(response, from: original, data: dataPath, meta: metaPath)
                 return dataPath.path
             case 304 where hasCached:
-                try? manager.setAttributes([.modificationDate: Date()], ofItemAtPath: dataPath.path)
+                Self.markUsed(dataPath.path)
                 return dataPath.path
             case let code where [301, 302, 303, 307, 308].contains(code) && s3 == nil:
                 guard let location = response.headers.first(name: "location"),
@@ -178,15 +178,23 @@ public struct SourceFetcher: Sendable {
         trimCache(keeping: data)
     }
 
+    /// Sets the file's access time to now and leaves its modification time alone: the cache
+    /// evicts by access time, and the modification time keys ``ProbeCache``.
+    static func markUsed(_ path: String) {
+        let now = (1 << 30) - 1, omit = (1 << 30) - 2  // UTIME_NOW, UTIME_OMIT (Linux)
+        var times = [timespec(tv_sec: 0, tv_nsec: now), timespec(tv_sec: 0, tv_nsec: omit)]
+        _ = utimensat(AT_FDCWD, path, &times, 0)
+    }
+
     /// Deletes the least recently used cached sources until the cache fits its limit.
     func trimCache(keeping kept: URL) {
         let manager = FileManager.default
-        let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey]
+        let keys: [URLResourceKey] = [.fileSizeKey, .contentAccessDateKey]
         guard let files = try? manager.contentsOfDirectory(at: cacheDirectory, includingPropertiesForKeys: keys) else { return }
         var entries = files.filter { $0.pathExtension.isEmpty && !$0.lastPathComponent.hasPrefix(".") }.compactMap {
             url -> (URL, Int, Date)? in
             guard let values = try? url.resourceValues(forKeys: Set(keys)) else { return nil }
-            return (url, values.fileSize ?? 0, values.contentModificationDate ?? .distantPast)
+            return (url, values.fileSize ?? 0, values.contentAccessDate ?? .distantPast)
         }
         var total = entries.reduce(0) { $0 + $1.1 }
         guard total > cacheLimitBytes else { return }
