@@ -43,8 +43,11 @@ public enum ProcessRunner {
                 launched.withLock { $0 = process.processIdentifier }
                 if niceness != 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), niceness) }
                 if Task.isCancelled { kill(process.processIdentifier, SIGKILL) }
+                // Blocking pipe reads get threads of their own: on Linux, libdispatch cannot tell
+                // that a worker is blocked in read(2), so reads on its global queues would starve
+                // the Swift concurrency pool (two threads on two cores) and stall every request.
                 group.enter()
-                DispatchQueue.global().async {
+                Thread.detachNewThread {
                     let handle = outPipe.fileHandleForReading
                     while true {
                         let data = handle.availableData
@@ -54,7 +57,7 @@ public enum ProcessRunner {
                     group.leave()
                 }
                 group.enter()
-                DispatchQueue.global().async {
+                Thread.detachNewThread {
                     let handle = errPipe.fileHandleForReading
                     while true {
                         let data = handle.availableData
