@@ -16,8 +16,13 @@ public struct CompositionRenderer: Sendable {
     public var builder: FilterGraphBuilder
     /// Parent of the per-job scratch folders.
     public var scratchRoot: URL
-    /// CPU niceness of the ffmpeg processes (`REEL_RENDER_NICE`); 0 keeps the server's priority.
-    public var niceness: Int32 = 0
+    /// CPU niceness of the ffmpeg and ffprobe processes (`REEL_RENDER_NICE`); 0 keeps the server's priority.
+    public var niceness: Int32 = 0 {
+        didSet {
+            probe.niceness = niceness
+            sourceProbe.niceness = niceness
+        }
+    }
 
     public init(
         fetcher: SourceFetcher,

@@ -6,6 +6,8 @@ public struct MediaProbe: Sendable {
     public var ffprobePath: String
     /// Remembers answers for files that do not change (sources); nil probes every time.
     public var cache: ProbeCache?
+    /// CPU niceness of ffprobe (as of the renders it serves).
+    public var niceness: Int32 = 0
 
     public init(ffprobePath: String, cache: ProbeCache? = nil) {
         self.ffprobePath = ffprobePath
@@ -25,7 +27,8 @@ public struct MediaProbe: Sendable {
         let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ffprobePath,
-            ["-v", "error", "-print_format", "json", "-show_data_hash", "SHA256", "-show_format", "-show_streams", path]
+            ["-v", "error", "-print_format", "json", "-show_data_hash", "SHA256", "-show_format", "-show_streams", path],
+            niceness: niceness
         ) { output.append($0) }
         guard outcome.succeeded else {
             let reason = outcome.standardErrorTail.split(separator: "\n").last.map(String.init) ?? "unknown format"
@@ -50,7 +53,8 @@ public struct MediaProbe: Sendable {
         let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ffprobePath,
-            ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", path]
+            ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", path],
+            niceness: niceness
         ) { output.append($0) }
         guard outcome.succeeded else { return [] }
         return output.text.split(separator: "\n").compactMap { line in
