@@ -10,15 +10,10 @@ enum JSONCoding {
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(timestamp(date))
+            try container.encode(JSONText.timestamp(date))
         }
         return encoder
     }()
-
-    /// `2026-11-30T02:21:15.123Z`.
-    static func timestamp(_ date: Date) -> String {
-        JSONText.timestamp(date)
-    }
 
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
         let data = try encoder.encode(value)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Pieces of JSON written by hand for the hottest responses: strings escaped as RFC 8259
-/// requires, numbers as `JSONEncoder` writes them, timestamps as ``JSONCoding/timestamp(_:)``.
+/// requires, numbers as `JSONEncoder` writes them, and the API's one timestamp form.
 enum JSONText {
     /// A JSON string literal, quotes included.
     static func string(_ text: String) -> String {
