@@ -64,7 +64,7 @@ public struct CompositionRenderer: Sendable {
         if let fast = await fastPlan(request, sources: sources, outputPath: outputFile.path) {
             try prepare(fast, in: scratch)
             try await runFFmpeg(fast.arguments, duration: fast.duration) { progress(.rendering, $0) }
-            let copied = try await probe.probe(outputFile.path, name: "the rendered output")
+            let copied = try await copiedOutputInfo(outputFile.path, source: sources[request.clips[0].sourceURL]?.info)
             if abs(copied.duration - fast.duration) <= 1 / request.output.fps {
                 plan = fast
                 output = copied
@@ -152,6 +152,18 @@ public struct CompositionRenderer: Sendable {
             return await group.reduce(into: [String: [Double]]()) { $0[$1.0] = $1.1 }
         }
         return FastPath.plan(for: request, sources: sources, keyframes: keyframes, outputPath: outputPath)
+    }
+
+    /// What a stream copy wrote: read from its own `moov` box when that agrees with the source's
+    /// streams (no process to start), else from ffprobe.
+    func copiedOutputInfo(_ path: String, source: MediaInfo?) async throws -> MediaInfo {
+        if let source, let summary = MP4Summary.read(path: path),
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil,
+            let info = summary.mediaInfo(copyOf: source, sizeBytes: size)
+        {
+            return info
+        }
+        return try await probe.probe(path, name: "the rendered output")
     }
 
     /// Writes a plan's files and links into the scratch folder.

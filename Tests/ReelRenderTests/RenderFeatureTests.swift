@@ -270,6 +270,11 @@ struct RenderFeatureTests {
         expectFrameAccurate(probe, duration: 10)
         #expect(probe.width == 160 && probe.height == 90 && probe.videoCodec == "h264" && probe.audioCodec == "aac")
         #expect(try await MediaKit.meanVolume(file, from: 6, to: 7) > -40)
+        // The output's info was read from its own boxes, not ffprobe: it must say what ffprobe says.
+        var probed = try await MediaProbe(ffprobePath: MediaKit.ffprobe).probe(file.path, name: "output")
+        #expect(abs(probed.duration - result.output.duration) < 0.001)
+        probed.duration = result.output.duration
+        #expect(result.output == probed)
     }
 
     @Test("a cut off a keyframe, or any filter, takes the full render instead")
