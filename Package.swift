@@ -24,6 +24,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CSpawn"),
         .target(
             name: "ReelCore",
             dependencies: [],
@@ -54,7 +55,7 @@ let package = Package(
         .target(
             name: "ReelRender",
             dependencies: [
-                "ReelCore", "ReelObjects",
+                "ReelCore", "ReelObjects", "CSpawn",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,8 +1,10 @@
+import CSpawn
 import Foundation
 import Synchronization
 
 /// How a child process ended, with the end of what it wrote to standard error.
 public struct ProcessOutcome: Sendable {
+    /// The exit status, or 128 + the signal number when a signal ended the process.
     public var exitCode: Int32
     public var standardErrorTail: String
     public var succeeded: Bool { exitCode == 0 }
@@ -11,71 +13,148 @@ public struct ProcessOutcome: Sendable {
 /// Runs a program with an argv (never a shell), streaming its standard output to a
 /// callback. Cancelling the calling task kills the process at once (SIGKILL). A positive
 /// `niceness` lowers the child's CPU priority, so renders yield to the API on shared cores.
+///
+/// Children are started with `posix_spawn` and reaped by the thread that reads their pipes.
+/// (Foundation's `Process` on Linux is never deallocated once run: a server starting ffmpeg
+/// for every render leaked each one with its arguments.)
 public enum ProcessRunner {
+    /// Bytes of standard error kept for the outcome.
+    static let tailLimit = 8192
+
     public static func run(
         _ executable: String,
         _ arguments: [String],
         niceness: Int32 = 0,
         standardOutput: (@Sendable (Data) -> Void)? = nil
     ) async throws -> ProcessOutcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        let outPipe = Pipe()
-        let errPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        let stderrTail = Mutex(Data())
-        let launched = Mutex<Int32?>(nil)
-
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<ProcessOutcome, any Error>) in
-                let group = DispatchGroup()
-                group.enter()
-                process.terminationHandler = { _ in group.leave() }
-                do {
-                    try process.run()
-                } catch {
-                    continuation.resume(throwing: error)
-                    return
-                }
-                launched.withLock { $0 = process.processIdentifier }
-                if niceness != 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), niceness) }
-                if Task.isCancelled { kill(process.processIdentifier, SIGKILL) }
-                // Blocking pipe reads get threads of their own: on Linux, libdispatch cannot tell
-                // that a worker is blocked in read(2), so reads on its global queues would starve
-                // the Swift concurrency pool (two threads on two cores) and stall every request.
-                group.enter()
+        let child = try SpawnedChild(executable, arguments)
+        if niceness != 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(child.pid), niceness) }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<ProcessOutcome, Never>) in
+                if Task.isCancelled { child.kill() }
+                // Blocking reads and the final waitpid get a thread of their own: on Linux,
+                // libdispatch cannot tell that a worker is blocked in read(2), so reads on its
+                // global queues would starve the Swift concurrency pool and stall every request.
                 Thread.detachNewThread {
-                    let handle = outPipe.fileHandleForReading
-                    while true {
-                        let data = handle.availableData
-                        if data.isEmpty { break }
-                        standardOutput?(data)
-                    }
-                    group.leave()
-                }
-                group.enter()
-                Thread.detachNewThread {
-                    let handle = errPipe.fileHandleForReading
-                    while true {
-                        let data = handle.availableData
-                        if data.isEmpty { break }
-                        stderrTail.withLock { tail in
-                            tail.append(data)
-                            if tail.count > 8192 { tail = tail.suffix(8192) }
-                        }
-                    }
-                    group.leave()
-                }
-                group.notify(queue: .global()) {
-                    let tail = stderrTail.withLock { String(decoding: $0, as: UTF8.self) }
-                    continuation.resume(returning: ProcessOutcome(exitCode: process.terminationStatus, standardErrorTail: tail))
+                    continuation.resume(returning: child.drainAndWait(standardOutput: standardOutput))
                 }
             }
         } onCancel: {
-            if let pid = launched.withLock({ $0 }) { kill(pid, SIGKILL) }
+            child.kill()
         }
     }
+}
+
+/// A child started by `posix_spawn` with standard output and error on pipes and standard input
+/// on /dev/null; every other descriptor is closed in the child.
+final class SpawnedChild: Sendable {
+    let pid: pid_t
+    let output: Int32
+    let error: Int32
+    /// Set once the child is reaped, so a late cancellation never signals a reused pid.
+    let reaped = Atomic<Bool>(false)
+
+    init(_ executable: String, _ arguments: [String]) throws {
+        var outPipe: [Int32] = [-1, -1]
+        var errPipe: [Int32] = [-1, -1]
+        guard reel_pipe_cloexec(&outPipe) == 0 else { throw SpawnError(executable, errno) }
+        guard reel_pipe_cloexec(&errPipe) == 0 else {
+            let code = errno
+            close(outPipe[0])
+            close(outPipe[1])
+            throw SpawnError(executable, code)
+        }
+        defer {
+            close(outPipe[1])
+            close(errPipe[1])
+        }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        reel_spawn_add_closefrom(&actions, 3)
+
+        // The server ignores SIGPIPE and may block signals; the child starts with defaults.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid = pid_t()
+        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        guard status == 0 else {
+            close(outPipe[0])
+            close(errPipe[0])
+            throw SpawnError(executable, status)
+        }
+        self.pid = pid
+        self.output = outPipe[0]
+        self.error = errPipe[0]
+    }
+
+    /// Sends SIGKILL unless the child has been reaped.
+    func kill() {
+        if !reaped.load(ordering: .acquiring) { _ = Glibc.kill(pid, SIGKILL) }
+    }
+
+    /// Reads both pipes to their end, handing standard output to `standardOutput` and keeping
+    /// the tail of standard error, then reaps the child. Blocks the calling thread.
+    func drainAndWait(standardOutput: (@Sendable (Data) -> Void)?) -> ProcessOutcome {
+        var tail = Data()
+        var open = [output, error]
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !open.isEmpty {
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            guard poll(&fds, nfds_t(fds.count), -1) >= 0 else {
+                if errno == EINTR { continue }
+                break
+            }
+            for entry in fds where entry.revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
+                if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+                guard count > 0 else {
+                    open.removeAll { $0 == entry.fd }
+                    continue
+                }
+                let data = Data(buffer[0..<count])
+                if entry.fd == output {
+                    standardOutput?(data)
+                } else {
+                    tail.append(data)
+                    if tail.count > ProcessRunner.tailLimit { tail = Data(tail.suffix(ProcessRunner.tailLimit)) }
+                }
+            }
+        }
+        close(output)
+        close(error)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        reaped.store(true, ordering: .releasing)
+        let signal = status & 0x7f
+        let exitCode = signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        return ProcessOutcome(exitCode: exitCode, standardErrorTail: String(decoding: tail, as: UTF8.self))
+    }
+}
+
+/// `posix_spawn` or a pipe could not be created.
+public struct SpawnError: Error, Sendable, CustomStringConvertible {
+    public var executable: String
+    public var code: Int32
+    init(_ executable: String, _ code: Int32) {
+        self.executable = executable
+        self.code = code
+    }
+    public var description: String { "cannot start \(executable): \(String(cString: strerror(code)))" }
 }

@@ -19,6 +19,48 @@ struct ProcessRunnerTests {
         let nice = output.withLock { String(decoding: $0, as: UTF8.self) }.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(Int(nice) == 7)
     }
+
+    func text(_ data: borrowing Mutex<Data>) -> String { data.withLock { String(decoding: $0, as: UTF8.self) } }
+
+    @Test("exit status, standard error's tail and standard output come back; standard input is empty")
+    func outcome() async throws {
+        let output = Mutex(Data())
+        let outcome = try await ProcessRunner.run(
+            "/bin/sh",
+            ["-c", "cat; echo out; i=0; while [ $i -lt 3000 ]; do echo err$i >&2; i=$((i+1)); done; exit 3"]
+        ) { data in output.withLock { $0.append(data) } }
+        #expect(outcome.exitCode == 3 && !outcome.succeeded)
+        #expect(text(output) == "out\n")
+        #expect(outcome.standardErrorTail.hasSuffix("err2999\n"))
+        #expect(outcome.standardErrorTail.utf8.count <= 8192 && !outcome.standardErrorTail.contains("err0\n"))
+    }
+
+    @Test("the child inherits no descriptor but 0, 1 and 2, and starts with SIGPIPE at its default")
+    func descriptorsAndSignals() async throws {
+        let leaky = open("/dev/null", O_RDONLY)  // no O_CLOEXEC
+        defer { close(leaky) }
+        let output = Mutex(Data())
+        let outcome = try await ProcessRunner.run(
+            "/bin/sh", ["-c", "ls /proc/$$/fd; grep SigIgn /proc/$$/status"]
+        ) { data in output.withLock { $0.append(data) } }
+        #expect(outcome.succeeded)
+        let lines = text(output).split(separator: "\n")
+        #expect(Set(lines.dropLast()) == ["0", "1", "2"], "inherited: \(lines)")
+        let ignored = UInt64(lines.last?.split(separator: "\t").last ?? "", radix: 16) ?? .max
+        #expect(ignored & (1 << (UInt64(SIGPIPE) - 1)) == 0, "SIGPIPE ignored in the child: \(lines.last ?? "")")
+    }
+
+    @Test("a missing program throws; a cancelled run kills its child at once")
+    func failures() async throws {
+        await #expect(throws: SpawnError.self) { try await ProcessRunner.run("/nonexistent/ffmpeg", []) }
+        let started = ContinuousClock.now
+        let task = Task { try await ProcessRunner.run("/bin/sleep", ["30"]) }
+        try await Task.sleep(for: .milliseconds(100))
+        task.cancel()
+        let outcome = try await task.value
+        #expect(outcome.exitCode == 128 + SIGKILL)
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
 }
 
 @Suite("Source probes are remembered per file")
