@@ -23,6 +23,8 @@ public struct SourceFetcher: Sendable {
     public var allowLocalFiles = false
     /// Reads `s3://…` and S3-style `https://` sources with Reel's credentials, when configured.
     public var s3: S3Client?
+    /// Concurrent jobs needing one source share its download or revalidation.
+    public var inFlight = FetchCoalescer()
 
     public init(
         httpClient: HTTPClient,
@@ -47,7 +49,7 @@ public struct SourceFetcher: Sendable {
             throw RenderFailure("\(url) is not a URL")
         }
         if let location = S3Location(url: url, endpoint: s3?.configuration.endpoint) {
-            if let s3 { return try await fetchHTTP(url, s3: (s3, location)) }
+            if let s3 { return try await inFlight.run(url) { try await fetchHTTP(url, s3: (s3, location)) } }
             if scheme == "s3" {
                 throw RenderFailure("\(url): s3:// sources need S3 credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)")
             }
@@ -66,7 +68,7 @@ public struct SourceFetcher: Sendable {
             }
             return target.path
         case "http", "https":
-            return try await fetchHTTP(url)
+            return try await inFlight.run(url) { try await fetchHTTP(url) }
         case "file" where allowLocalFiles:
             guard FileManager.default.isReadableFile(atPath: components.path) else {
                 throw RenderFailure("\(url): no readable file at \(components.path)")
