@@ -216,28 +216,11 @@ public struct S3Client: Sendable {
     /// Streams the object into `file` (replaced only once complete).
     public func getObject(bucket: String, key: String, to file: URL, maxBytes: Int = .max) async throws {
         let response = try await send(request(.GET, bucket: bucket, key: key), expecting: [200])
-        try await Self.write(response.body, to: file, maxBytes: maxBytes)
-    }
-
-    static func write(_ body: HTTPClientResponse.Body, to file: URL, maxBytes: Int) async throws {
-        let partial = file.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).part")
-        guard FileManager.default.createFile(atPath: partial.path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: partial.path)
-        else { throw ObjectStoreError("cannot write \(file.path)") }
         do {
-            defer { try? handle.close() }
-            var written = 0
-            for try await buffer in body {
-                written += buffer.readableBytes
-                if written > maxBytes { throw ObjectStoreError("the object is larger than \(maxBytes) bytes") }
-                try buffer.withUnsafeReadableBytes { try handle.write(contentsOf: Data($0)) }
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: partial)
-            throw error
-        }
-        guard rename(partial.path, file.path) == 0 else {
-            try? FileManager.default.removeItem(at: partial)
+            try await ResponseBodyFile.write(response.body, to: file, maxBytes: maxBytes)
+        } catch ResponseBodyFile.Failure.tooLarge {
+            throw ObjectStoreError("the object is larger than \(maxBytes) bytes")
+        } catch ResponseBodyFile.Failure.cannotWrite {
             throw ObjectStoreError("cannot write \(file.path)")
         }
     }

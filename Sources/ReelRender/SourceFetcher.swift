@@ -144,34 +144,18 @@ public struct SourceFetcher: Sendable {
         if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > maxSourceBytes {
             throw RenderFailure("\(url) is \(length) bytes, more than the limit of \(maxSourceBytes)")
         }
-        let partial = cacheDirectory.appendingPathComponent(".\(UUID().uuidString).part")
-        guard FileManager.default.createFile(atPath: partial.path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: partial.path)
-        else { throw RenderFailure("cannot write the source cache in \(cacheDirectory.path)") }
-        var written = 0
         do {
-            defer { try? handle.close() }
-            for try await buffer in response.body {
-                written += buffer.readableBytes
-                if written > maxSourceBytes {
-                    throw RenderFailure("\(url) is larger than the limit of \(maxSourceBytes) bytes")
-                }
-                try buffer.withUnsafeReadableBytes { try handle.write(contentsOf: Data($0)) }
-            }
-        } catch let failure as RenderFailure {
-            try? FileManager.default.removeItem(at: partial)
-            throw failure
+            try await ResponseBodyFile.write(response.body, to: data, maxBytes: maxSourceBytes)
+        } catch ResponseBodyFile.Failure.tooLarge {
+            throw RenderFailure("\(url) is larger than the limit of \(maxSourceBytes) bytes")
+        } catch ResponseBodyFile.Failure.cannotWrite {
+            throw RenderFailure("cannot write the source cache in \(cacheDirectory.path)")
         } catch {
-            try? FileManager.default.removeItem(at: partial)
             throw RenderFailure("could not fetch \(url): \(Self.describe(error))", transient: true)
         }
         var validators: [String: String] = [:]
         validators["etag"] = response.headers.first(name: "etag")
         validators["last-modified"] = response.headers.first(name: "last-modified")
-        guard rename(partial.path, data.path) == 0 else {
-            try? FileManager.default.removeItem(at: partial)
-            throw RenderFailure("cannot write the source cache in \(cacheDirectory.path)")
-        }
         if !validators.isEmpty, let encoded = try? JSONEncoder().encode(validators) {
             try? encoded.write(to: meta, options: .atomic)
         } else {
