@@ -51,6 +51,24 @@ struct S3SourceTests {
         }
         #expect(missing?.message.contains("404") == true)
         #expect(missing?.isTransient == false)
+
+        try await client.putObject(bucket: bucket, key: "shared.mp4", file: original, contentType: "video/mp4")
+        let shared = fetcher
+        let together = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<5 { group.addTask { try await shared.fetch("s3://\(bucket)/shared.mp4", scratch: folder) } }
+            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+        }
+        #expect(together.count == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: together.first ?? "")) == changed)
+
+        var small = fetcher
+        small.maxSourceBytes = 10_000
+        let tooLarge = await #expect(throws: RenderFailure.self) {
+            try await small.fetch("s3://\(bucket)/dir/clip%20one.mp4?fresh", scratch: folder)
+        }
+        #expect(tooLarge?.message.contains("limit of 10000") == true)
+        let cached = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("cache").path)
+        #expect(!cached.contains { $0.hasSuffix(".part") }, "left behind: \(cached)")
     }
 
     @Test("without S3 configured, s3:// sources fail with a message naming what is missing")
