@@ -186,16 +186,15 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         try await perform {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 if let maxQueued {
-                    var queued = self.queuedCount.current()
-                    if queued == nil {
+                    try await self.queuedCount.check(limit: maxQueued) {
                         let rows = try await connection.query(
                             "SELECT count(*) FROM compositions WHERE status = 'queued'",
                             logger: self.logger
                         )
+                        var queued = 0
                         for try await count in rows.decode(Int.self) { queued = count }
-                        self.queuedCount.store(queued ?? 0)
+                        return queued
                     }
-                    if (queued ?? 0) >= maxQueued { throw ReelError.queueFull(retryAfter: 5) }
                 }
                 try await connection.query(
                     """

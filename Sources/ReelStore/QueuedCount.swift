@@ -1,3 +1,4 @@
+import ReelCore
 import Synchronization
 
 /// The number of queued jobs as last counted, for the `REEL_MAX_QUEUED` check on every insert:
@@ -24,8 +25,26 @@ final class QueuedCount: Sendable {
         }
     }
 
-    func store(_ count: Int) {
+    @discardableResult
+    func store(_ count: Int) -> Int {
         snapshot.withLock { $0 = Snapshot(count: count, at: .now) }
+        return count
+    }
+
+    /// Throws `queueFull` when the queue (the cached count, or `count()` when that is stale)
+    /// holds `limit` jobs or more.
+    func check(limit: Int, count: () throws -> Int) throws {
+        try Self.enforce(limit, current() ?? store(try count()))
+    }
+
+    /// ``check(limit:count:)`` with a count that awaits (a database round trip).
+    func check(limit: Int, count: () async throws -> Int) async throws {
+        if let cached = current() { return try Self.enforce(limit, cached) }
+        try Self.enforce(limit, store(try await count()))
+    }
+
+    private static func enforce(_ limit: Int, _ queued: Int) throws {
+        if queued >= limit { throw ReelError.queueFull(retryAfter: 5) }
     }
 
     /// Counts one more insert into a fresh snapshot.

@@ -38,14 +38,9 @@ public final class SQLiteStore: CompositionStore, JobQueue {
         try database.write { db in
             try db.transaction {
                 if let maxQueued {
-                    let queued: Int
-                    if let cached = queuedCount.current() {
-                        queued = cached
-                    } else {
-                        queued = try db.query("SELECT count(*) FROM compositions WHERE status = 'queued'")[0][0].int ?? 0
-                        queuedCount.store(queued)
+                    try queuedCount.check(limit: maxQueued) {
+                        try db.query("SELECT count(*) FROM compositions WHERE status = 'queued'")[0][0].int ?? 0
                     }
-                    if queued >= maxQueued { throw ReelError.queueFull(retryAfter: 5) }
                 }
                 try db.query(
                     """
