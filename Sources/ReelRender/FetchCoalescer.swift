@@ -1,10 +1,11 @@
 import Synchronization
 
-/// Lets concurrent fetches of one source share a single request: the first caller for a key
-/// does the work and every caller that arrives while it runs gets its answer. A follower that
-/// gets an error does its own fetch, so one job's cancellation never fails another job.
-public final class FetchCoalescer: Sendable {
-    private let waiting = Mutex<[String: [CheckedContinuation<String, any Error>]]>([:])
+/// Lets concurrent fetches of one thing (a source's download, a file's probe) share a single
+/// run: the first caller for a key does the work and every caller that arrives while it runs
+/// gets its answer. A follower that gets an error does its own fetch, so one job's cancellation
+/// never fails another job.
+public final class FetchCoalescer<Value: Sendable>: Sendable {
+    private let waiting = Mutex<[String: [CheckedContinuation<Value, any Error>]]>([:])
 
     public init() {}
 
@@ -12,7 +13,7 @@ public final class FetchCoalescer: Sendable {
     func followers(of key: String) -> Int? { waiting.withLock { $0[key]?.count } }
 
     /// Runs `body` for `key`, or waits for the run already in flight.
-    public func run(_ key: String, _ body: () async throws -> String) async throws -> String {
+    public func run(_ key: String, _ body: () async throws -> Value) async throws -> Value {
         let leads = waiting.withLock { table in
             guard table[key] == nil else { return false }
             table[key] = []
@@ -26,13 +27,13 @@ public final class FetchCoalescer: Sendable {
                         table[key]!.append(continuation)
                         return true
                     }
-                    if !joined { continuation.resume(throwing: Finished()) }
+                    if !joined { continuation.resume(throwing: FetchFinished()) }
                 }
             } catch {
                 return try await body()
             }
         }
-        let result: Result<String, any Error>
+        let result: Result<Value, any Error>
         do {
             result = .success(try await body())
         } catch {
@@ -42,6 +43,7 @@ public final class FetchCoalescer: Sendable {
         return try result.get()
     }
 
-    /// The run a caller meant to join ended before it could.
-    struct Finished: Error {}
 }
+
+/// The run a caller meant to join ended before it could.
+struct FetchFinished: Error {}

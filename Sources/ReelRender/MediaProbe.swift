@@ -16,10 +16,10 @@ public struct MediaProbe: Sendable {
 
     /// Probes `path`; `name` is how errors refer to the file (its URL).
     public func probe(_ path: String, name: String) async throws -> MediaInfo {
-        let key = cache != nil ? ProbeCache.key(path) : nil
-        if let key, let known = cache?.info(key) { return known }
-        let info = try await probeUncached(path, name: name)
-        if let key { cache?.update(key) { $0.info = info } }
+        guard let cache, let key = ProbeCache.key(path) else { return try await probeUncached(path, name: name) }
+        if let known = cache.info(key) { return known }
+        let info = try await cache.infoInFlight.run(key) { try await probeUncached(path, name: name) }
+        cache.update(key) { $0.info = info }
         return info
     }
 
@@ -42,10 +42,10 @@ public struct MediaProbe: Sendable {
 
     /// Presentation times of the first video stream's keyframes, from its packets (nothing is decoded).
     public func keyframeTimes(_ path: String) async throws -> [Double] {
-        let key = cache != nil ? ProbeCache.key(path) : nil
-        if let key, let known = cache?.keyframes(key) { return known }
-        let times = try await keyframeTimesUncached(path)
-        if let key, !times.isEmpty { cache?.update(key) { $0.keyframes = times } }
+        guard let cache, let key = ProbeCache.key(path) else { return try await keyframeTimesUncached(path) }
+        if let known = cache.keyframes(key) { return known }
+        let times = try await cache.keyframesInFlight.run(key) { try await keyframeTimesUncached(path) }
+        if !times.isEmpty { cache.update(key) { $0.keyframes = times } }
         return times
     }
 

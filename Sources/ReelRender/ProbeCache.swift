@@ -12,6 +12,9 @@ public final class ProbeCache: Sendable {
     }
     private let entries = Mutex<[String: Entry]>([:])
     let capacity: Int
+    /// Jobs starting together on one file share one ffprobe run.
+    let infoInFlight = FetchCoalescer<MediaInfo>()
+    let keyframesInFlight = FetchCoalescer<[Double]>()
 
     public init(capacity: Int = 1024) {
         self.capacity = capacity

@@ -24,7 +24,7 @@ public struct SourceFetcher: Sendable {
     /// Reads `s3://…` and S3-style `https://` sources with Reel's credentials, when configured.
     public var s3: S3Client?
     /// Concurrent jobs needing one source share its download or revalidation.
-    public var inFlight = FetchCoalescer()
+    public var inFlight = FetchCoalescer<String>()
 
     public init(
         httpClient: HTTPClient,

@@ -15,7 +15,7 @@ final class Counter: Sendable {
 struct FetchCoalescerTests {
     @Test("callers arriving while a fetch runs share it; a later caller fetches again")
     func shared() async throws {
-        let coalescer = FetchCoalescer()
+        let coalescer = FetchCoalescer<String>()
         let calls = Counter()
         let (gate, opener) = AsyncStream<Void>.makeStream()
         let paths = try await withThrowingTaskGroup(of: String.self) { group in
@@ -50,7 +50,7 @@ struct FetchCoalescerTests {
 
     @Test("when the shared fetch fails, each waiting caller fetches for itself")
     func failureIsNotShared() async throws {
-        let coalescer = FetchCoalescer()
+        let coalescer = FetchCoalescer<String>()
         let calls = Counter()
         let (gate, opener) = AsyncStream<Void>.makeStream()
         let results = await withTaskGroup(of: String?.self) { group in

@@ -83,6 +83,31 @@ struct ProbeCacheTests {
         try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: path)
         await #expect(throws: (any Error).self) { try await broken.probe(path, name: url) }
     }
+
+    @Test("jobs probing one file at once share one ffprobe run")
+    func sharedRun() async throws {
+        let kit = try MediaKit.make()
+        defer { kit.cleanUp() }
+        let url = try await kit.video(seconds: 1)
+        let path = try requireLocal(kit.objects.localPath(for: ObjectKeys.asset(try #require(UUID(uuidString: String(url.dropFirst(8)))))))
+        let runs = kit.folder.appendingPathComponent("runs.txt")
+        let counting = kit.folder.appendingPathComponent("ffprobe")
+        try "#!/bin/sh\necho run >> '\(runs.path)'\nexec '\(MediaKit.ffprobe)' \"$@\"\n".write(
+            to: counting, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: counting.path)
+        let probe = MediaProbe(ffprobePath: counting.path, cache: ProbeCache())
+        let infos = try await withThrowingTaskGroup(of: MediaInfo.self) { group in
+            for _ in 0..<8 { group.addTask { try await probe.probe(path, name: url) } }
+            return try await group.reduce(into: [MediaInfo]()) { $0.append($1) }
+        }
+        #expect(Set(infos).count == 1 && infos.count == 8)
+        let keyframes = await withTaskGroup(of: [Double].self) { group in
+            for _ in 0..<8 { group.addTask { (try? await probe.keyframeTimes(path)) ?? [] } }
+            return await group.reduce(into: [[Double]]()) { $0.append($1) }
+        }
+        #expect(keyframes.allSatisfy { $0.first == 0 })
+        #expect(try String(contentsOf: runs, encoding: .utf8).split(separator: "\n").count == 2)
+    }
 }
 
 @Suite("Child processes do not starve the server")

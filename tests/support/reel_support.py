@@ -146,6 +146,8 @@ class ReelProcess:
     port: int | None = None
     folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="reel-proc-")))
     process: subprocess.Popen[bytes] | None = None
+    #: Runs the binary under another program (a profiler: `["heaptrack", "-o", path]`).
+    launcher: list[str] = field(default_factory=list)
 
     @property
     def log_path(self) -> Path:
@@ -157,7 +159,7 @@ class ReelProcess:
 
     def start(self) -> "ReelProcess":
         env = dict(os.environ, **self.env, REEL_DATA_DIR=str(self.folder / "data"))
-        args = [str(reel_binary()), *self.args]
+        args = [*self.launcher, str(reel_binary()), *self.args]
         if self.port is not None:
             args += ["--port", str(self.port)]
         log = open(self.log_path, "wb")
