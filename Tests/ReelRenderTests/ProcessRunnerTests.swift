@@ -115,19 +115,21 @@ struct ProcessRunnerLivenessTests {
     @Test("twelve children run at once, and other async work still runs (pipe reads do not hold the shared threads)")
     func liveness() async throws {
         let started = ContinuousClock.now
+        let finished = Counter()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<12 {
-                group.addTask { _ = try await ProcessRunner.run("/bin/sleep", ["1.5"]) }
+                group.addTask {
+                    _ = try await ProcessRunner.run("/bin/sleep", ["4"])
+                    finished.add()
+                }
             }
             try await Task.sleep(for: .milliseconds(200))
-            let clock = ContinuousClock()
-            let elapsed = try await clock.measure {
-                for _ in 0..<5 { try await Task.sleep(for: .milliseconds(10)) }
-            }
-            #expect(elapsed < .milliseconds(1000), "async work waited \(elapsed) behind blocked pipe reads")
+            for _ in 0..<5 { try await Task.sleep(for: .milliseconds(10)) }
+            // Had the pipe reads held the shared threads, this would only run once children ended.
+            #expect(finished.value == 0, "async work waited behind blocked pipe reads until children ended")
             try await group.waitForAll()
         }
-        // Twelve 1.5 s sleeps side by side; queued behind two blocked reader threads they took 6 s.
-        #expect(ContinuousClock.now - started < .seconds(4))
+        // Twelve 4 s sleeps side by side; queued behind two blocked reader threads they took 24 s.
+        #expect(ContinuousClock.now - started < .seconds(12))
     }
 }
