@@ -42,7 +42,6 @@ public final class FetchCoalescer<Value: Sendable>: Sendable {
         for follower in waiting.withLock({ $0.removeValue(forKey: key) ?? [] }) { follower.resume(with: result) }
         return try result.get()
     }
-
 }
 
 /// The run a caller meant to join ended before it could.

@@ -18,9 +18,11 @@ public struct MediaProbe: Sendable {
     public func probe(_ path: String, name: String) async throws -> MediaInfo {
         guard let cache, let key = ProbeCache.key(path) else { return try await probeUncached(path, name: name) }
         if let known = cache.info(key) { return known }
-        let info = try await cache.infoInFlight.run(key) { try await probeUncached(path, name: name) }
-        cache.update(key) { $0.info = info }
-        return info
+        return try await cache.infoInFlight.run(key) {
+            let info = try await probeUncached(path, name: name)
+            cache.update(key) { $0.info = info }
+            return info
+        }
     }
 
     func probeUncached(_ path: String, name: String) async throws -> MediaInfo {
@@ -44,9 +46,11 @@ public struct MediaProbe: Sendable {
     public func keyframeTimes(_ path: String) async throws -> [Double] {
         guard let cache, let key = ProbeCache.key(path) else { return try await keyframeTimesUncached(path) }
         if let known = cache.keyframes(key) { return known }
-        let times = try await cache.keyframesInFlight.run(key) { try await keyframeTimesUncached(path) }
-        if !times.isEmpty { cache.update(key) { $0.keyframes = times } }
-        return times
+        return try await cache.keyframesInFlight.run(key) {
+            let times = try await keyframeTimesUncached(path)
+            if !times.isEmpty { cache.update(key) { $0.keyframes = times } }
+            return times
+        }
     }
 
     func keyframeTimesUncached(_ path: String) async throws -> [Double] {

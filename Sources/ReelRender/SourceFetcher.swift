@@ -49,7 +49,7 @@ public struct SourceFetcher: Sendable {
             throw RenderFailure("\(url) is not a URL")
         }
         if let location = S3Location(url: url, endpoint: s3?.configuration.endpoint) {
-            if let s3 { return try await inFlight.run(url) { try await fetchHTTP(url, s3: (s3, location)) } }
+            if let s3 { return try await fetchHTTP(url, s3: (s3, location)) }
             if scheme == "s3" {
                 throw RenderFailure("\(url): s3:// sources need S3 credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)")
             }
@@ -68,7 +68,7 @@ public struct SourceFetcher: Sendable {
             }
             return target.path
         case "http", "https":
-            return try await inFlight.run(url) { try await fetchHTTP(url) }
+            return try await fetchHTTP(url)
         case "file" where allowLocalFiles:
             guard FileManager.default.isReadableFile(atPath: components.path) else {
                 throw RenderFailure("\(url): no readable file at \(components.path)")
@@ -84,7 +84,13 @@ public struct SourceFetcher: Sendable {
         return (cacheDirectory.appendingPathComponent(digest), cacheDirectory.appendingPathComponent(digest + ".meta"))
     }
 
+    /// The cached copy of `original`, revalidated or downloaded; concurrent callers for one URL
+    /// share one request (``inFlight``).
     func fetchHTTP(_ original: String, s3: (client: S3Client, location: S3Location)? = nil) async throws -> String {
+        try await inFlight.run(original) { try await fetchIntoCache(original, s3: s3) }
+    }
+
+    func fetchIntoCache(_ original: String, s3: (client: S3Client, location: S3Location)?) async throws -> String {
         let manager = FileManager.default
         try manager.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
         let (dataPath, metaPath) = cachePaths(for: original)
