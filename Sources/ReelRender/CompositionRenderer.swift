@@ -157,12 +157,7 @@ public struct CompositionRenderer: Sendable {
     /// What a stream copy wrote: read from its own `moov` box when that agrees with the source's
     /// streams (no process to start), else from ffprobe.
     func copiedOutputInfo(_ path: String, source: MediaInfo?) async throws -> MediaInfo {
-        if let source, let summary = MP4Summary.read(path: path),
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil,
-            let info = summary.mediaInfo(copyOf: source, sizeBytes: size)
-        {
-            return info
-        }
+        if let source, let info = MP4Summary.read(path: path)?.mediaInfo(copyOf: source) { return info }
         return try await probe.probe(path, name: "the rendered output")
     }
 

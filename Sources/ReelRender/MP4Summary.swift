@@ -27,6 +27,8 @@ public struct MP4Summary: Sendable, Equatable {
     /// The movie header's duration, in seconds.
     public var duration: Double
     public var tracks: [Track]
+    /// The whole file's size, in bytes.
+    public var sizeBytes: Int = 0
 
     /// Reads the summary of the file at `path`; nil when it is not an MP4/MOV file with a
     /// readable `moov` box.
@@ -51,7 +53,9 @@ public struct MP4Summary: Sendable, Equatable {
                 try? handle.seek(toOffset: offset + headerSize)
                 guard let payload = try? handle.read(upToCount: Int(size - headerSize)), UInt64(payload.count) == size - headerSize
                 else { return nil }
-                return parse(moov: [UInt8](payload))
+                guard var summary = parse(moov: [UInt8](payload)), let end = try? handle.seekToEnd() else { return nil }
+                summary.sizeBytes = Int(end)
+                return summary
             }
             offset += size
             guard (try? handle.seek(toOffset: offset)) != nil else { return nil }
@@ -111,7 +115,7 @@ public struct MP4Summary: Sendable, Equatable {
     /// The info ffprobe would give for this file, when it is a stream copy of `source`: the
     /// streams' parameters are the source's, the duration, size and frame count this file's.
     /// Nil when the tracks do not match the source's streams (then ask ffprobe).
-    public func mediaInfo(copyOf source: MediaInfo, sizeBytes: Int) -> MediaInfo? {
+    public func mediaInfo(copyOf source: MediaInfo) -> MediaInfo? {
         let video = tracks.filter { $0.handler == "vide" }
         let audio = tracks.filter { $0.handler == "soun" }
         guard video.count == 1, let picture = video.first, picture.codec == "avc1", source.videoCodec == "h264",
