@@ -42,6 +42,7 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.reportUnknownKeys(CodingKeys.self)
         title = try c.decode(String.self, forKey: .title)
         description = try c.decodeIfPresent(String.self, forKey: .description)
         priority = try c.decodeIfPresent(Priority.self, forKey: .priority) ?? .default
@@ -55,6 +56,20 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
 
     /// The output timeline's length: the latest clip end.
     public var duration: Double { clips.map(\.endTime).max() ?? 0 }
+
+    /// Every source URL with the path of the field that names it.
+    public var sourceFields: [(field: String, url: String)] {
+        var fields: [(String, String)] = []
+        for (index, clip) in clips.enumerated() {
+            fields.append((clip.videoURL != nil ? "clips[\(index)].video_url" : "clips[\(index)].image_url", clip.sourceURL))
+        }
+        if let url = audio.musicURL { fields.append(("audio.music_url", url)) }
+        if let url = audio.voiceoverURL { fields.append(("audio.voiceover_url", url)) }
+        for (index, overlay) in overlays.enumerated() {
+            if let url = overlay.imageURL { fields.append(("overlays[\(index)].image_url", url)) }
+        }
+        return fields
+    }
 
     /// Every distinct source URL, in order of first use.
     public var sourceURLs: [String] {
@@ -155,6 +170,7 @@ public struct Clip: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.reportUnknownKeys(CodingKeys.self)
         videoURL = try c.decodeIfPresent(String.self, forKey: .videoURL)
         imageURL = try c.decodeIfPresent(String.self, forKey: .imageURL)
         startTime = try c.decode(Double.self, forKey: .startTime)
@@ -188,6 +204,7 @@ public struct Transition: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.reportUnknownKeys(CodingKeys.self)
         type = try c.decode(String.self, forKey: .type)
         duration = try c.decodeIfPresent(Double.self, forKey: .duration) ?? 1
     }
@@ -249,6 +266,7 @@ public struct AudioSettings: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.reportUnknownKeys(CodingKeys.self)
         musicURL = try c.decodeIfPresent(String.self, forKey: .musicURL)
         voiceoverURL = try c.decodeIfPresent(String.self, forKey: .voiceoverURL)
         musicVolume = try c.decodeIfPresent(Double.self, forKey: .musicVolume) ?? 0.5
@@ -333,14 +351,25 @@ public struct Overlay: Sendable, Hashable, Codable {
         case fadeOut = "fade_out"
     }
 
+    /// A whole number sent as any JSON number (`48`, `48.0`, `1e19`): out-of-range values come
+    /// back clamped for the validator to name; a fraction is refused at the field.
+    static func wholeNumber(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Int? {
+        guard let value = try c.decodeIfPresent(Double.self, forKey: key) else { return nil }
+        guard value == value.rounded() else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "must be a whole number")
+        }
+        return Int(max(min(value, 1e9), -1e9))
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.reportUnknownKeys(CodingKeys.self)
         text = try c.decodeIfPresent(String.self, forKey: .text)
         imageURL = try c.decodeIfPresent(String.self, forKey: .imageURL)
         position = try c.decodeIfPresent(OverlayPosition.self, forKey: .position) ?? .center
         startTime = try c.decodeIfPresent(Double.self, forKey: .startTime) ?? 0
         endTime = try c.decodeIfPresent(Double.self, forKey: .endTime)
-        fontSize = try c.decodeIfPresent(Int.self, forKey: .fontSize) ?? 48
+        fontSize = try Self.wholeNumber(c, .fontSize) ?? 48
         fontColor = try c.decodeIfPresent(String.self, forKey: .fontColor) ?? "white"
         scale = try c.decodeIfPresent(Double.self, forKey: .scale) ?? 0.2
         opacity = try c.decodeIfPresent(Double.self, forKey: .opacity) ?? 1
@@ -376,11 +405,16 @@ public struct Bitrate: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let value = try? c.decode(Int.self) {
-            bitsPerSecond = value
+        if let value = try? c.decode(Double.self) {
+            bitsPerSecond = Self.clamped(value)
             return
         }
-        let text = try c.decode(String.self)
+        guard let text = try? c.decode(String.self) else {
+            throw DecodingError.typeMismatch(
+                Bitrate.self,
+                .init(codingPath: c.codingPath, debugDescription: "expected bits per second as a number or a string like \"5M\"")
+            )
+        }
         guard let value = Bitrate.parse(text) else {
             throw DecodingError.dataCorruptedError(
                 in: c,
@@ -406,7 +440,14 @@ public struct Bitrate: Sendable, Hashable, Codable {
         default: multiplier = 1
         }
         guard let number = Double(digits), number.isFinite, number > 0 else { return nil }
-        return Int(number * multiplier)
+        return clamped(number * multiplier)
+    }
+
+    /// Bits per second as an integer, never trapping: values beyond any sane rate (or below 0)
+    /// are clamped so the validator reports them as out of range.
+    static func clamped(_ value: Double) -> Int {
+        guard value.isFinite else { return value < 0 ? -1 : Int(1e15) }
+        return Int(max(min(value, 1e15), -1))
     }
 }
 
@@ -463,6 +504,7 @@ public struct OutputSettings: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.reportUnknownKeys(CodingKeys.self)
         resolution = try c.decodeIfPresent(String.self, forKey: .resolution) ?? "720p"
         format = try c.decodeIfPresent(OutputFormat.self, forKey: .format) ?? .mp4
         fps = try c.decodeIfPresent(Double.self, forKey: .fps) ?? 30

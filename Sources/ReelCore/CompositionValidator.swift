@@ -30,6 +30,13 @@ public struct CompositionValidator: Sendable {
         if let webhook = request.webhookURL, !Self.isURL(webhook, schemes: ["http", "https"]) {
             add("webhook_url", "must be an http or https URL", "format")
         }
+        if let metadata = request.metadata {
+            if metadata.depth > Self.maxMetadataDepth {
+                add("metadata", "must nest at most \(Self.maxMetadataDepth) levels of arrays and objects", "range")
+            } else if metadata.approximateSize > Self.maxMetadataBytes {
+                add("metadata", "must be at most \(Self.maxMetadataBytes) bytes of JSON", "length")
+            }
+        }
 
         checkClips(request, add: add)
         checkAudio(request.audio, add: add)
@@ -46,6 +53,8 @@ public struct CompositionValidator: Sendable {
 
     private func checkClips(_ request: CompositionRequest, add: (String, String, String) -> Void) {
         let clips = request.clips
+        // A slot shorter than a frame renders as nothing at all (and would leave no piece to plan).
+        let frame = 1 / (request.output.fps.isFinite && request.output.fps >= 1 ? min(request.output.fps, 60) : 60)
         if clips.isEmpty { add("clips", "must contain at least one clip", "length") }
         if clips.count > limits.maxClips { add("clips", "must contain at most \(limits.maxClips) clips", "length") }
         for (index, clip) in clips.enumerated() {
@@ -56,19 +65,24 @@ public struct CompositionValidator: Sendable {
             case (.some(let url), nil): checkSource(url, field: "\(path).video_url", add: add)
             case (nil, .some(let url)): checkSource(url, field: "\(path).image_url", add: add)
             }
-            if !clip.startTime.isFinite || clip.startTime < 0 {
-                add("\(path).start_time", "must be a number ≥ 0", "range")
+            if !clip.startTime.isFinite || clip.startTime < 0 || clip.startTime > limits.maxDuration {
+                add("\(path).start_time", "must be between 0 and \(Self.format(limits.maxDuration))", "range")
             }
             if !clip.endTime.isFinite || clip.endTime <= clip.startTime {
                 add("\(path).end_time", "must be greater than start_time (\(Self.format(clip.startTime)))", "range")
+            } else if clip.slotDuration < frame {
+                add("\(path).end_time", "must be at least one frame (\(Self.format(frame)) s) after start_time", "range")
             } else if clip.endTime > limits.maxDuration {
                 add("\(path).end_time", "must be at most \(Self.format(limits.maxDuration)) s, the longest video Reel renders", "range")
             }
-            if !clip.trimStart.isFinite || clip.trimStart < 0 {
-                add("\(path).trim_start", "must be a number ≥ 0", "range")
+            if !clip.trimStart.isFinite || clip.trimStart < 0 || clip.trimStart > Self.maxSourceTime {
+                add("\(path).trim_start", "must be between 0 and \(Self.format(Self.maxSourceTime)) (24 hours)", "range")
             }
-            if let trimEnd = clip.trimEnd, !trimEnd.isFinite || trimEnd <= clip.trimStart {
-                add("\(path).trim_end", "must be greater than trim_start (\(Self.format(clip.trimStart)))", "range")
+            if let trimEnd = clip.trimEnd, !trimEnd.isFinite || trimEnd <= clip.trimStart || trimEnd > Self.maxSourceTime {
+                add(
+                    "\(path).trim_end",
+                    "must be greater than trim_start (\(Self.format(clip.trimStart))) and at most \(Self.format(Self.maxSourceTime))",
+                    "range")
             }
             if !(0...2).contains(clip.volume) { add("\(path).volume", "must be between 0 and 2", "range") }
             if let transition = clip.transition {
@@ -77,8 +91,8 @@ public struct CompositionValidator: Sendable {
                         "\(path).transition.type",
                         "unknown transition; use one of \(TransitionKind.names.sorted().joined(separator: ", "))", "value")
                 }
-                if !transition.duration.isFinite || transition.duration < 0 {
-                    add("\(path).transition.duration", "must be a number ≥ 0", "range")
+                if !transition.duration.isFinite || transition.duration < 0 || transition.duration > limits.maxDuration {
+                    add("\(path).transition.duration", "must be between 0 and \(Self.format(limits.maxDuration))", "range")
                 }
             }
         }
@@ -137,11 +151,14 @@ public struct CompositionValidator: Sendable {
                 if text.count > 1000 { add("\(path).text", "must be at most 1000 characters", "length") }
             case (nil, .some(let url)): checkSource(url, field: "\(path).image_url", add: add)
             }
-            if !overlay.startTime.isFinite || overlay.startTime < 0 {
-                add("\(path).start_time", "must be a number ≥ 0", "range")
+            if !overlay.startTime.isFinite || overlay.startTime < 0 || overlay.startTime > limits.maxDuration {
+                add("\(path).start_time", "must be between 0 and \(Self.format(limits.maxDuration))", "range")
             }
-            if let end = overlay.endTime, !end.isFinite || end <= overlay.startTime {
-                add("\(path).end_time", "must be greater than start_time (\(Self.format(overlay.startTime)))", "range")
+            if let end = overlay.endTime, !end.isFinite || end <= overlay.startTime || end > Self.maxSourceTime {
+                add(
+                    "\(path).end_time",
+                    "must be greater than start_time (\(Self.format(overlay.startTime))) and at most \(Self.format(Self.maxSourceTime))",
+                    "range")
             }
             if !(8...144).contains(overlay.fontSize) { add("\(path).font_size", "must be between 8 and 144", "range") }
             if Color(overlay.fontColor) == nil {
@@ -183,9 +200,20 @@ public struct CompositionValidator: Sendable {
     private func checkSource(_ url: String, field: String, add: (String, String, String) -> Void) {
         if url.count > 2048 {
             add(field, "must be at most 2048 characters", "length")
+        } else if url.lowercased().hasPrefix("asset:"), Self.assetID(url) == nil {
+            add(field, "must name an uploaded asset as asset://ID, the id POST /api/v1/assets returned", "format")
         } else if !Self.isURL(url, schemes: sourceSchemes) {
             add(field, "must be an \(sourceSchemes.contains("file") ? "file path or " : "")http(s)://, s3:// or asset:// URL", "format")
         }
+    }
+
+    /// The uploaded asset an `asset://ID` URL names; nil for other URLs or a malformed id.
+    public static func assetID(_ url: String) -> UUID? {
+        guard let components = URLComponents(string: url), components.scheme?.lowercased() == "asset",
+            components.query == nil, components.fragment == nil
+        else { return nil }
+        let name = components.host ?? components.path
+        return name.count == 36 ? UUID(uuidString: name) : nil
     }
 
     static func isURL(_ text: String, schemes: Set<String>) -> Bool {
@@ -197,7 +225,15 @@ public struct CompositionValidator: Sendable {
         return !(components.host ?? "").isEmpty
     }
 
+    /// Largest time in a source (a trim) or past the end of the timeline (an overlay's end) Reel accepts:
+    /// a day. Every time is range-checked before anything converts it to an integer.
+    public static let maxSourceTime: Double = 86_400
+    /// Bounds of the free `metadata` JSON: it is echoed on every read of the composition.
+    public static let maxMetadataDepth = 10
+    public static let maxMetadataBytes = 16_384
+
+    /// A number for a message: whole numbers without a fraction; any finite or infinite value is safe.
     static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

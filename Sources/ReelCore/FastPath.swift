@@ -59,9 +59,8 @@ public enum FastPath {
         if request.output.bitrate != nil { warnings.append("output.bitrate was not applied: the sources' own bit rate is kept") }
         let directory = URL(fileURLWithPath: outputPath).deletingLastPathComponent().path
         return FFmpegPlan(
-            arguments: [
-                "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-f", "concat", "-safe", "0", "-i",
-                directory + "/" + listName, "-map", "0:v:0", "-map", "0:a:0", "-c", "copy", "-t",
+            arguments: ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"] + SourceInput.concatOptions + [
+                "-f", "concat", "-safe", "0", "-i", directory + "/" + listName, "-map", "0:v:0", "-map", "0:a:0", "-c", "copy", "-t",
                 PlanState.number(Timeline(clips: request.clips).duration), "-movflags", "+faststart",
                 "-progress", "pipe:1", "-nostats", outputPath,
             ],

@@ -36,3 +36,26 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension JSONValue {
+    /// Levels of arrays and objects: 0 for a scalar.
+    public var depth: Int {
+        switch self {
+        case .array(let items): 1 + (items.map(\.depth).max() ?? 0)
+        case .object(let members): 1 + (members.values.map(\.depth).max() ?? 0)
+        default: 0
+        }
+    }
+
+    /// About how many bytes the value takes as JSON (within a few percent; escapes not counted).
+    public var approximateSize: Int {
+        switch self {
+        case .null: 4
+        case .bool: 5
+        case .number: 12
+        case .string(let text): text.utf8.count + 2
+        case .array(let items): items.reduce(2) { $0 + $1.approximateSize + 1 }
+        case .object(let members): members.reduce(2) { $0 + $1.key.utf8.count + 4 + $1.value.approximateSize }
+        }
+    }
+}

@@ -30,8 +30,9 @@ struct PlanState {
         if !effects.contains(name) { effects.append(name) }
     }
 
+    /// Adds a source as the next input, confined to plain media (``SourceInput``).
     mutating func addInput(_ options: [String], path: String) -> Int {
-        inputArguments += options + ["-i", path]
+        inputArguments += SourceInput.options + options + ["-i", path]
         inputCount += 1
         return inputCount - 1
     }

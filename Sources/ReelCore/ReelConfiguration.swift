@@ -33,6 +33,19 @@ public struct ReelConfiguration: Sendable {
     public var databasePoolSize: Int
     /// CPU niceness of ffmpeg (`REEL_RENDER_NICE`), so renders never starve the API.
     public var renderNiceness: Int
+    /// Host names (besides IP literals, `localhost` and the public URL's host) a request's `Host`
+    /// may name (`REEL_ALLOWED_HOSTS`, comma-separated; `*` for any): a browser tricked into
+    /// sending requests to Reel under another name (DNS rebinding) is refused.
+    public var allowedHosts: [String]
+    /// Seconds a connection may sit idle between requests (`REEL_IDLE_TIMEOUT`).
+    public var idleTimeout: Double
+    /// Seconds from a request's first byte to the end of its headers (`REEL_HEADER_TIMEOUT`).
+    public var headerTimeout: Double
+    /// Seconds a request body may take before it must average ``minBodyBytesPerSecond``, and the
+    /// longest pause between two of its reads (`REEL_BODY_TIMEOUT`).
+    public var bodyTimeout: Double
+    /// Slowest average rate of a request body once ``bodyTimeout`` has passed.
+    public var minBodyBytesPerSecond: Double
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         func value(_ name: String) -> String? {
@@ -65,6 +78,17 @@ public struct ReelConfiguration: Sendable {
         leaseSeconds = value("REEL_LEASE_SECONDS").flatMap(Double.init) ?? 15
         databasePoolSize = value("REEL_DATABASE_POOL_SIZE").flatMap(Int.init) ?? 4
         renderNiceness = value("REEL_RENDER_NICE").flatMap(Int.init) ?? 10
+        allowedHosts = (value("REEL_ALLOWED_HOSTS") ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }.filter { !$0.isEmpty }
+        func seconds(_ name: String, _ fallback: Double) -> Double {
+            guard let seconds = value(name).flatMap(Double.init), (0.1...86_400).contains(seconds) else { return fallback }
+            return seconds
+        }
+        idleTimeout = seconds("REEL_IDLE_TIMEOUT", 60)
+        headerTimeout = seconds("REEL_HEADER_TIMEOUT", 10)
+        bodyTimeout = seconds("REEL_BODY_TIMEOUT", 10)
+        minBodyBytesPerSecond = 1024
     }
 
     /// `databaseURL` with its password replaced by `***`, for logs and health checks.

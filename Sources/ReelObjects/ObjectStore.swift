@@ -44,4 +44,10 @@ public struct ObjectStoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// A short phrase for any error of a store, fit for a user: a store's own message, or a
+    /// generic phrase for errors of the network stack below it.
+    public static func summary(_ error: any Error) -> String {
+        (error as? ObjectStoreError)?.message ?? "storage unreachable"
+    }
 }

@@ -50,28 +50,50 @@ public struct AddressGuard: Sendable {
         return addresses
     }
 
-    /// True for addresses that must not be fetched from.
+    /// True for addresses that must not be fetched from: loopback, private, link-local, shared,
+    /// benchmarking, documentation, multicast and reserved ranges, and every IPv6 form that
+    /// carries an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo).
     public static func isInternal(_ bytes: [UInt8]) -> Bool {
-        if bytes.count == 16 {
-            if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xff && bytes[11] == 0xff {
-                return isInternal(Array(bytes[12..<16]))
-            }
-            if bytes[0..<15].allSatisfy({ $0 == 0 }) { return true }
-            if bytes[0] & 0xfe == 0xfc { return true }
-            if bytes[0] == 0xfe && bytes[1] & 0xc0 == 0x80 { return true }
-            if bytes[0] == 0xff { return true }
-            return false
-        }
+        if bytes.count == 16 { return isInternalV6(bytes) }
         guard bytes.count == 4 else { return true }
-        switch (bytes[0], bytes[1]) {
-        case (0, _), (10, _), (127, _): return true
-        case (169, 254): return true
-        case (172, 16...31): return true
-        case (192, 168): return true
-        case (100, 64...127): return true
-        case (224...255, _): return true
+        switch (bytes[0], bytes[1], bytes[2]) {
+        case (0, _, _), (10, _, _), (127, _, _): return true
+        case (169, 254, _): return true
+        case (172, 16...31, _): return true
+        case (192, 168, _): return true
+        case (100, 64...127, _): return true
+        case (198, 18...19, _): return true  // benchmarking, RFC 2544
+        case (192, 0, 0), (192, 0, 2), (198, 51, 100), (203, 0, 113): return true  // IETF protocol assignments, TEST-NETs
+        case (224...255, _, _): return true
         default: return false
         }
+    }
+
+    static func isInternalV6(_ bytes: [UInt8]) -> Bool {
+        let v4 = Array(bytes[12..<16])
+        // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible, which also covers :: and ::1).
+        if bytes[0..<10].allSatisfy({ $0 == 0 }) && ((bytes[10] == 0xff && bytes[11] == 0xff) || (bytes[10] == 0 && bytes[11] == 0)) {
+            return bytes[10] == 0 || isInternal(v4)
+        }
+        let prefix16 = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+        switch prefix16 {
+        case 0x0064 where bytes[2] == 0xff && bytes[3] == 0x9b:
+            return true  // NAT64 64:ff9b::/96 and the local-use 64:ff9b:1::/48: a gateway reaches any IPv4 address
+        case 0x2002:
+            return true  // 6to4 carries an IPv4 address in bits 16–47
+        case 0x2001 where bytes[2] == 0 && bytes[3] == 0:
+            return true  // Teredo
+        case 0x2001 where bytes[2] == 0x0d && bytes[3] == 0xb8:
+            return true  // documentation
+        case 0x0100 where bytes[2..<8].allSatisfy({ $0 == 0 }):
+            return true  // discard-only 100::/64
+        default:
+            break
+        }
+        if bytes[0] & 0xfe == 0xfc { return true }  // unique local fc00::/7
+        if bytes[0] == 0xfe && bytes[1] & 0x80 == 0x80 { return true }  // link-local fe80::/10, site-local fec0::/10
+        if bytes[0] == 0xff { return true }  // multicast
+        return false
     }
 
     static func describe(_ bytes: [UInt8]) -> String {

@@ -100,7 +100,8 @@ public struct CompositionRenderer: Sendable {
         do {
             try await objects.put(key: key, file: outputFile, contentType: request.output.format.contentType)
         } catch {
-            throw RenderFailure("could not store the output: \(error)", transient: true)
+            throw RenderFailure(
+                "could not store the output: the object store refused it (\(ObjectStoreError.summary(error)))", transient: true)
         }
         progress(.uploading, 1)
         let elapsed = ContinuousClock.now - started

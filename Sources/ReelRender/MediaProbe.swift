@@ -29,10 +29,15 @@ public struct MediaProbe: Sendable {
         let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ffprobePath,
-            ["-v", "error", "-print_format", "json", "-show_data_hash", "SHA256", "-show_format", "-show_streams", path],
+            ["-v", "error"] + SourceInput.options
+                + ["-print_format", "json", "-show_data_hash", "SHA256", "-show_format", "-show_streams", path],
             niceness: niceness
         ) { output.append($0) }
         guard outcome.succeeded else {
+            if outcome.standardErrorTail.contains("not on whitelist") {
+                throw RenderFailure(
+                    "\(name) is a playlist, manifest or other format Reel does not read; send the media file itself")
+            }
             let reason = outcome.standardErrorTail.split(separator: "\n").last.map(String.init) ?? "unknown format"
             throw RenderFailure("\(name) is not a readable media file (\(Self.clean(reason, path: path)))")
         }
@@ -57,7 +62,8 @@ public struct MediaProbe: Sendable {
         let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ffprobePath,
-            ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", path],
+            ["-v", "error"] + SourceInput.options
+                + ["-select_streams", "v:0", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", path],
             niceness: niceness
         ) { output.append($0) }
         guard outcome.succeeded else { return [] }

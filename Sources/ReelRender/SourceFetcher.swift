@@ -198,12 +198,18 @@ public struct SourceFetcher: Sendable {
         }
     }
 
+    /// A short, fixed phrase for a network error: what a user can act on, and nothing of the
+    /// HTTP stack's internals (no error dumps that would make Reel an oracle for probing networks).
     static func describe(_ error: any Error) -> String {
         if let failure = error as? RenderFailure { return failure.message }
         let text = String(describing: error)
-        if text.contains("connectTimeout") || text.contains("deadlineExceeded") { return "timed out" }
-        if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
-        if text.contains("NXDOMAIN") || text.contains("resolve") || text.contains("lookup") { return "host not found" }
-        return text.count > 200 ? String(text.prefix(200)) : text
+        let phrases: [(needles: [String], phrase: String)] = [
+            (["connectTimeout", "deadlineExceeded", "readTimeout", "timeout"], "timed out"),
+            (["connectionRefused", "Connection refused"], "connection refused"),
+            (["NXDOMAIN", "resolve", "lookup"], "host not found"),
+            (["SSL", "TLS", "handshake", "certificate"], "TLS handshake failed"),
+            (["remoteConnectionClosed", "ioOnClosedChannel", "reset", "EOF"], "the connection was closed early"),
+        ]
+        return phrases.first { $0.needles.contains(where: text.contains) }?.phrase ?? "network error"
     }
 }

@@ -98,6 +98,7 @@ public struct RenderWorker: Service {
         logger[metadataKey: "composition"] = "\(job.id.uuidString.lowercased())"
         logger.info("rendering", metadata: ["attempt": "\(job.attempt)"])
         let latest = ProgressMailbox()
+        let jobLogger = logger
         let outcome: Outcome = await withTaskGroup(of: Outcome?.self) { group in
             group.addTask {
                 do {
@@ -110,7 +111,9 @@ public struct RenderWorker: Service {
                 } catch is CancellationError {
                     return .stopped
                 } catch {
-                    return Task.isCancelled ? .stopped : .failed(RenderFailure("render failed: \(error)"))
+                    // The detail goes to the log; the composition's error_message stays free of internals.
+                    jobLogger.error("render failed", metadata: ["error": "\(error)"])
+                    return Task.isCancelled ? .stopped : .failed(RenderFailure("render failed: an internal error occurred"))
                 }
             }
             group.addTask {

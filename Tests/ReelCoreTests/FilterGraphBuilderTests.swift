@@ -15,6 +15,13 @@ struct FilterGraphBuilderTests {
         return try builder.plan(for: request, sources: Fixtures.sources(for: request, info: info), outputPath: "/work/out.mp4")
     }
 
+    /// What every source input carries: the `file` protocol and plain media demuxers only, so
+    /// an uploaded playlist or manifest cannot make ffmpeg read other files.
+    static let confined = [
+        "-protocol_whitelist", "file", "-format_whitelist",
+        "mov,matroska,avi,flv,mpegts,mpeg,asf,ivf,mp3,wav,w64,aiff,ogg,flac,aac,gif,image2,png_pipe,jpeg_pipe,webp_pipe,bmp_pipe,tiff_pipe",
+    ]
+
     func value(after flag: String, in arguments: [String]) -> String? {
         arguments.firstIndex(of: flag).map { arguments[$0 + 1] }
     }
@@ -23,22 +30,20 @@ struct FilterGraphBuilderTests {
     func simpleGolden() throws {
         let plan = try plan("simple-2-clip")
         #expect(
-            plan.arguments == [
-                "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-                "-t", "5", "-i", "/src/0",
-                "-t", "5", "-i", "/src/1",
-                "-filter_complex",
-                "[0:v:0]setpts=expr=PTS-STARTPTS,fps=fps=30,scale=w=1280:h=720:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=w=1280:h=720:x=(ow-iw)/2:y=(oh-ih)/2:color=black,setsar=r=1,tpad=stop_mode=clone:stop_duration=5,trim=duration=5,setpts=expr=PTS-STARTPTS[v0];"
-                    + "[0:a:0]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=expr=PTS-STARTPTS,apad,atrim=duration=5[a0];"
-                    + "[1:v:0]setpts=expr=PTS-STARTPTS,fps=fps=30,scale=w=1280:h=720:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=w=1280:h=720:x=(ow-iw)/2:y=(oh-ih)/2:color=black,setsar=r=1,tpad=stop_mode=clone:stop_duration=5,trim=duration=5,setpts=expr=PTS-STARTPTS[v1];"
-                    + "[1:a:0]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=expr=PTS-STARTPTS,apad,atrim=duration=5[a1];"
-                    + "[v0][a0][v1][a1]concat=n=2:v=1:a=1[cv0][ca0]",
-                "-map", "[cv0]", "-map", "[ca0]",
-                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
-                "-b:v", "2000000", "-maxrate", "3000000", "-bufsize", "4000000",
-                "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart",
-                "-ar", "48000", "-ac", "2", "-r", "30", "-t", "10", "-progress", "pipe:1", "-nostats", "/work/out.mp4",
-            ]
+            plan.arguments == ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"] + Self.confined + ["-t", "5", "-i", "/src/0"]
+                + Self.confined + ["-t", "5", "-i", "/src/1"] + [
+                    "-filter_complex",
+                    "[0:v:0]setpts=expr=PTS-STARTPTS,fps=fps=30,scale=w=1280:h=720:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=w=1280:h=720:x=(ow-iw)/2:y=(oh-ih)/2:color=black,setsar=r=1,tpad=stop_mode=clone:stop_duration=5,trim=duration=5,setpts=expr=PTS-STARTPTS[v0];"
+                        + "[0:a:0]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=expr=PTS-STARTPTS,apad,atrim=duration=5[a0];"
+                        + "[1:v:0]setpts=expr=PTS-STARTPTS,fps=fps=30,scale=w=1280:h=720:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=w=1280:h=720:x=(ow-iw)/2:y=(oh-ih)/2:color=black,setsar=r=1,tpad=stop_mode=clone:stop_duration=5,trim=duration=5,setpts=expr=PTS-STARTPTS[v1];"
+                        + "[1:a:0]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=expr=PTS-STARTPTS,apad,atrim=duration=5[a1];"
+                        + "[v0][a0][v1][a1]concat=n=2:v=1:a=1[cv0][ca0]",
+                    "-map", "[cv0]", "-map", "[ca0]",
+                    "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                    "-b:v", "2000000", "-maxrate", "3000000", "-bufsize", "4000000",
+                    "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart",
+                    "-ar", "48000", "-ac", "2", "-r", "30", "-t", "10", "-progress", "pipe:1", "-nostats", "/work/out.mp4",
+                ]
         )
         #expect(plan.duration == 10)
         #expect(plan.files.isEmpty)

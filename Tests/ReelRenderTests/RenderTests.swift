@@ -280,6 +280,32 @@ struct RenderTests {
         #expect(AddressGuard.isInternal([100, 64, 0, 1]))
     }
 
+    @Test(
+        "every address that reaches inside is internal, in any notation",
+        arguments: [
+            "127.0.0.1", "10.0.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.100.100.200", "0.0.0.0",
+            "198.18.0.1", "198.19.255.255", "192.0.0.8", "192.0.2.1", "203.0.113.9", "224.0.0.1", "255.255.255.255",
+            "::", "::1", "::127.0.0.1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe",
+            "64:ff9b:1::1", "2002:7f00:1::", "2002:0808:0808::", "2001:0:4136:e378::1", "2001:db8::1", "fc00::1",
+            "fd12:3456::1", "fe80::1", "fec0::1", "ff02::1", "100::1",
+        ])
+    func internalAddresses(text: String) throws {
+        #expect(AddressGuard.isInternal(try #require(Self.bytes(text))), "\(text)")
+    }
+
+    @Test("public addresses pass", arguments: ["8.8.8.8", "1.1.1.1", "198.20.0.1", "2606:4700:4700::1111", "2a00:1450:4001::1"])
+    func publicAddresses(text: String) throws {
+        #expect(!AddressGuard.isInternal(try #require(Self.bytes(text))), "\(text)")
+    }
+
+    static func bytes(_ text: String) -> [UInt8]? {
+        var v4 = in_addr()
+        if inet_pton(AF_INET, text, &v4) == 1 { return withUnsafeBytes(of: &v4) { Array($0) } }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, text, &v6) == 1 { return withUnsafeBytes(of: &v6) { Array($0) } }
+        return nil
+    }
+
     @Test("cancelling a render stops ffmpeg within a second and leaves no files")
     func cancellation() async throws {
         let kit = try MediaKit.make()
