@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ReelCore
@@ -11,6 +12,7 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     let router = Router(context: ReelRequestContext.self)
     router.add(middleware: MetricsMiddleware(registry: services.metrics))
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
 
     CompositionController(services: services).addRoutes(to: router.group("api/v1/compositions"))
     AssetController(services: services).addRoutes(to: router.group("api/v1/assets"))
@@ -57,8 +59,15 @@ public func buildApplication(
     logger: Logger
 ) -> some ApplicationProtocol {
     let configuration = services.configuration
+    let limits = ConnectionDeadlines.Limits(
+        idle: .nanoseconds(Int64(configuration.idleTimeout * 1e9)),
+        header: .nanoseconds(Int64(configuration.headerTimeout * 1e9)),
+        body: .nanoseconds(Int64(configuration.bodyTimeout * 1e9)),
+        minBodyBytesPerSecond: configuration.minBodyBytesPerSecond
+    )
     return Application(
         router: buildRouter(services),
+        server: HTTPServerBuilder { responder in ReelHTTP1Channel(responder: responder, limits: limits) },
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port),
             serverName: "reel"

@@ -10,6 +10,15 @@ struct AssetController {
 
     func addRoutes(to group: RouterGroup<ReelRequestContext>) {
         group.post(use: upload)
+        group.get(":id", use: show)
+    }
+
+    @Sendable func show(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        guard let text = context.parameters.get("id"), let id = CompositionValidator.assetID("asset://" + text),
+            let size = try await services.objects.size(of: ObjectKeys.asset(id))
+        else { throw ReelError.notFound("asset") }
+        let name = id.uuidString.lowercased()
+        return try JSONCoding.response(AssetDTO(id: name, url: "asset://\(name)", sizeBytes: size))
     }
 
     @Sendable func upload(_ request: Request, context: ReelRequestContext) async throws -> Response {

@@ -32,17 +32,47 @@ struct CompositionController {
         } catch is NIOTooManyBytesError {
             throw ReelError.payloadTooLarge(limit: limit)
         }
-        let composition = try JSONCoding.decode(CompositionRequest.self, from: body)
-        try validator.validate(composition)
+        try JSONCoding.requireJSON(request)
+        let unknown = UnknownFields()
+        let composition = try JSONCoding.decode(CompositionRequest.self, from: body, unknownFields: unknown)
+        let strict = Self.prefersStrict(request)
+        var problems = validator.problems(in: composition)
+        if strict {
+            problems += unknown.all.map { FieldError(field: $0, message: "is not a field Reel knows", errorType: "unknown") }
+        }
+        if !problems.isEmpty { throw ReelError.validation(problems) }
+        try await checkAssetsExist(composition)
         let now = Date()
         let record = CompositionRecord(id: UUID(), request: composition, status: .queued, createdAt: now, updatedAt: now)
         try await services.store.insert(record, maxQueued: services.configuration.maxQueued)
-        let dto = CompositionDTO(record: record, baseURL: baseURL)
+        let warnings = unknown.all.map { "\($0) is not a field Reel knows; it was ignored" }
+        var headers: HTTPFields = [.location: "/api/v1/compositions/\(record.id.uuidString.lowercased())"]
+        if strict { headers[.preferenceApplied] = "handling=strict" }
         return try JSONCoding.response(
-            dto,
+            CompositionDTO(record: record, baseURL: baseURL, warnings: warnings.isEmpty ? nil : warnings),
             status: .accepted,
-            headers: [.location: "/api/v1/compositions/\(record.id.uuidString.lowercased())"]
+            headers: headers
         )
+    }
+
+    /// `Prefer: handling=strict` (RFC 7240) turns unknown fields from warnings into a 422.
+    static func prefersStrict(_ request: Request) -> Bool {
+        request.headers[values: .prefer].contains { value in
+            value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).lowercased() == "handling=strict" }
+        }
+    }
+
+    /// Every `asset://ID` source must have been uploaded: a 422 now beats a failed render later.
+    func checkAssetsExist(_ composition: CompositionRequest) async throws {
+        var missing: [FieldError] = []
+        for (field, url) in composition.sourceFields {
+            guard let id = CompositionValidator.assetID(url) else { continue }
+            if try await services.objects.size(of: ObjectKeys.asset(id)) == nil {
+                missing.append(
+                    FieldError(field: field, message: "no asset \(id.uuidString.lowercased()) was uploaded", errorType: "not_found"))
+            }
+        }
+        if !missing.isEmpty { throw ReelError.validation(missing) }
     }
 
     @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> Response {

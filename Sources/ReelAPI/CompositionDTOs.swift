@@ -5,9 +5,11 @@ import ReelCore
 struct CompositionDTO: Encodable {
     let record: CompositionRecord
     let baseURL: String
+    /// Only on the answer to a create: what Reel ignored in the request.
+    var warnings: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case id, title, description, priority, metadata, status, clips, audio, overlays, output, links
+        case id, title, description, priority, metadata, status, clips, audio, overlays, output, links, warnings
         case webhookURL = "webhook_url"
         case overallProgress = "overall_progress"
         case errorMessage = "error_message"
@@ -43,6 +45,7 @@ struct CompositionDTO: Encodable {
             ["self": base, "status": base + "/status", "metadata": base + "/metadata", "download": base + "/download"],
             forKey: .links
         )
+        try c.encodeIfPresent(warnings, forKey: .warnings)
     }
 }
 
@@ -208,12 +211,13 @@ struct ListDTO: Encodable {
 }
 
 /// `POST /api/v1/assets`.
+/// An uploaded asset; `GET /api/v1/assets/{id}` knows only its size, the upload's answer all of it.
 struct AssetDTO: Encodable {
     let id: String
     let url: String
     let sizeBytes: Int
-    let contentType: String
-    let sha256: String
+    var contentType: String? = nil
+    var sha256: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, url, sha256

@@ -22,26 +22,39 @@ enum JSONCoding {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Decodes a request body, turning every decoding problem into a 422 naming the field.
-    static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
-        let data = Data(buffer.readableBytesView)
+    /// Deepest nesting of arrays and objects a request body may have; the composition itself
+    /// needs four levels, its `metadata` up to ``CompositionValidator/maxMetadataDepth`` more.
+    static let maxBodyDepth = 16
+
+    /// Decodes a request body, turning every decoding problem into a 422 naming the field;
+    /// fields Reel does not know are collected in `unknownFields`.
+    static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer, unknownFields: UnknownFields? = nil) throws -> T {
+        if JSONNesting.exceeds(buffer.readableBytesView, limit: maxBodyDepth) {
+            throw ReelError.validation(field: "body", "nests arrays and objects deeper than \(maxBodyDepth) levels", type: "json")
+        }
+        let decoder = JSONDecoder()
+        if let unknownFields { decoder.userInfo[UnknownFields.userInfoKey] = unknownFields }
         do {
-            return try JSONDecoder().decode(T.self, from: data)
+            return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
             throw ReelError.validation([fieldError(error)])
         }
     }
 
-    static func path(_ codingPath: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
-        var text = ""
-        for key in codingPath + (last.map { [$0] } ?? []) {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
+    /// Refuses a body that is not declared JSON with 415: a web page can send `text/plain` to
+    /// any address without asking, but not `application/json`.
+    static func requireJSON(_ request: Request) throws {
+        let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let type, type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json")) else {
+            throw ReelError(
+                code: "unsupported_media_type", status: 415,
+                message: "send the body as JSON with Content-Type: application/json",
+                details: [FieldError(field: "Content-Type", message: "must be application/json", errorType: "header")])
         }
-        return text.isEmpty ? "body" : text
+    }
+
+    static func path(_ codingPath: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
+        UnknownFields.text(codingPath + (last.map { [$0] } ?? []))
     }
 
     static let choices: [String: String] = [

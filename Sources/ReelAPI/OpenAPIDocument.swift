@@ -7,9 +7,10 @@ enum OpenAPIDocument {
           "paths": {
             "/api/v1/compositions": {
               "post": {"summary": "Create a composition (also at /api/v1/compositions/)", "operationId": "createComposition",
+                "parameters": [{"name": "Prefer", "in": "header", "schema": {"type": "string", "examples": ["handling=strict"]}, "description": "handling=strict (RFC 7240) refuses unknown fields with 422 instead of listing them in warnings"}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CompositionRequest"}}}},
-                "responses": {"202": {"description": "Stored and queued", "headers": {"Location": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Composition"}}}},
-                  "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}, "429": {"$ref": "#/components/responses/Error"}}},
+                "responses": {"202": {"description": "Stored and queued; warnings lists fields Reel ignored", "headers": {"Location": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Composition"}}}},
+                  "403": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}, "429": {"$ref": "#/components/responses/Error"}}},
               "get": {"summary": "List compositions, newest first", "operationId": "listCompositions",
                 "parameters": [
                   {"name": "status", "in": "query", "schema": {"$ref": "#/components/schemas/Status"}},
@@ -60,7 +61,12 @@ enum OpenAPIDocument {
               "post": {"summary": "Upload a source file (raw body); use the returned asset:// URL in a composition", "operationId": "uploadAsset",
                 "requestBody": {"required": true, "content": {"*/*": {"schema": {"type": "string", "contentMediaType": "application/octet-stream"}}}},
                 "responses": {"201": {"description": "Stored", "content": {"application/json": {"schema": {"type": "object", "properties": {
-                  "id": {"type": "string"}, "url": {"type": "string"}, "size_bytes": {"type": "integer"}, "content_type": {"type": "string"}, "sha256": {"type": "string"}}}}}}, "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
+                  "id": {"type": "string"}, "url": {"type": "string"}, "size_bytes": {"type": "integer"}, "content_type": {"type": "string"}, "sha256": {"type": "string"}}}}}}, "403": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
+            },
+            "/api/v1/assets/{id}": {
+              "parameters": [{"$ref": "#/components/parameters/ID"}],
+              "get": {"summary": "An uploaded asset (the upload's Location)", "operationId": "getAsset", "responses": {"200": {"description": "The asset", "content": {"application/json": {"schema": {"type": "object", "required": ["id", "url", "size_bytes"], "properties": {
+                "id": {"type": "string", "format": "uuid"}, "url": {"type": "string"}, "size_bytes": {"type": "integer"}}}}}}, "404": {"$ref": "#/components/responses/Error"}}}
             },
             "/files/{key}": {
               "parameters": [{"name": "key", "in": "path", "required": true, "schema": {"type": "string"}, "description": "object key, may contain slashes"},
@@ -81,12 +87,12 @@ enum OpenAPIDocument {
             "schemas": {
               "Status": {"type": "string", "enum": ["pending", "queued", "processing", "completed", "failed", "cancelled"]},
               "Error": {"type": "object", "required": ["error_code", "message", "details", "request_id", "timestamp"], "properties": {
-                "error_code": {"type": "string", "examples": ["validation_error", "not_found", "composition_not_ready", "conflict", "payload_too_large", "queue_full", "internal_error"]},
+                "error_code": {"type": "string", "examples": ["validation_error", "not_found", "composition_not_ready", "conflict", "payload_too_large", "queue_full", "unsupported_media_type", "forbidden", "misdirected_request", "request_timeout", "internal_error"]},
                 "message": {"type": "string"}, "details": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": "string"}, "message": {"type": "string"}, "error_type": {"type": "string"}}}},
                 "request_id": {"type": "string"}, "timestamp": {"type": "string", "format": "date-time"}}},
               "Clip": {"type": "object", "required": ["start_time", "end_time"], "properties": {
-                "video_url": {"type": "string"}, "image_url": {"type": "string"}, "start_time": {"type": "number", "minimum": 0}, "end_time": {"type": "number"},
-                "trim_start": {"type": "number", "minimum": 0, "default": 0}, "trim_end": {"type": "number"}, "volume": {"type": "number", "minimum": 0, "maximum": 2, "default": 1},
+                "video_url": {"type": "string"}, "image_url": {"type": "string"}, "start_time": {"type": "number", "minimum": 0, "maximum": 180}, "end_time": {"type": "number", "maximum": 180, "description": "at most REEL_MAX_DURATION (180 s by default)"},
+                "trim_start": {"type": "number", "minimum": 0, "maximum": 86400, "default": 0}, "trim_end": {"type": "number", "maximum": 86400}, "volume": {"type": "number", "minimum": 0, "maximum": 2, "default": 1},
                 "fit": {"type": "string", "enum": ["cover", "contain"], "default": "contain"},
                 "transition": {"type": "object", "required": ["type"], "description": "plays over [start_time, start_time + duration) of this clip; the slots overlap by duration, or the clip before is held under it", "properties": {"type": {"type": "string", "description": "cut or an ffmpeg xfade name (fade, dissolve, fadeblack, fadewhite, wipeleft, slideup, circleopen, radial, smoothleft, pixelize, zoomin, …)"}, "duration": {"type": "number", "default": 1}}},
         "zoom": {"type": "string", "enum": ["none", "in", "out"], "default": "none", "description": "slow zoom (Ken Burns)"}}},
@@ -105,13 +111,14 @@ enum OpenAPIDocument {
         "aspect_ratio": {"type": ["string", "null"], "description": "W:H such as 16:9, 9:16, 1:1, 4:5; the …p resolution is then the short side"}, "quality": {"type": "string", "enum": ["low", "medium", "high"], "default": "medium", "description": "used when no bitrate is given"}}},
               "CompositionRequest": {"type": "object", "required": ["title", "clips"], "properties": {
                 "title": {"type": "string", "minLength": 1, "maxLength": 255}, "description": {"type": ["string", "null"]}, "priority": {"type": "string", "enum": ["high", "default", "low"], "default": "default"},
-                "metadata": {}, "webhook_url": {"type": ["string", "null"]}, "clips": {"type": "array", "minItems": 1, "maxItems": 20, "items": {"$ref": "#/components/schemas/Clip"}},
+                "metadata": {"description": "free JSON echoed back: at most 10 levels deep and 16 KiB"}, "webhook_url": {"type": ["string", "null"]}, "clips": {"type": "array", "minItems": 1, "maxItems": 20, "items": {"$ref": "#/components/schemas/Clip"}},
                 "audio": {"$ref": "#/components/schemas/Audio"}, "overlays": {"type": "array", "maxItems": 10, "items": {"$ref": "#/components/schemas/Overlay"}}, "output": {"$ref": "#/components/schemas/Output"}}},
               "Composition": {"type": "object", "required": ["id", "status", "overall_progress"], "properties": {
                 "id": {"type": "string", "format": "uuid"}, "title": {"type": "string"}, "status": {"$ref": "#/components/schemas/Status"}, "overall_progress": {"type": "number"},
                 "priority": {"type": "string"}, "clips": {"type": "array", "items": {"$ref": "#/components/schemas/Clip"}}, "audio": {"$ref": "#/components/schemas/Audio"},
                 "overlays": {"type": "array", "items": {"$ref": "#/components/schemas/Overlay"}}, "output": {"$ref": "#/components/schemas/Output"},
-                "error_message": {"type": ["string", "null"]}, "created_at": {"type": "string"}, "updated_at": {"type": "string"}, "links": {"type": "object"}}},
+                "error_message": {"type": ["string", "null"]}, "created_at": {"type": "string"}, "updated_at": {"type": "string"}, "links": {"type": "object"},
+                "warnings": {"type": "array", "items": {"type": "string"}, "description": "only in the answer to a create: fields Reel did not know and ignored"}}},
               "File": {"type": "object", "properties": {"url": {"type": "string"}, "format": {"type": "string"}, "size_bytes": {"type": "integer"}, "duration_seconds": {"type": "number"},
                 "resolution": {"type": ["string", "null"]}, "bitrate": {"type": ["integer", "null"]}, "fps": {"type": ["number", "null"]}, "codec": {"type": ["string", "null"]}, "audio_codec": {"type": ["string", "null"]}, "has_audio": {"type": "boolean"}}},
               "DetailedHealth": {"type": "object", "properties": {"status": {"type": "string", "enum": ["healthy", "degraded", "unhealthy"]}, "version": {"type": "string"}, "timestamp": {"type": "string"},

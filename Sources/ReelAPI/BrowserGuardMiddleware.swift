@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import ReelCore
+
+/// Keeps web pages an operator happens to visit from using Reel on their behalf:
+/// a request naming Reel by a host name it does not answer to is refused (DNS rebinding), and a
+/// write whose `Origin` (or `Sec-Fetch-Site`) says it comes from another site is refused (CSRF).
+/// Reel sends no CORS headers, so no other origin can read its answers either.
+struct BrowserGuardMiddleware: RouterMiddleware {
+    typealias Context = ReelRequestContext
+
+    /// Host names accepted besides IP literals and `localhost`; nil accepts any.
+    let hostNames: Set<String>?
+
+    init(configuration: ReelConfiguration) {
+        if configuration.allowedHosts.contains("*") {
+            hostNames = nil
+        } else {
+            var names = Set(configuration.allowedHosts)
+            if let publicHost = URLComponents(string: configuration.resolvedPublicURL)?.host?.lowercased() {
+                names.insert(publicHost)
+            }
+            hostNames = names
+        }
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let authority = request.head.authority, let host = Self.hostAndPort(authority)?.host, !accepts(host: host) {
+            throw ReelError(
+                code: "misdirected_request", status: 421,
+                message: "this server does not answer to the host name \(host); add it to REEL_ALLOWED_HOSTS")
+        }
+        if Self.unsafeMethods.contains(request.method), let reason = Self.crossSiteReason(request) {
+            throw ReelError(code: "forbidden", status: 403, message: "cross-site requests cannot change anything (\(reason))")
+        }
+        return try await next(request, context)
+    }
+
+    static let unsafeMethods: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
+
+    func accepts(host: String) -> Bool {
+        guard let hostNames else { return true }
+        let host = host.lowercased()
+        return host == "localhost" || host.hasSuffix(".localhost") || Self.isIPLiteral(host) || hostNames.contains(host)
+    }
+
+    /// Why the request comes from another site, or nil when it does not.
+    static func crossSiteReason(_ request: Request) -> String? {
+        if let site = request.headers[.secFetchSite]?.lowercased(), site != "same-origin", site != "none" {
+            return "Sec-Fetch-Site: \(site)"
+        }
+        guard let origin = request.headers[.origin] else { return nil }
+        guard
+            let originHost = URLComponents(string: origin).flatMap({ components in
+                components.host.map { (host: $0.lowercased(), port: components.port) }
+            }),
+            let authority = request.head.authority.flatMap(hostAndPort)
+        else { return "Origin: \(origin.prefix(100))" }
+        let samePort = originHost.port == nil || authority.port == nil || originHost.port == authority.port
+        return originHost.host == authority.host && samePort ? nil : "Origin: \(origin.prefix(100))"
+    }
+
+    /// `host[:port]` or `[v6][:port]`, lowercased; nil when malformed.
+    static func hostAndPort(_ authority: String) -> (host: String, port: Int?)? {
+        let text = authority.lowercased()
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]") else { return nil }
+            let host = String(text[text.index(after: text.startIndex)..<close])
+            let rest = text[text.index(after: close)...]
+            return (host, rest.hasPrefix(":") ? Int(rest.dropFirst()) : nil)
+        }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return nil }
+        return (String(parts[0]), parts.count == 2 ? Int(parts[1]) : nil)
+    }
+
+    static func isIPLiteral(_ host: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
+    }
+}
