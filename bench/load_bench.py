@@ -301,7 +301,7 @@ def postgres_wakeup() -> None:
     composition waits between its POST and the worker's claim (LISTEN/NOTIFY, no polling)."""
     from reel_support import new_database
 
-    env = {"REEL_DATABASE_URL": new_database(), "REEL_STORAGE_URL": "s3://reel-bench-wakeup", "REEL_SECRET": "bench"}
+    env = {"REEL_DATABASE_URL": new_database(), "REEL_STORAGE_URL": "s3://reel-bench-wakeup", "REEL_SECRET": "bench-secret-0123456789"}
     api = ReelProcess(["serve", "--workers", "0"], env, "bench-pg-api", port=free_port()).start()
     worker = ReelProcess(["work", "--workers", "1"], env, "bench-pg-worker").start()
     try:

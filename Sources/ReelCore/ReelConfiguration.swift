@@ -47,55 +47,81 @@ public struct ReelConfiguration: Sendable {
     /// Slowest average rate of a request body once ``bodyTimeout`` has passed.
     public var minBodyBytesPerSecond: Double
 
+    /// Largest output uploaded in one PUT; larger ones go in parts (`REEL_S3_MULTIPART_THRESHOLD`).
+    public var s3MultipartThreshold: Int
+    /// One line for every setting that cannot be used (variable, value, what is allowed); empty
+    /// when every setting is valid. ``validated()`` turns them into an error.
+    public var problems: [String]
+    /// `REEL_*` variables in the environment that no setting reads (typos, most likely).
+    public var unknownVariables: [String]
+
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        func value(_ name: String) -> String? {
-            guard let text = environment[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            return text
-        }
-        host = value("REEL_HOST") ?? "127.0.0.1"
-        port = value("REEL_PORT").flatMap(Int.init) ?? 8000
-        let data = URL(fileURLWithPath: value("REEL_DATA_DIR") ?? "./data").standardizedFileURL
+        var read = SettingsReader(environment: environment)
+        host = read.text("REEL_HOST") ?? "127.0.0.1"
+        port = read.integer("REEL_PORT", default: 8000, in: 1...65535)
+        let data = URL(fileURLWithPath: read.text("REEL_DATA_DIR") ?? "./data").standardizedFileURL
         dataDirectory = data
-        databaseURL = value("REEL_DATABASE_URL") ?? "sqlite://" + data.appendingPathComponent("reel.sqlite").path
-        storageURL = value("REEL_STORAGE_URL") ?? "file://" + data.appendingPathComponent("objects").path
-        workers = value("REEL_WORKERS").flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
-        publicURL = value("REEL_PUBLIC_URL") ?? ""
-        allowPrivateSources = ["1", "true", "yes", "on"].contains(value("REEL_ALLOW_PRIVATE_SOURCES")?.lowercased() ?? "")
-        secret = value("REEL_SECRET")
+        databaseURL = read.text("REEL_DATABASE_URL") ?? "sqlite://" + data.appendingPathComponent("reel.sqlite").path
+        if !["sqlite://", "postgres://", "postgresql://"].contains(where: databaseURL.hasPrefix) {
+            read.refuse("REEL_DATABASE_URL", Self.redacted(databaseURL), "must be sqlite://PATH or postgres://user:password@host:5432/db")
+        }
+        storageURL = read.text("REEL_STORAGE_URL") ?? "file://" + data.appendingPathComponent("objects").path
+        if !storageURL.hasPrefix("file://") && !storageURL.hasPrefix("s3://") {
+            read.refuse("REEL_STORAGE_URL", storageURL, "must be file:///PATH or s3://bucket[/prefix]")
+        }
+        workers = read.integer("REEL_WORKERS", default: ProcessInfo.processInfo.activeProcessorCount, in: 0...1024)
+        publicURL = read.text("REEL_PUBLIC_URL") ?? ""
+        if !publicURL.isEmpty,
+            URLComponents(string: publicURL).map({ ["http", "https"].contains($0.scheme ?? "") && $0.host != nil }) != true
+        {
+            read.refuse("REEL_PUBLIC_URL", publicURL, "must be an http(s) URL such as https://videos.example.com")
+        }
+        allowPrivateSources = read.flag("REEL_ALLOW_PRIVATE_SOURCES", default: false)
+        secret = read.text("REEL_SECRET")
+        if let secret, secret.utf8.count < 16 {
+            read.refuse("REEL_SECRET", "(\(secret.utf8.count) characters)", "must be at least 16 characters")
+        }
         limits = CompositionLimits(
-            maxDuration: value("REEL_MAX_DURATION").flatMap(Double.init) ?? 180,
-            maxClips: value("REEL_MAX_CLIPS").flatMap(Int.init) ?? 20,
-            maxOverlays: value("REEL_MAX_OVERLAYS").flatMap(Int.init) ?? 10
+            maxDuration: read.number("REEL_MAX_DURATION", default: 180, in: 1...86_400),
+            maxClips: read.integer("REEL_MAX_CLIPS", default: 20, in: 1...1000),
+            maxOverlays: read.integer("REEL_MAX_OVERLAYS", default: 10, in: 0...1000)
         )
-        maxQueued = value("REEL_MAX_QUEUED").flatMap(Int.init) ?? 10_000
-        maxBodyBytes = value("REEL_MAX_BODY_BYTES").flatMap(Int.init) ?? 1 << 20
-        maxAssetBytes = value("REEL_MAX_ASSET_BYTES").flatMap(Int.init) ?? 1 << 30
-        ffmpegPath = value("REEL_FFMPEG") ?? Self.which("ffmpeg", environment: environment) ?? "/usr/bin/ffmpeg"
-        ffprobePath = value("REEL_FFPROBE") ?? Self.which("ffprobe", environment: environment) ?? "/usr/bin/ffprobe"
-        fontFile = value("REEL_FONT_FILE") ?? "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-        downloadURLLifetime = value("REEL_DOWNLOAD_URL_TTL").flatMap(Int.init) ?? 3600
+        maxQueued = read.integer("REEL_MAX_QUEUED", default: 10_000, in: 1...1_000_000_000)
+        maxBodyBytes = read.integer("REEL_MAX_BODY_BYTES", default: 1 << 20, in: 1024...(1 << 30))
+        maxAssetBytes = read.integer("REEL_MAX_ASSET_BYTES", default: 1 << 30, in: 1...(1 << 42))
+        ffmpegPath = read.text("REEL_FFMPEG") ?? Self.which("ffmpeg", environment: environment) ?? "/usr/bin/ffmpeg"
+        ffprobePath = read.text("REEL_FFPROBE") ?? Self.which("ffprobe", environment: environment) ?? "/usr/bin/ffprobe"
+        fontFile = read.text("REEL_FONT_FILE") ?? "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
         maxDownloadURLLifetime = 7 * 24 * 3600
-        leaseSeconds = value("REEL_LEASE_SECONDS").flatMap(Double.init) ?? 15
-        databasePoolSize = value("REEL_DATABASE_POOL_SIZE").flatMap(Int.init) ?? 4
-        renderNiceness = value("REEL_RENDER_NICE").flatMap(Int.init) ?? 10
-        allowedHosts = (value("REEL_ALLOWED_HOSTS") ?? "").split(separator: ",").map {
+        downloadURLLifetime = read.integer("REEL_DOWNLOAD_URL_TTL", default: 3600, in: 1...maxDownloadURLLifetime)
+        leaseSeconds = read.number("REEL_LEASE_SECONDS", default: 15, in: 1...3600)
+        databasePoolSize = read.integer("REEL_DATABASE_POOL_SIZE", default: 4, in: 1...1000)
+        renderNiceness = read.integer("REEL_RENDER_NICE", default: 10, in: 0...19)
+        allowedHosts = (read.text("REEL_ALLOWED_HOSTS") ?? "").split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }.filter { !$0.isEmpty }
-        func seconds(_ name: String, _ fallback: Double) -> Double {
-            guard let seconds = value(name).flatMap(Double.init), (0.1...86_400).contains(seconds) else { return fallback }
-            return seconds
-        }
-        idleTimeout = seconds("REEL_IDLE_TIMEOUT", 60)
-        headerTimeout = seconds("REEL_HEADER_TIMEOUT", 10)
-        bodyTimeout = seconds("REEL_BODY_TIMEOUT", 10)
+        idleTimeout = read.number("REEL_IDLE_TIMEOUT", default: 60, in: 0.5...86_400)
+        headerTimeout = read.number("REEL_HEADER_TIMEOUT", default: 10, in: 0.5...3600)
+        bodyTimeout = read.number("REEL_BODY_TIMEOUT", default: 10, in: 0.5...3600)
         minBodyBytesPerSecond = 1024
+        s3MultipartThreshold = read.integer("REEL_S3_MULTIPART_THRESHOLD", default: 16 << 20, in: (5 << 20)...(5 << 30))
+        problems = read.problems
+        unknownVariables = read.unknownVariables()
+    }
+
+    /// The configuration, or every problem with it.
+    public func validated() throws(SettingsError) -> ReelConfiguration {
+        guard problems.isEmpty else { throw SettingsError(problems: problems) }
+        return self
     }
 
     /// `databaseURL` with its password replaced by `***`, for logs and health checks.
-    public var redactedDatabaseURL: String {
-        guard var components = URLComponents(string: databaseURL), components.password != nil else { return databaseURL }
+    public var redactedDatabaseURL: String { Self.redacted(databaseURL) }
+
+    static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
         components.password = "***"
-        return components.string ?? databaseURL
+        return components.string ?? url
     }
 
     /// The base of links handed to clients.

@@ -39,7 +39,7 @@ public struct S3Client: Sendable {
         }
 
         /// `AWS_ENDPOINT_URL` (or `AWS_ENDPOINT_URL_S3`), `AWS_REGION` (or `AWS_DEFAULT_REGION`),
-        /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`; `REEL_S3_MULTIPART_THRESHOLD`.
+        /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`.
         public init(environment: [String: String]) {
             func value(_ name: String) -> String? {
                 guard let text = environment[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
@@ -50,8 +50,7 @@ public struct S3Client: Sendable {
                 region: value("AWS_REGION") ?? value("AWS_DEFAULT_REGION") ?? "us-east-1",
                 accessKey: value("AWS_ACCESS_KEY_ID"),
                 secretKey: value("AWS_SECRET_ACCESS_KEY"),
-                sessionToken: value("AWS_SESSION_TOKEN"),
-                multipartThreshold: value("REEL_S3_MULTIPART_THRESHOLD").flatMap(Int.init) ?? 16 << 20
+                sessionToken: value("AWS_SESSION_TOKEN")
             )
         }
     }

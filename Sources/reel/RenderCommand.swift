@@ -19,7 +19,7 @@ struct RenderCommand: AsyncParsableCommand {
     var output: String
 
     func run() async throws {
-        var configuration = shared.configuration()
+        var configuration = try await shared.configuration()
         configuration.allowPrivateSources = true
         var request: CompositionRequest
         let specURL = URL(fileURLWithPath: spec)

@@ -29,7 +29,16 @@ struct Runtime {
         listen: Bool,
         _ body: (Runtime) async throws -> Void
     ) async throws {
-        try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw SettingsError(problems: [
+                "REEL_DATA_DIR=\(configuration.dataDirectory.path): cannot create that folder"
+            ])
+        }
+        guard FileManager.default.isWritableFile(atPath: configuration.dataDirectory.path) else {
+            throw SettingsError(problems: ["REEL_DATA_DIR=\(configuration.dataDirectory.path): the folder is not writable"])
+        }
         let store = try openStore(configuration, listen: listen, logger: logger)
         let runtime = try openRendering(configuration, store: store, logger: logger)
         do {
@@ -83,7 +92,9 @@ struct Runtime {
         let s3Configured =
             configuration.storageURL.hasPrefix("s3://")
             || ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ACCESS_KEY_ID"].contains { environment[$0]?.isEmpty == false }
-        let s3 = s3Configured ? S3Client(configuration: .init(environment: environment), httpClient: httpClient) : nil
+        var s3Configuration = S3Client.Configuration(environment: environment)
+        s3Configuration.multipartThreshold = configuration.s3MultipartThreshold
+        let s3 = s3Configured ? S3Client(configuration: s3Configuration, httpClient: httpClient) : nil
         do {
             let objects = try openObjects(configuration.storageURL, s3: s3)
             return Runtime(configuration: configuration, store: store, objects: objects, s3: s3, httpClient: httpClient, logger: logger)

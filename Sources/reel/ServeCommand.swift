@@ -26,13 +26,13 @@ struct ServeCommand: AsyncParsableCommand {
     var workers: Int?
 
     func run() async throws {
-        var configuration = shared.configuration()
-        if let host { configuration.host = host }
-        if let port { configuration.port = port }
-        if let workers { configuration.workers = workers }
+        let configuration = try await shared.configuration(
+            overrides: ["REEL_HOST": host, "REEL_PORT": port.map(String.init), "REEL_WORKERS": workers.map(String.init)])
         let logger = Logger(label: "reel")
-        try await Runtime.run(configuration, logger: logger, listen: configuration.workers > 0) { runtime in
-            try await serve(runtime, configuration: configuration, logger: logger)
+        try await SharedOptions.exitOnProblems {
+            try await Runtime.run(configuration, logger: logger, listen: configuration.workers > 0) { runtime in
+                try await serve(runtime, configuration: configuration, logger: logger)
+            }
         }
     }
 
@@ -72,9 +72,14 @@ struct WorkCommand: AsyncParsableCommand {
     var workers: Int?
 
     func run() async throws {
-        var configuration = shared.configuration()
-        if let workers { configuration.workers = workers }
+        let configuration = try await shared.configuration(overrides: ["REEL_WORKERS": workers.map(String.init)])
         let logger = Logger(label: "reel-worker")
+        try await SharedOptions.exitOnProblems {
+            try await runWorkers(configuration, logger: logger)
+        }
+    }
+
+    func runWorkers(_ configuration: ReelConfiguration, logger: Logger) async throws {
         try await Runtime.run(configuration, logger: logger, listen: true) { runtime in
             let group = ServiceGroup(
                 configuration: .init(
@@ -98,9 +103,11 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var shared: SharedOptions
 
     func run() async throws {
-        let configuration = shared.configuration()
-        try await Runtime.run(configuration, logger: Logger(label: "reel-migrate"), listen: false) { runtime in
-            try await runtime.objects.ping()
+        let configuration = try await shared.configuration()
+        try await SharedOptions.exitOnProblems {
+            try await Runtime.run(configuration, logger: Logger(label: "reel-migrate"), listen: false) { runtime in
+                try await runtime.objects.ping()
+            }
         }
         print("migrated \(configuration.redactedDatabaseURL)")
     }

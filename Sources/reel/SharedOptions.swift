@@ -13,12 +13,36 @@ struct SharedOptions: ParsableArguments {
     @Option(help: "file://PATH or s3://bucket[/prefix] (REEL_STORAGE_URL).")
     var storageURL: String?
 
-    /// The configuration from the environment with these flags applied.
-    func configuration(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> ReelConfiguration {
+    /// The configuration from the environment with these flags (and a command's own, in
+    /// `overrides`) applied. Invalid settings print one line each and exit with 78 (EX_CONFIG)
+    /// before anything starts; unknown `REEL_*` variables are warned about.
+    func configuration(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment,
+        overrides: [String: String?] = [:]
+    ) async throws -> ReelConfiguration {
         var environment = environment
         if let dataDir { environment["REEL_DATA_DIR"] = dataDir }
         if let databaseURL { environment["REEL_DATABASE_URL"] = databaseURL }
         if let storageURL { environment["REEL_STORAGE_URL"] = storageURL }
-        return ReelConfiguration(environment: environment)
+        for case (let name, let value?) in overrides { environment[name] = value }
+        let configuration = ReelConfiguration(environment: environment)
+        for name in configuration.unknownVariables {
+            Self.printError("reel: warning: \(name) is not a setting Reel reads (a typo?); it is ignored")
+        }
+        return try await Self.exitOnProblems { try configuration.validated() }
+    }
+
+    /// Runs `body`; settings it finds unusable are printed, one line each, and end the process with 78.
+    static func exitOnProblems<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as SettingsError {
+            for problem in error.problems { printError("reel: \(problem)") }
+            throw ExitCode(78)
+        }
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

@@ -128,7 +128,7 @@ struct CompositionRouteTests {
 
     @Test("an over-large body is 413; unknown and malformed IDs are 404")
     func sizesAndIDs() async throws {
-        let reel = try await TestReel(environment: ["REEL_MAX_BODY_BYTES": "1000"])
+        let reel = try await TestReel(environment: ["REEL_MAX_BODY_BYTES": "1024"])
         defer { reel.cleanUp() }
         try await reel.application().test(.router) { client in
             let big = try TestReel.seedPayload("complex-10-clip")

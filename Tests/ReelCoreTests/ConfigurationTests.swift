@@ -26,4 +26,60 @@ struct ConfigurationTests {
         #expect(configuration.redactedDatabaseURL == "postgres://reel:***@db.internal:5432/reel")
         #expect(!configuration.redactedDatabaseURL.contains("s3cret"))
     }
+
+    @Test(
+        "a value that does not parse or is out of range is a problem naming the variable, the value and the range",
+        arguments: [
+            ("REEL_PORT", "80o", "REEL_PORT=80o: must be a whole number from 1 to 65535"),
+            ("REEL_WORKERS", "two", "REEL_WORKERS=two: must be a whole number from 0 to 1024"),
+            ("REEL_MAX_QUEUED", "-1", "REEL_MAX_QUEUED=-1: must be a whole number from 1 to 1000000000"),
+            ("REEL_MAX_BODY_BYTES", "-5", "REEL_MAX_BODY_BYTES=-5: must be a whole number from 1024 to 1073741824"),
+            ("REEL_LEASE_SECONDS", "nan", "REEL_LEASE_SECONDS=nan: must be a number from 1 to 3600"),
+            ("REEL_IDLE_TIMEOUT", "1e400", "REEL_IDLE_TIMEOUT=1e400: must be a number from 0.5 to 86400"),
+            ("REEL_ALLOW_PRIVATE_SOURCES", "maybe", "REEL_ALLOW_PRIVATE_SOURCES=maybe: must be true or false"),
+            (
+                "REEL_DATABASE_URL", "mysql://u:pw@h/db",
+                "REEL_DATABASE_URL=mysql://u:***@h/db: must be sqlite://PATH or postgres://user:password@host:5432/db"
+            ),
+            (
+                "REEL_PUBLIC_URL", "videos.example.com",
+                "REEL_PUBLIC_URL=videos.example.com: must be an http(s) URL such as https://videos.example.com"
+            ),
+            ("REEL_SECRET", "hunter2", "REEL_SECRET=(7 characters): must be at least 16 characters"),
+        ])
+    func problems(name: String, value: String, line: String) throws {
+        let configuration = ReelConfiguration(environment: [name: value])
+        #expect(configuration.problems == [line])
+        #expect(throws: SettingsError.self) { try configuration.validated() }
+        #expect(!line.contains("hunter2") && !line.contains(":pw@"))
+    }
+
+    @Test("the defaults and every documented variable at a valid value have no problem and no unknown variable")
+    func valid() throws {
+        let configuration = ReelConfiguration(environment: [
+            "REEL_PORT": "8080", "REEL_WORKERS": "0", "REEL_MAX_QUEUED": "100", "REEL_ALLOW_PRIVATE_SOURCES": "yes",
+            "REEL_IDLE_TIMEOUT": "30", "REEL_ALLOWED_HOSTS": "a.example,b.example", "REEL_S3_MULTIPART_THRESHOLD": "8388608",
+            "PATH": "/usr/bin",
+        ])
+        #expect(try configuration.validated().port == 8080)
+        #expect(configuration.unknownVariables.isEmpty)
+        #expect(configuration.allowedHosts == ["a.example", "b.example"])
+    }
+
+    @Test("unknown REEL_ variables are listed (typos); others are not Reel's business")
+    func unknown() {
+        let configuration = ReelConfiguration(environment: ["REEL_WROKERS": "2", "REEL_PORT": "8000", "HOME": "/root"])
+        #expect(configuration.unknownVariables == ["REEL_WROKERS"])
+        #expect(configuration.problems.isEmpty)
+    }
+
+    @Test("secrets can come from files (REEL_SECRET_FILE), and an unreadable file is a problem")
+    func secretFiles() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("reel-secret-\(UUID().uuidString)")
+        try "  from-a-file-0123456789\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(ReelConfiguration(environment: ["REEL_SECRET_FILE": file.path]).secret == "from-a-file-0123456789")
+        let missing = ReelConfiguration(environment: ["REEL_SECRET_FILE": "/nonexistent/secret"])
+        #expect(missing.problems == ["REEL_SECRET_FILE=/nonexistent/secret: cannot read that file"])
+    }
 }

@@ -67,7 +67,7 @@ def cluster() -> Iterator[Cluster]:
         "REEL_DATABASE_URL": new_database(),
         "REEL_STORAGE_URL": f"s3://{bucket}/renders",
         "REEL_LEASE_SECONDS": "3",
-        "REEL_SECRET": "cluster-secret",
+        "REEL_SECRET": "cluster-secret-0123456789",
         "REEL_DATABASE_POOL_SIZE": "4",
     }
     apis = [ReelProcess(["serve", "--workers", "0"], env, f"api{n}", port=free_port()) for n in range(2)]

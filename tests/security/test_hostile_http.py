@@ -245,3 +245,37 @@ def test_uploaded_manifest_cannot_read_local_files(reel: ReelProcess, kind: str)
     status = wait_for(finished, timeout=60, what="the manifest composition to finish")
     assert status["status"] == "failed", status
     assert "playlist, manifest" in str(status["error_message"]), status
+
+
+@pytest.mark.parametrize(
+    ("env", "line"),
+    [
+        ({"REEL_PORT": "80o"}, "reel: REEL_PORT=80o: must be a whole number from 1 to 65535"),
+        ({"REEL_WORKERS": "two"}, "reel: REEL_WORKERS=two: must be a whole number from 0 to 1024"),
+        ({"REEL_MAX_QUEUED": "-1"}, "reel: REEL_MAX_QUEUED=-1: must be a whole number from 1 to 1000000000"),
+        ({"REEL_MAX_BODY_BYTES": "-5"}, "reel: REEL_MAX_BODY_BYTES=-5: must be a whole number from 1024 to 1073741824"),
+        ({"REEL_DATA_DIR": "/proc/nope"}, "reel: REEL_DATA_DIR=/proc/nope: cannot create that folder"),
+        ({"REEL_SECRET": "short"}, "reel: REEL_SECRET=(5 characters): must be at least 16 characters"),
+    ],
+)
+def test_bad_settings_stop_reel_before_it_listens(env: dict[str, str], line: str) -> None:
+    from reel_support import reel_binary
+
+    folder = tempfile.mkdtemp(prefix="reel-settings-")
+    port = free_port()
+    base = {"REEL_DATA_DIR": folder, "REEL_PORT": str(port)}
+    result = subprocess.run([str(reel_binary()), "serve"], env={**base, **env, "PATH": "/usr/bin:/bin"},
+                            capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 78, result
+    assert result.stderr.strip().splitlines() == [line]
+    if "REEL_SECRET" in env:
+        assert env["REEL_SECRET"] not in result.stderr, "a secret reached the log"
+
+
+def test_unknown_settings_are_warned_about() -> None:
+    from reel_support import reel_binary
+
+    result = subprocess.run([str(reel_binary()), "serve"], env={"REEL_WROKERS": "2", "REEL_PORT": "0", "PATH": "/usr/bin"},
+                            capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 78
+    assert "REEL_WROKERS is not a setting Reel reads" in result.stderr
