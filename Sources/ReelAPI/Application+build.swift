@@ -13,9 +13,11 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     router.add(middleware: MetricsMiddleware(registry: services.metrics))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
+    if services.configuration.keysRequired { router.add(middleware: AuthMiddleware(store: services.store)) }
 
     CompositionController(services: services).addRoutes(to: router.group("api/v1/compositions"))
     AssetController(services: services).addRoutes(to: router.group("api/v1/assets"))
+    KeyController(store: services.store).addRoutes(to: router.group("api/v1/keys"))
     FileController(services: services).addRoutes(to: router)
     HealthController(services: services).addRoutes(to: router)
 

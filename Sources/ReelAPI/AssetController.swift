@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import ReelCore
 import ReelObjects
+import ReelStore
 
 /// `POST /api/v1/assets`: a raw body streamed to storage, usable as `asset://ID`.
 struct AssetController {
@@ -15,10 +16,17 @@ struct AssetController {
 
     @Sendable func show(_ request: Request, context: ReelRequestContext) async throws -> Response {
         guard let text = context.parameters.get("id"), let id = CompositionValidator.assetID("asset://" + text),
-            let size = try await services.objects.size(of: ObjectKeys.asset(id))
+            let asset = try await Self.find(id, for: context.principal, services: services)
         else { throw ReelError.notFound("asset") }
-        let name = id.uuidString.lowercased()
-        return try JSONCoding.response(AssetDTO(id: name, url: "asset://\(name)", sizeBytes: size))
+        return try JSONCoding.response(AssetDTO(asset))
+    }
+
+    /// The asset if the caller may use it: one its tenant uploaded (any, for admins and with keys
+    /// off). Uploads from before assets were recorded are found by their object alone, with keys off.
+    static func find(_ id: UUID, for principal: Principal, services: ReelServices) async throws -> AssetRecord? {
+        if let asset = try await services.store.asset(id, tenant: principal.tenantFilter) { return asset }
+        guard principal.keyID == nil, let size = try await services.objects.size(of: ObjectKeys.asset(id)) else { return nil }
+        return AssetRecord(id: id, tenant: "", sizeBytes: size, contentType: "application/octet-stream", sha256: "", createdAt: Date())
     }
 
     @Sendable func upload(_ request: Request, context: ReelRequestContext) async throws -> Response {
@@ -49,15 +57,24 @@ struct AssetController {
         }
         guard size > 0 else { throw ReelError.validation(field: "body", "the upload is empty", type: "missing") }
         let contentType = request.headers[.contentType] ?? "application/octet-stream"
-        try await services.objects.put(key: ObjectKeys.asset(id), file: file, contentType: contentType)
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        let dto = AssetDTO(
-            id: id.uuidString.lowercased(),
-            url: "asset://\(id.uuidString.lowercased())",
-            sizeBytes: size,
-            contentType: contentType,
-            sha256: digest
-        )
-        return try JSONCoding.response(dto, status: .created, headers: [.location: "/api/v1/assets/\(id.uuidString.lowercased())"])
+        let tenant = context.principal.tenant
+        let idempotent = try IdempotentWrite(
+            request, tenant: tenant, bodyDigest: "\(contentType)\n\(digest)", lifetime: services.configuration.idempotencyLifetime)
+        if let idempotent, let stored = try await services.store.idempotencyRecord(tenant: tenant, key: idempotent.key, at: Date()) {
+            return try idempotent.replay(stored)
+        }
+        try await services.objects.put(key: ObjectKeys.asset(id), file: file, contentType: contentType)
+        let asset = AssetRecord(id: id, tenant: tenant, sizeBytes: size, contentType: contentType, sha256: digest, createdAt: Date())
+        let location = "/api/v1/assets/\(id.uuidString.lowercased())"
+        let answer = try JSONCoding.text(AssetDTO(asset))
+        let ours = idempotent?.record(status: .created, body: answer, location: location)
+        let kept = try await services.store.insertAsset(asset, idempotency: ours)
+        if let idempotent, let kept, kept.body != answer {
+            // A concurrent upload with the same key won: this copy is not needed.
+            try? await services.objects.delete(key: ObjectKeys.asset(id))
+            return try idempotent.replay(kept)
+        }
+        return JSONCoding.response(text: answer, status: .created, headers: [.location: location])
     }
 }

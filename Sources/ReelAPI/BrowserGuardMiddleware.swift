@@ -9,11 +9,12 @@ import ReelCore
 struct BrowserGuardMiddleware: RouterMiddleware {
     typealias Context = ReelRequestContext
 
-    /// Host names accepted besides IP literals and `localhost`; nil accepts any.
+    /// Host names accepted besides IP literals and `localhost`; nil accepts any (also when API
+    /// keys are required: a rebinding page has no key).
     let hostNames: Set<String>?
 
     init(configuration: ReelConfiguration) {
-        if configuration.allowedHosts.contains("*") {
+        if configuration.allowedHosts.contains("*") || configuration.keysRequired {
             hostNames = nil
         } else {
             var names = Set(configuration.allowedHosts)

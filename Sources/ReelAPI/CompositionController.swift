@@ -25,6 +25,7 @@ struct CompositionController {
     }
 
     @Sendable func create(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        try JSONCoding.requireJSON(request)
         let limit = services.configuration.maxBodyBytes
         let body: ByteBuffer
         do {
@@ -32,7 +33,15 @@ struct CompositionController {
         } catch is NIOTooManyBytesError {
             throw ReelError.payloadTooLarge(limit: limit)
         }
-        try JSONCoding.requireJSON(request)
+        let principal = context.principal
+        let idempotent = try IdempotentWrite(
+            request, tenant: principal.tenant, bodyDigest: IdempotentWrite.digest(body.readableBytesView),
+            lifetime: services.configuration.idempotencyLifetime)
+        if let idempotent,
+            let stored = try await services.store.idempotencyRecord(tenant: principal.tenant, key: idempotent.key, at: Date())
+        {
+            return try idempotent.replay(stored)
+        }
         let unknown = UnknownFields()
         let composition = try JSONCoding.decode(CompositionRequest.self, from: body, unknownFields: unknown)
         let strict = Self.prefersStrict(request)
@@ -41,18 +50,22 @@ struct CompositionController {
             problems += unknown.all.map { FieldError(field: $0, message: "is not a field Reel knows", errorType: "unknown") }
         }
         if !problems.isEmpty { throw ReelError.validation(problems) }
-        try await checkAssetsExist(composition)
+        try await checkAssetsExist(composition, principal: principal)
         let now = Date()
-        let record = CompositionRecord(id: UUID(), request: composition, status: .queued, createdAt: now, updatedAt: now)
-        try await services.store.insert(record, maxQueued: services.configuration.maxQueued)
+        let record = CompositionRecord(
+            id: UUID(), tenant: principal.tenant, request: composition, status: .queued, createdAt: now, updatedAt: now)
         let warnings = unknown.all.map { "\($0) is not a field Reel knows; it was ignored" }
-        var headers: HTTPFields = [.location: "/api/v1/compositions/\(record.id.uuidString.lowercased())"]
+        let answer = try JSONCoding.text(CompositionDTO(record: record, baseURL: baseURL, warnings: warnings.isEmpty ? nil : warnings))
+        let location = "/api/v1/compositions/\(record.id.uuidString.lowercased())"
+        let ours = idempotent?.record(status: .accepted, body: answer, location: location)
+        let kept = try await services.store.insert(
+            record, maxQueued: services.configuration.maxQueued,
+            maxQueuedPerTenant: principal.keyID == nil ? nil : services.configuration.maxQueuedPerTenant, idempotency: ours)
+        // A concurrent request with the same key committed first: nothing was inserted; answer as it was answered.
+        if let idempotent, let kept, kept.body != answer { return try idempotent.replay(kept) }
+        var headers: HTTPFields = [.location: location]
         if strict { headers[.preferenceApplied] = "handling=strict" }
-        return try JSONCoding.response(
-            CompositionDTO(record: record, baseURL: baseURL, warnings: warnings.isEmpty ? nil : warnings),
-            status: .accepted,
-            headers: headers
-        )
+        return JSONCoding.response(text: answer, status: .accepted, headers: headers)
     }
 
     /// `Prefer: handling=strict` (RFC 7240) turns unknown fields from warnings into a 422.
@@ -62,12 +75,13 @@ struct CompositionController {
         }
     }
 
-    /// Every `asset://ID` source must have been uploaded: a 422 now beats a failed render later.
-    func checkAssetsExist(_ composition: CompositionRequest) async throws {
+    /// Every `asset://ID` source must have been uploaded by the caller's tenant: a 422 now beats a
+    /// failed render later, and another tenant's asset is as unknown as one never uploaded.
+    func checkAssetsExist(_ composition: CompositionRequest, principal: Principal) async throws {
         var missing: [FieldError] = []
         for (field, url) in composition.sourceFields {
             guard let id = CompositionValidator.assetID(url) else { continue }
-            if try await services.objects.size(of: ObjectKeys.asset(id)) == nil {
+            if try await AssetController.find(id, for: principal, services: services) == nil {
                 missing.append(
                     FieldError(field: field, message: "no asset \(id.uuidString.lowercased()) was uploaded", errorType: "not_found"))
             }
@@ -89,7 +103,7 @@ struct CompositionController {
         }
         let offset = try integer(query["offset"], name: "offset", default: 0, range: 0...Int(Int32.max))
         let limit = try integer(query["limit"], name: "limit", default: 20, range: 1...100)
-        let page = try await services.store.list(status: status, offset: offset, limit: limit)
+        let page = try await services.store.list(status: status, offset: offset, limit: limit, tenant: context.principal.tenantFilter)
         return try JSONCoding.response(
             ListDTO(
                 compositions: page.items.map { CompositionDTO(record: $0, baseURL: baseURL) },
@@ -110,7 +124,7 @@ struct CompositionController {
 
     func record(_ context: ReelRequestContext) async throws -> CompositionRecord {
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
-            let record = try await services.store.fetch(id)
+            let record = try await services.store.fetch(id, tenant: context.principal.tenantFilter)
         else { throw ReelError.notFound("composition") }
         return record
     }
@@ -121,7 +135,7 @@ struct CompositionController {
 
     @Sendable func status(_ request: Request, context: ReelRequestContext) async throws -> Response {
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
-            let progress = try await services.store.fetchProgress(id)
+            let progress = try await services.store.fetchProgress(id, tenant: context.principal.tenantFilter)
         else { throw ReelError.notFound("composition") }
         return Response(
             status: .ok,
@@ -185,16 +199,27 @@ struct CompositionController {
             throw ReelError.notFound("composition")
         }
         let now = Date()
-        switch try await services.store.cancel(id, at: now) {
+        let tenant = context.principal.tenant
+        let idempotent = try IdempotentWrite(
+            request, tenant: tenant, bodyDigest: "", lifetime: services.configuration.idempotencyLifetime)
+        if let idempotent, let stored = try await services.store.idempotencyRecord(tenant: tenant, key: idempotent.key, at: now) {
+            return try idempotent.replay(stored)
+        }
+        switch try await services.store.cancel(id, at: now, tenant: context.principal.tenantFilter) {
         case .cancelled(let record):
-            return try JSONCoding.response(
-                CancelDTO(
-                    compositionID: record.id.uuidString.lowercased(),
-                    message: "composition cancelled",
-                    cancelledAt: now
-                )
-            )
+            let answer = try JSONCoding.text(
+                CancelDTO(compositionID: record.id.uuidString.lowercased(), message: "composition cancelled", cancelledAt: now))
+            if let idempotent {
+                // Stored after the cancel, not with it: a crash between the two turns a retry's 200 into a 409.
+                let kept = try await services.store.saveIdempotency(idempotent.record(status: .ok, body: answer, location: nil))
+                if kept.body != answer { return try idempotent.replay(kept) }
+            }
+            return JSONCoding.response(text: answer, status: .ok)
         case .alreadyFinished(let status):
+            // A concurrent request with the same key may have cancelled it a moment ago.
+            if let idempotent, let stored = try await services.store.idempotencyRecord(tenant: tenant, key: idempotent.key, at: Date()) {
+                return try idempotent.replay(stored)
+            }
             throw ReelError.conflict("composition is already \(status.rawValue) and cannot be cancelled")
         case .notFound:
             throw ReelError.notFound("composition")
@@ -202,7 +227,7 @@ struct CompositionController {
     }
 
     @Sendable func cancelAll(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        let ids = try await services.store.cancelAll(at: Date())
+        let ids = try await services.store.cancelAll(at: Date(), tenant: context.principal.tenantFilter)
         return try JSONCoding.response(
             CancelAllDTO(
                 cancelledCount: ids.count,
@@ -216,7 +241,7 @@ struct CompositionController {
 
     @Sendable func delete(_ request: Request, context: ReelRequestContext) async throws -> Response {
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
-            try await services.store.delete(id) != nil
+            try await services.store.delete(id, tenant: context.principal.tenantFilter) != nil
         else { throw ReelError.notFound("composition") }
         try await services.objects.delete(prefix: ObjectKeys.outputPrefix(id))
         return Response(status: .noContent)

@@ -211,13 +211,21 @@ struct ListDTO: Encodable {
 }
 
 /// `POST /api/v1/assets`.
-/// An uploaded asset; `GET /api/v1/assets/{id}` knows only its size, the upload's answer all of it.
+/// An uploaded asset.
 struct AssetDTO: Encodable {
     let id: String
     let url: String
     let sizeBytes: Int
-    var contentType: String? = nil
-    var sha256: String? = nil
+    let contentType: String
+    let sha256: String
+
+    init(_ asset: AssetRecord) {
+        id = asset.id.uuidString.lowercased()
+        url = "asset://\(id)"
+        sizeBytes = asset.sizeBytes
+        contentType = asset.contentType
+        sha256 = asset.sha256
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, url, sha256

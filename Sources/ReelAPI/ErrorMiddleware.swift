@@ -32,6 +32,7 @@ struct ErrorMiddleware: RouterMiddleware {
         )
         var headers: HTTPFields = [:]
         if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if let challenge = error.wwwAuthenticate { headers[.wwwAuthenticate] = challenge }
         let status = HTTPResponse.Status(code: error.status)
         return (try? JSONCoding.response(body, status: status, headers: headers))
             ?? Response(status: .internalServerError)

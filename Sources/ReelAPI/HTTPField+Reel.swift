@@ -6,4 +6,8 @@ extension HTTPField.Name {
     /// RFC 7240.
     static let prefer = Self("Prefer")!
     static let preferenceApplied = Self("Preference-Applied")!
+    static let xAPIKey = Self("X-API-Key")!
+    /// draft-ietf-httpapi-idempotency-key-header.
+    static let idempotencyKey = Self("Idempotency-Key")!
+    static let idempotentReplayed = Self("Idempotent-Replayed")!
 }

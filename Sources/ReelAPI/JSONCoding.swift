@@ -15,11 +15,23 @@ enum JSONCoding {
         return encoder
     }()
 
+    static func text(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
-        let data = try encoder.encode(value)
+        response(bytes: ByteBuffer(bytes: try encoder.encode(value)), status: status, headers: headers)
+    }
+
+    /// A JSON answer already encoded.
+    static func response(text: String, status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
+        response(bytes: ByteBuffer(string: text), status: status, headers: headers)
+    }
+
+    static func response(bytes: ByteBuffer, status: HTTPResponse.Status, headers: HTTPFields) -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: fields, body: .init(byteBuffer: bytes))
     }
 
     /// Deepest nesting of arrays and objects a request body may have; the composition itself

@@ -4,6 +4,8 @@ import Logging
 /// The request context of every route.
 public struct ReelRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// Set by ``AuthMiddleware``: the key's tenant and scope, or ``Principal/keysOff``.
+    public var principal = Principal.keysOff
 
     public init(source: Source) {
         coreContext = .init(source: source)

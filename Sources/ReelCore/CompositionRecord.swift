@@ -69,9 +69,12 @@ public struct CompositionRecord: Sendable, Hashable {
     public var updatedAt: Date
     public var startedAt: Date?
     public var completedAt: Date?
+    /// The tenant of the API key that created it; empty when keys are off.
+    public var tenant: String
 
     public init(
         id: UUID,
+        tenant: String = "",
         request: CompositionRequest,
         status: CompositionStatus,
         progress: Double = 0,
@@ -86,6 +89,7 @@ public struct CompositionRecord: Sendable, Hashable {
         completedAt: Date? = nil
     ) {
         self.id = id
+        self.tenant = tenant
         self.request = request
         self.status = status
         self.progress = progress

@@ -47,6 +47,15 @@ public struct ReelConfiguration: Sendable {
     /// Slowest average rate of a request body once ``bodyTimeout`` has passed.
     public var minBodyBytesPerSecond: Double
 
+    /// `REEL_AUTH`: `auto` (keys required unless Reel listens on loopback only), `on` or `off`.
+    public var authMode: String
+    /// Keys to create at start if missing (`REEL_API_KEYS`: `name:scope:key`, comma-separated,
+    /// or a file with one such entry a line); their tenant is `default`.
+    public var seedKeys: [SeedKey]
+    /// Queued compositions one tenant may have (`REEL_MAX_QUEUED_PER_TENANT`, default `REEL_MAX_QUEUED`).
+    public var maxQueuedPerTenant: Int
+    /// How long an `Idempotency-Key`'s answer is kept, in seconds (`REEL_IDEMPOTENCY_TTL`).
+    public var idempotencyLifetime: Double
     /// Largest output uploaded in one PUT; larger ones go in parts (`REEL_S3_MULTIPART_THRESHOLD`).
     public var s3MultipartThreshold: Int
     /// One line for every setting that cannot be used (variable, value, what is allowed); empty
@@ -105,6 +114,25 @@ public struct ReelConfiguration: Sendable {
         bodyTimeout = read.number("REEL_BODY_TIMEOUT", default: 10, in: 0.5...3600)
         minBodyBytesPerSecond = 1024
         s3MultipartThreshold = read.integer("REEL_S3_MULTIPART_THRESHOLD", default: 16 << 20, in: (5 << 20)...(5 << 30))
+        authMode = read.choice("REEL_AUTH", default: "auto", among: ["auto", "on", "off"])
+        seedKeys = []
+        if let text = read.text("REEL_API_KEYS") {
+            let entries = text.hasPrefix("/") ? ((try? String(contentsOfFile: text, encoding: .utf8)) ?? "") : text
+            if text.hasPrefix("/") && entries.isEmpty { read.refuse("REEL_API_KEYS", text, "cannot read that file") }
+            for entry in entries.split(whereSeparator: { $0 == "," || $0 == "\n" }) {
+                let trimmed = entry.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                if let key = SeedKey(trimmed) {
+                    seedKeys.append(key)
+                } else {
+                    read.refuse(
+                        "REEL_API_KEYS", "(an entry of \(trimmed.split(separator: ":").count) parts)",
+                        "entries must be name:scope:key with a scope of read, write, admin or metrics and a key of 24 characters or more")
+                }
+            }
+        }
+        idempotencyLifetime = read.number("REEL_IDEMPOTENCY_TTL", default: 86_400, in: 60...(30 * 86_400))
+        maxQueuedPerTenant = read.integer("REEL_MAX_QUEUED_PER_TENANT", default: maxQueued, in: 1...1_000_000_000)
         problems = read.problems
         unknownVariables = read.unknownVariables()
     }
@@ -122,6 +150,15 @@ public struct ReelConfiguration: Sendable {
         guard var components = URLComponents(string: url), components.password != nil else { return url }
         components.password = "***"
         return components.string ?? url
+    }
+
+    /// Whether requests need an API key: `REEL_AUTH=on`, or `auto` while Reel listens beyond loopback.
+    public var keysRequired: Bool {
+        switch authMode {
+        case "on": true
+        case "off": false
+        default: !["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased()) && !host.hasPrefix("127.")
+        }
     }
 
     /// The base of links handed to clients.
@@ -142,5 +179,21 @@ public struct ReelConfiguration: Sendable {
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
         return nil
+    }
+}
+
+/// An API key given in `REEL_API_KEYS`, created at start when missing.
+public struct SeedKey: Sendable, Hashable {
+    public var name: String
+    public var scope: KeyScope
+    public var secret: String
+
+    /// Parses `name:scope:key`; nil when malformed.
+    public init?(_ entry: String) {
+        let parts = entry.split(separator: ":", maxSplits: 2).map(String.init)
+        guard parts.count == 3, !parts[0].isEmpty, let scope = KeyScope(rawValue: parts[1]), parts[2].count >= 24 else { return nil }
+        name = parts[0]
+        self.scope = scope
+        secret = parts[2]
     }
 }

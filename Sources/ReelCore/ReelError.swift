@@ -28,13 +28,18 @@ public struct ReelError: Error, Sendable, CustomStringConvertible {
     public var details: [FieldError]
     /// Seconds a client should wait before trying again (429 and 503).
     public var retryAfter: Int?
+    /// The challenge of a 401 (`WWW-Authenticate`).
+    public var wwwAuthenticate: String?
 
-    public init(code: String, status: Int, message: String, details: [FieldError] = [], retryAfter: Int? = nil) {
+    public init(
+        code: String, status: Int, message: String, details: [FieldError] = [], retryAfter: Int? = nil, wwwAuthenticate: String? = nil
+    ) {
         self.code = code
         self.status = status
         self.message = message
         self.details = details
         self.retryAfter = retryAfter
+        self.wwwAuthenticate = wwwAuthenticate
     }
 
     public var description: String { "\(code): \(message)" }

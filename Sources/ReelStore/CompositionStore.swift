@@ -34,26 +34,73 @@ public struct QueueStats: Sendable, Hashable {
 }
 
 /// Durable state of compositions. `insert` stores a composition and enqueues its job in
-/// one transaction, so a stored composition is always queued.
+/// one transaction, so a stored composition is always queued. Reads and writes by id take the
+/// caller's `tenant`: a composition of another tenant is as absent as an unknown id; nil reaches
+/// every tenant (keys off, or an admin key).
 public protocol CompositionStore: Sendable {
     /// Creates or upgrades the schema. Safe to run from several processes at once.
     func migrate() async throws
-    /// Stores a new composition as `queued`. Throws `queue_full` when `maxQueued` jobs wait.
-    func insert(_ record: CompositionRecord, maxQueued: Int?) async throws
-    func fetch(_ id: UUID) async throws -> CompositionRecord?
+    /// Stores a new composition as `queued`. Throws `queue_full` when `maxQueued` jobs wait, or
+    /// when the record's tenant already has `maxQueuedPerTenant` waiting. With `idempotency`, the
+    /// answer is stored in the same transaction; when the tenant already has a live answer under
+    /// that key (a concurrent duplicate won), nothing is inserted and that answer is returned.
+    @discardableResult
+    func insert(
+        _ record: CompositionRecord, maxQueued: Int?, maxQueuedPerTenant: Int?, idempotency: IdempotencyRecord?
+    ) async throws -> IdempotencyRecord?
+    func fetch(_ id: UUID, tenant: String?) async throws -> CompositionRecord?
     /// The progress columns alone (for `/status`, the hottest read).
-    func fetchProgress(_ id: UUID) async throws -> CompositionProgress?
+    func fetchProgress(_ id: UUID, tenant: String?) async throws -> CompositionProgress?
     /// Newest first.
-    func list(status: CompositionStatus?, offset: Int, limit: Int) async throws -> CompositionPage
+    func list(status: CompositionStatus?, offset: Int, limit: Int, tenant: String?) async throws -> CompositionPage
     /// Removes a composition; returns it so its objects can be removed too.
-    func delete(_ id: UUID) async throws -> CompositionRecord?
+    func delete(_ id: UUID, tenant: String?) async throws -> CompositionRecord?
     /// Cancels a queued or running composition; a running job loses its lease.
-    func cancel(_ id: UUID, at date: Date) async throws -> CancelOutcome
-    /// Cancels every queued and running composition; returns their IDs.
-    func cancelAll(at date: Date) async throws -> [UUID]
+    func cancel(_ id: UUID, at date: Date, tenant: String?) async throws -> CancelOutcome
+    /// Cancels every queued and running composition (of `tenant`, or of all); returns their IDs.
+    func cancelAll(at date: Date, tenant: String?) async throws -> [UUID]
     func stats() async throws -> QueueStats
     /// Throws when the database cannot answer.
     func ping() async throws
     /// Render workers whose last heartbeat is not older than `since`.
     func workers(seenSince since: Date) async throws -> [WorkerHeartbeat]
 }
+
+extension CompositionStore {
+    /// Across every tenant: workers, the rescuer and tests.
+    public func insert(_ record: CompositionRecord, maxQueued: Int?) async throws {
+        try await insert(record, maxQueued: maxQueued, maxQueuedPerTenant: nil, idempotency: nil)
+    }
+    public func fetch(_ id: UUID) async throws -> CompositionRecord? { try await fetch(id, tenant: nil) }
+    public func fetchProgress(_ id: UUID) async throws -> CompositionProgress? { try await fetchProgress(id, tenant: nil) }
+    public func list(status: CompositionStatus?, offset: Int, limit: Int) async throws -> CompositionPage {
+        try await list(status: status, offset: offset, limit: limit, tenant: nil)
+    }
+    public func delete(_ id: UUID) async throws -> CompositionRecord? { try await delete(id, tenant: nil) }
+    public func cancel(_ id: UUID, at date: Date) async throws -> CancelOutcome { try await cancel(id, at: date, tenant: nil) }
+    public func cancelAll(at date: Date) async throws -> [UUID] { try await cancelAll(at: date, tenant: nil) }
+}
+
+/// API keys and uploaded assets: who may do what, and who owns which upload.
+public protocol AccessStore: Sendable {
+    /// Stores a key under `lookup` (the first characters of `hash`, unique) and its full `hash`.
+    func insertKey(_ key: APIKeyRecord, lookup: String, hash: String) async throws
+    /// The key stored under `lookup`, with its hash to compare in constant time; revoked keys too.
+    func key(lookup: String) async throws -> (record: APIKeyRecord, hash: String)?
+    /// Every key, oldest first.
+    func keys() async throws -> [APIKeyRecord]
+    /// Marks a key revoked; false when there is no such key (or it was revoked already).
+    func revokeKey(_ id: UUID, at date: Date) async throws -> Bool
+    /// Records an upload; with `idempotency` as ``CompositionStore/insert(_:maxQueued:maxQueuedPerTenant:idempotency:)`` does.
+    @discardableResult
+    func insertAsset(_ asset: AssetRecord, idempotency: IdempotencyRecord?) async throws -> IdempotencyRecord?
+    /// The asset, when it exists and belongs to `tenant` (nil: any tenant).
+    func asset(_ id: UUID, tenant: String?) async throws -> AssetRecord?
+    /// The live (unexpired at `date`) answer stored under a tenant's idempotency key.
+    func idempotencyRecord(tenant: String, key: String, at date: Date) async throws -> IdempotencyRecord?
+    /// Stores an answer unless the key has a live one already; returns the one that is kept.
+    func saveIdempotency(_ record: IdempotencyRecord) async throws -> IdempotencyRecord
+}
+
+/// Everything a database driver provides: compositions, their jobs, keys and assets.
+public typealias ReelDatabase = CompositionStore & JobQueue & AccessStore

@@ -41,6 +41,50 @@ enum PostgresMigrations {
                 last_seen_at TIMESTAMPTZ NOT NULL
             );
             """
-        )
+        ),
+        (
+            2,
+            """
+            ALTER TABLE compositions ADD COLUMN tenant TEXT NOT NULL DEFAULT '';
+            CREATE INDEX compositions_tenant ON compositions (tenant, seq);
+            CREATE INDEX compositions_tenant_queued ON compositions (tenant) WHERE status = 'queued';
+            CREATE TABLE api_keys (
+                id UUID PRIMARY KEY,
+                name TEXT NOT NULL,
+                hint TEXT NOT NULL,
+                lookup TEXT NOT NULL UNIQUE,
+                hash TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                tenant TEXT NOT NULL,
+                created_at TIMESTAMPTZ NOT NULL,
+                revoked_at TIMESTAMPTZ
+            );
+            CREATE TABLE assets (
+                id UUID PRIMARY KEY,
+                tenant TEXT NOT NULL,
+                size_bytes BIGINT NOT NULL,
+                content_type TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                created_at TIMESTAMPTZ NOT NULL
+            );
+            """
+        ),
+        (
+            3,
+            """
+            CREATE TABLE idempotency_keys (
+                tenant TEXT NOT NULL,
+                key TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                status INTEGER NOT NULL,
+                body TEXT NOT NULL,
+                location TEXT,
+                created_at TIMESTAMPTZ NOT NULL,
+                expires_at TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (tenant, key)
+            );
+            CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
+            """
+        ),
     ]
 }

@@ -19,7 +19,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
 
     static let channel = "reel_jobs"
     static let columns =
-        "id, request::text, status, progress, stage, stages, error_message, result::text, attempt, created_at, updated_at, started_at, completed_at"
+        "id, request::text, status, progress, stage, stages, error_message, result::text, attempt, created_at, updated_at, started_at, completed_at, tenant"
 
     /// - Parameters:
     ///   - url: `postgres://user:password@host:port/database[?sslmode=disable|prefer|require]`.
@@ -137,12 +137,12 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     static func records(_ rows: [PostgresRow]) throws -> [CompositionRecord] {
         try rows.map { row in
             let columns = try row.decode(
-                (UUID, String, String, Double, String, String?, String?, String?, Int, Date, Date, Date?, Date?).self
+                (UUID, String, String, Double, String, String?, String?, String?, Int, Date, Date, Date?, Date?, String).self
             )
             return try RecordCoding.Columns(
                 id: columns.0, request: columns.1, status: columns.2, progress: columns.3, stage: columns.4,
                 stages: columns.5, errorMessage: columns.6, result: columns.7, attempt: columns.8,
-                createdAt: columns.9, updatedAt: columns.10, startedAt: columns.11, completedAt: columns.12
+                createdAt: columns.9, updatedAt: columns.10, startedAt: columns.11, completedAt: columns.12, tenant: columns.13
             ).record()
         }
     }
@@ -176,15 +176,21 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         }
     }
 
-    public func insert(_ record: CompositionRecord, maxQueued: Int?) async throws {
+    public func insert(
+        _ record: CompositionRecord, maxQueued: Int?, maxQueuedPerTenant: Int?, idempotency: IdempotencyRecord?
+    ) async throws -> IdempotencyRecord? {
         let request = try RecordCoding.encode(record.request)
         let stages = try RecordCoding.encode(record.stages)
         let id = record.id
         let title = record.request.title
         let priority = record.request.priority.rank
         let now = record.createdAt
-        try await perform {
-            try await self.client.withTransaction(logger: self.logger) { connection in
+        let tenant = record.tenant
+        let existing: IdempotencyRecord? = try await perform {
+            try await self.client.withTransaction(logger: self.logger) { connection -> IdempotencyRecord? in
+                if let idempotency, let existing = try await Self.claim(idempotency, on: connection, logger: self.logger) {
+                    return existing
+                }
                 if let maxQueued {
                     try await self.queuedCount.check(limit: maxQueued) {
                         let rows = try await connection.query(
@@ -196,30 +202,41 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
                         return queued
                     }
                 }
+                if let maxQueuedPerTenant {
+                    let rows = try await connection.query(
+                        "SELECT count(*) FROM compositions WHERE status = 'queued' AND tenant = \(tenant)", logger: self.logger)
+                    for try await queued in rows.decode(Int.self) { try QueuedCount.enforce(maxQueuedPerTenant, queued) }
+                }
                 try await connection.query(
                     """
-                    INSERT INTO compositions (id, title, status, priority, request, progress, stage, stages,
+                    INSERT INTO compositions (id, tenant, title, status, priority, request, progress, stage, stages,
                         attempt, run_at, created_at, updated_at)
-                    VALUES (\(id), \(title), 'queued', \(priority), \(request)::jsonb, 0, 'queued', \(stages),
+                    VALUES (\(id), \(tenant), \(title), 'queued', \(priority), \(request)::jsonb, 0, 'queued', \(stages),
                         0, \(now), \(now), \(now))
                     """,
                     logger: self.logger
                 )
                 try await connection.query("SELECT pg_notify(\(Self.channel), '')", logger: self.logger)
+                return nil
             }
         }
+        if let existing { return existing }
         queuedCount.increment()
+        return idempotency
     }
 
-    public func fetch(_ id: UUID) async throws -> CompositionRecord? {
-        try Self.records(try await rows("SELECT \(unescaped: Self.columns) FROM compositions WHERE id = \(id)")).first
+    public func fetch(_ id: UUID, tenant: String?) async throws -> CompositionRecord? {
+        try Self.records(
+            try await rows(
+                "SELECT \(unescaped: Self.columns) FROM compositions WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))")
+        ).first
     }
 
-    public func fetchProgress(_ id: UUID) async throws -> CompositionProgress? {
+    public func fetchProgress(_ id: UUID, tenant: String?) async throws -> CompositionProgress? {
         let found = try await rows(
             """
             SELECT status, progress, stage, stages, error_message, attempt, created_at, updated_at, completed_at
-            FROM compositions WHERE id = \(id)
+            FROM compositions WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))
             """
         )
         guard let row = found.first else { return nil }
@@ -238,43 +255,56 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         )
     }
 
-    public func list(status: CompositionStatus?, offset: Int, limit: Int) async throws -> CompositionPage {
+    public func list(status: CompositionStatus?, offset: Int, limit: Int, tenant: String?) async throws -> CompositionPage {
         let filter = status?.rawValue
         let items = try await rows(
             """
             SELECT \(unescaped: Self.columns) FROM compositions WHERE (\(filter)::text IS NULL OR status = \(filter))
+                AND (\(tenant)::text IS NULL OR tenant = \(tenant))
             ORDER BY seq DESC LIMIT \(limit) OFFSET \(offset)
             """
         )
-        let total = try await rows("SELECT count(*) FROM compositions WHERE (\(filter)::text IS NULL OR status = \(filter))")
+        let total = try await rows(
+            """
+            SELECT count(*) FROM compositions WHERE (\(filter)::text IS NULL OR status = \(filter))
+                AND (\(tenant)::text IS NULL OR tenant = \(tenant))
+            """)
         return CompositionPage(items: try Self.records(items), total: try total.first?.decode(Int.self) ?? 0)
     }
 
-    public func delete(_ id: UUID) async throws -> CompositionRecord? {
-        try Self.records(try await rows("DELETE FROM compositions WHERE id = \(id) RETURNING \(unescaped: Self.columns)")).first
+    public func delete(_ id: UUID, tenant: String?) async throws -> CompositionRecord? {
+        try Self.records(
+            try await rows(
+                """
+                DELETE FROM compositions WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))
+                RETURNING \(unescaped: Self.columns)
+                """)
+        ).first
     }
 
-    public func cancel(_ id: UUID, at date: Date) async throws -> CancelOutcome {
+    public func cancel(_ id: UUID, at date: Date, tenant: String?) async throws -> CancelOutcome {
         let updated = try await rows(
             """
             UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
                 updated_at = \(date), completed_at = \(date)
-            WHERE id = \(id) AND status IN ('pending', 'queued', 'processing')
+            WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant)) AND status IN ('pending', 'queued', 'processing')
             RETURNING \(unescaped: Self.columns)
             """
         )
         if let record = try Self.records(updated).first { return .cancelled(record) }
-        let status = try await rows("SELECT status FROM compositions WHERE id = \(id)").first?.decode(String.self)
+        let status = try await rows(
+            "SELECT status FROM compositions WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))"
+        ).first?.decode(String.self)
         guard let status, let parsed = CompositionStatus(rawValue: status) else { return .notFound }
         return .alreadyFinished(parsed)
     }
 
-    public func cancelAll(at date: Date) async throws -> [UUID] {
+    public func cancelAll(at date: Date, tenant: String?) async throws -> [UUID] {
         try await rows(
             """
             UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
                 updated_at = \(date), completed_at = \(date)
-            WHERE status IN ('pending', 'queued', 'processing')
+            WHERE status IN ('pending', 'queued', 'processing') AND (\(tenant)::text IS NULL OR tenant = \(tenant))
             RETURNING id
             """
         ).map { try $0.decode(UUID.self) }

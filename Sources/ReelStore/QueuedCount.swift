@@ -43,7 +43,8 @@ final class QueuedCount: Sendable {
         try Self.enforce(limit, store(try await count()))
     }
 
-    private static func enforce(_ limit: Int, _ queued: Int) throws {
+    /// Throws `queueFull` when `queued` has reached `limit`.
+    static func enforce(_ limit: Int, _ queued: Int) throws {
         if queued >= limit { throw ReelError.queueFull(retryAfter: 5) }
     }
 

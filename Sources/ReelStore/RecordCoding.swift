@@ -28,10 +28,12 @@ enum RecordCoding {
         var updatedAt: Date
         var startedAt: Date?
         var completedAt: Date?
+        var tenant: String
 
         func record() throws -> CompositionRecord {
             CompositionRecord(
                 id: id,
+                tenant: tenant,
                 request: try decode(request),
                 status: CompositionStatus(rawValue: status) ?? .pending,
                 progress: progress,
@@ -69,7 +71,8 @@ enum RecordCoding {
             createdAt: date(row[9]) ?? Date(timeIntervalSince1970: 0),
             updatedAt: date(row[10]) ?? Date(timeIntervalSince1970: 0),
             startedAt: date(row[11]),
-            completedAt: date(row[12])
+            completedAt: date(row[12]),
+            tenant: row[13].string ?? ""
         ).record()
     }
 }

@@ -43,5 +43,49 @@ enum SQLiteMigrations {
             );
             """
         ),
+        (
+            3,
+            """
+            ALTER TABLE compositions ADD COLUMN tenant TEXT NOT NULL DEFAULT '';
+            CREATE INDEX compositions_tenant ON compositions (tenant, seq);
+            CREATE INDEX compositions_tenant_queued ON compositions (tenant) WHERE status = 'queued';
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                hint TEXT NOT NULL,
+                lookup TEXT NOT NULL UNIQUE,
+                hash TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                tenant TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                revoked_at REAL
+            );
+            CREATE TABLE assets (
+                id TEXT PRIMARY KEY,
+                tenant TEXT NOT NULL,
+                size_bytes INTEGER NOT NULL,
+                content_type TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                created_at REAL NOT NULL
+            );
+            """
+        ),
+        (
+            4,
+            """
+            CREATE TABLE idempotency_keys (
+                tenant TEXT NOT NULL,
+                key TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                status INTEGER NOT NULL,
+                body TEXT NOT NULL,
+                location TEXT,
+                created_at REAL NOT NULL,
+                expires_at REAL NOT NULL,
+                PRIMARY KEY (tenant, key)
+            );
+            CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
+            """
+        ),
     ]
 }

@@ -13,7 +13,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
     }
 
     static let columns =
-        "id, request, status, progress, stage, stages, error_message, result, attempt, created_at, updated_at, started_at, completed_at"
+        "id, request, status, progress, stage, stages, error_message, result, attempt, created_at, updated_at, started_at, completed_at, tenant"
 
     public func migrate() async throws {
         try database.write { db in
@@ -31,50 +31,71 @@ public final class SQLiteStore: CompositionStore, JobQueue {
         }
     }
 
-    public func insert(_ record: CompositionRecord, maxQueued: Int?) async throws {
+    public func insert(
+        _ record: CompositionRecord, maxQueued: Int?, maxQueuedPerTenant: Int?, idempotency: IdempotencyRecord?
+    ) async throws -> IdempotencyRecord? {
         let request = try RecordCoding.encode(record.request)
         let stages = try RecordCoding.encode(record.stages)
         let now = record.createdAt.timeIntervalSince1970
-        try database.write { db in
+        let existing: IdempotencyRecord? = try database.write { db in
             try db.transaction {
+                if let idempotency, let existing = try Self.claim(idempotency, in: db) { return existing }
                 if let maxQueued {
                     try queuedCount.check(limit: maxQueued) {
                         try db.query("SELECT count(*) FROM compositions WHERE status = 'queued'")[0][0].int ?? 0
                     }
                 }
+                if let maxQueuedPerTenant {
+                    let queued = try db.query(
+                        "SELECT count(*) FROM compositions WHERE status = 'queued' AND tenant = ?", [.text(record.tenant)])
+                    try QueuedCount.enforce(maxQueuedPerTenant, queued[0][0].int ?? 0)
+                }
                 try db.query(
                     """
-                    INSERT INTO compositions (id, title, status, priority, request, progress, stage, stages,
+                    INSERT INTO compositions (id, tenant, title, status, priority, request, progress, stage, stages,
                         attempt, run_at, created_at, updated_at)
-                    VALUES (?, ?, 'queued', ?, ?, 0, 'queued', ?, 0, ?, ?, ?)
+                    VALUES (?, ?, ?, 'queued', ?, ?, 0, 'queued', ?, 0, ?, ?, ?)
                     """,
                     [
-                        .text(record.id.uuidString.lowercased()), .text(record.request.title),
+                        .text(record.id.uuidString.lowercased()), .text(record.tenant), .text(record.request.title),
                         .integer(Int64(record.request.priority.rank)), .text(request), .text(stages),
                         .real(now), .real(now), .real(now),
                     ]
                 )
+                return nil
             }
         }
+        if let existing { return existing }
         queuedCount.increment()
         wakeups.signal()
+        return idempotency
     }
 
-    public func fetch(_ id: UUID) async throws -> CompositionRecord? {
+    /// `AND (? IS NULL OR tenant = ?)`, the tenant filter every read and write by id takes.
+    static let tenantFilter = "(? IS NULL OR tenant = ?)"
+
+    static func tenantValues(_ tenant: String?) -> [SQLiteValue] {
+        let value: SQLiteValue = tenant.map { .text($0) } ?? .null
+        return [value, value]
+    }
+
+    public func fetch(_ id: UUID, tenant: String?) async throws -> CompositionRecord? {
         let rows = try database.read { db in
-            try db.query("SELECT \(Self.columns) FROM compositions WHERE id = ?", [.text(id.uuidString.lowercased())])
+            try db.query(
+                "SELECT \(Self.columns) FROM compositions WHERE id = ? AND \(Self.tenantFilter)",
+                [.text(id.uuidString.lowercased())] + Self.tenantValues(tenant))
         }
         return try rows.first.map(RecordCoding.record)
     }
 
-    public func fetchProgress(_ id: UUID) async throws -> CompositionProgress? {
+    public func fetchProgress(_ id: UUID, tenant: String?) async throws -> CompositionProgress? {
         let rows = try database.read { db in
             try db.query(
                 """
                 SELECT status, progress, stage, stages, error_message, attempt, created_at, updated_at, completed_at
-                FROM compositions WHERE id = ?
+                FROM compositions WHERE id = ? AND \(Self.tenantFilter)
                 """,
-                [.text(id.uuidString.lowercased())]
+                [.text(id.uuidString.lowercased())] + Self.tenantValues(tenant)
             )
         }
         guard let row = rows.first else { return nil }
@@ -92,34 +113,31 @@ public final class SQLiteStore: CompositionStore, JobQueue {
         )
     }
 
-    public func list(status: CompositionStatus?, offset: Int, limit: Int) async throws -> CompositionPage {
+    public func list(status: CompositionStatus?, offset: Int, limit: Int, tenant: String?) async throws -> CompositionPage {
+        let status: SQLiteValue = status.map { .text($0.rawValue) } ?? .null
+        let filter = "(? IS NULL OR status = ?) AND \(Self.tenantFilter)"
+        let values = [status, status] + Self.tenantValues(tenant)
         let (rows, total) = try database.read { db in
-            if let status {
-                let rows = try db.query(
-                    "SELECT \(Self.columns) FROM compositions WHERE status = ? ORDER BY seq DESC LIMIT ? OFFSET ?",
-                    [.text(status.rawValue), .integer(Int64(limit)), .integer(Int64(offset))]
-                )
-                let total = try db.query("SELECT count(*) FROM compositions WHERE status = ?", [.text(status.rawValue)])
-                return (rows, total[0][0].int ?? 0)
-            }
             let rows = try db.query(
-                "SELECT \(Self.columns) FROM compositions ORDER BY seq DESC LIMIT ? OFFSET ?",
-                [.integer(Int64(limit)), .integer(Int64(offset))]
+                "SELECT \(Self.columns) FROM compositions WHERE \(filter) ORDER BY seq DESC LIMIT ? OFFSET ?",
+                values + [.integer(Int64(limit)), .integer(Int64(offset))]
             )
-            let total = try db.query("SELECT count(*) FROM compositions")
+            let total = try db.query("SELECT count(*) FROM compositions WHERE \(filter)", values)
             return (rows, total[0][0].int ?? 0)
         }
         return CompositionPage(items: try rows.map(RecordCoding.record), total: total)
     }
 
-    public func delete(_ id: UUID) async throws -> CompositionRecord? {
+    public func delete(_ id: UUID, tenant: String?) async throws -> CompositionRecord? {
         let rows = try database.write { db in
-            try db.query("DELETE FROM compositions WHERE id = ? RETURNING \(Self.columns)", [.text(id.uuidString.lowercased())])
+            try db.query(
+                "DELETE FROM compositions WHERE id = ? AND \(Self.tenantFilter) RETURNING \(Self.columns)",
+                [.text(id.uuidString.lowercased())] + Self.tenantValues(tenant))
         }
         return try rows.first.map(RecordCoding.record)
     }
 
-    public func cancel(_ id: UUID, at date: Date) async throws -> CancelOutcome {
+    public func cancel(_ id: UUID, at date: Date, tenant: String?) async throws -> CancelOutcome {
         let now = date.timeIntervalSince1970
         let key = id.uuidString.lowercased()
         let (updated, status) = try database.write { db in
@@ -127,30 +145,32 @@ public final class SQLiteStore: CompositionStore, JobQueue {
                 """
                 UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
                     updated_at = ?, completed_at = ?
-                WHERE id = ? AND status IN ('pending', 'queued', 'processing')
+                WHERE id = ? AND \(Self.tenantFilter) AND status IN ('pending', 'queued', 'processing')
                 RETURNING \(Self.columns)
                 """,
-                [.real(now), .real(now), .text(key)]
+                [.real(now), .real(now), .text(key)] + Self.tenantValues(tenant)
             )
             if !rows.isEmpty { return (rows, String?.none) }
-            return ([], try db.query("SELECT status FROM compositions WHERE id = ?", [.text(key)]).first?[0].string)
+            let found = try db.query(
+                "SELECT status FROM compositions WHERE id = ? AND \(Self.tenantFilter)", [.text(key)] + Self.tenantValues(tenant))
+            return ([], found.first?[0].string)
         }
         if let row = updated.first { return .cancelled(try RecordCoding.record(row)) }
         guard let status, let parsed = CompositionStatus(rawValue: status) else { return .notFound }
         return .alreadyFinished(parsed)
     }
 
-    public func cancelAll(at date: Date) async throws -> [UUID] {
+    public func cancelAll(at date: Date, tenant: String?) async throws -> [UUID] {
         let now = date.timeIntervalSince1970
         let rows = try database.write { db in
             try db.query(
                 """
                 UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
                     updated_at = ?, completed_at = ?
-                WHERE status IN ('pending', 'queued', 'processing')
+                WHERE status IN ('pending', 'queued', 'processing') AND \(Self.tenantFilter)
                 RETURNING id
                 """,
-                [.real(now), .real(now)]
+                [.real(now), .real(now)] + Self.tenantValues(tenant)
             )
         }
         return rows.compactMap { $0[0].string.flatMap(UUID.init(uuidString:)) }

@@ -6,7 +6,7 @@ struct ReelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reel",
         abstract: "Reel renders videos described in JSON with FFmpeg.",
-        subcommands: [ServeCommand.self, WorkCommand.self, MigrateCommand.self, RenderCommand.self],
+        subcommands: [ServeCommand.self, WorkCommand.self, MigrateCommand.self, RenderCommand.self, KeysCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

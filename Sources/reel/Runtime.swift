@@ -13,7 +13,7 @@ import ReelWorker
 struct Runtime {
     let configuration: ReelConfiguration
     /// Nil for `reel render`.
-    let store: (any CompositionStore & JobQueue)?
+    let store: (any ReelDatabase)?
     let objects: any ObjectStore
     /// Set when S3 is configured (`s3://` storage or AWS credentials/endpoint in the environment).
     let s3: S3Client?
@@ -60,6 +60,27 @@ struct Runtime {
         await runtime.shutdown()
     }
 
+    /// Creates the keys of `REEL_API_KEYS` that are missing (their hash is the identity).
+    func seedKeys() async throws {
+        guard let store, !configuration.seedKeys.isEmpty else { return }
+        for seed in configuration.seedKeys where try await store.key(lookup: APIKeySecret.digest(seed.secret).lookup) == nil {
+            _ = try await APIKeySecret.create(name: seed.name, scope: seed.scope, tenant: "default", in: store, secret: seed.secret)
+            logger.info("created API key from REEL_API_KEYS", metadata: ["name": "\(seed.name)", "scope": "\(seed.scope.rawValue)"])
+        }
+    }
+
+    /// With keys required, at least one live key must exist, or nobody could use Reel.
+    func requireAKey() async throws {
+        guard configuration.keysRequired, let store else { return }
+        if try await store.keys().contains(where: { $0.revokedAt == nil }) { return }
+        let why =
+            configuration.authMode == "on" ? "REEL_AUTH=on" : "Reel listens on \(configuration.host), beyond loopback (REEL_AUTH=auto)"
+        throw SettingsError(problems: [
+            "REEL_AUTH=\(configuration.authMode): \(why), so requests need an API key, and there is none; "
+                + "create one with `reel keys create --name admin --scope admin` or set REEL_API_KEYS=name:scope:key"
+        ])
+    }
+
     /// Migrates, waiting up to 30 s for a database that is still starting.
     static func migrate(_ store: any CompositionStore, objects: any ObjectStore, logger: Logger) async throws {
         do {
@@ -81,7 +102,7 @@ struct Runtime {
     /// The object store and HTTP client alone: enough for `reel render`, which keeps no state.
     static func openRendering(
         _ configuration: ReelConfiguration,
-        store: (any CompositionStore & JobQueue)? = nil,
+        store: (any ReelDatabase)? = nil,
         logger: Logger
     ) throws -> Runtime {
         let httpClient = HTTPClient(
@@ -108,7 +129,7 @@ struct Runtime {
         _ configuration: ReelConfiguration,
         listen: Bool,
         logger: Logger
-    ) throws -> any CompositionStore & JobQueue {
+    ) throws -> any ReelDatabase {
         let url = configuration.databaseURL
         if url.hasPrefix("sqlite://") { return try SQLiteStore(path: String(url.dropFirst("sqlite://".count))) }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {

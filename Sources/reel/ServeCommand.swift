@@ -38,6 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func serve(_ runtime: Runtime, configuration: ReelConfiguration, logger: Logger) async throws {
         guard let store = runtime.store else { throw ConfigurationError("no database") }
+        try await runtime.seedKeys()
+        try await runtime.requireAKey()
         let services = ReelServices(
             configuration: configuration,
             store: store,
@@ -56,6 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
             metadata: [
                 "url": "\(configuration.resolvedPublicURL)", "workers": "\(configuration.workers)",
                 "database": "\(configuration.redactedDatabaseURL)", "storage": "\(configuration.storageURL)",
+                "api_keys": "\(configuration.keysRequired ? "required" : "off (loopback only)")",
             ]
         )
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
@@ -107,6 +110,7 @@ struct MigrateCommand: AsyncParsableCommand {
         try await SharedOptions.exitOnProblems {
             try await Runtime.run(configuration, logger: Logger(label: "reel-migrate"), listen: false) { runtime in
                 try await runtime.objects.ping()
+                try await runtime.seedKeys()
             }
         }
         print("migrated \(configuration.redactedDatabaseURL)")

@@ -7,7 +7,7 @@ import Testing
 /// fresh store (a new SQLite file, a new PostgreSQL database) from ``StoreHarness``.
 @Suite("Store and queue conformance")
 struct StoreConformanceTests {
-    typealias Store = any CompositionStore & JobQueue
+    typealias Store = any ReelDatabase
 
     static let drivers = StoreHarness.drivers
 

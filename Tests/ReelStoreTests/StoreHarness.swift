@@ -8,7 +8,7 @@ import Testing
 /// Fresh stores for tests: a new SQLite file, or a new database on the PostgreSQL server named
 /// by `REEL_TEST_DATABASE_URL` (`scripts/services` starts one; `scripts/test` sets the variable).
 enum StoreHarness {
-    typealias Store = any CompositionStore & JobQueue
+    typealias Store = any ReelDatabase
 
     static let postgresURL = ProcessInfo.processInfo.environment["REEL_TEST_DATABASE_URL"]
 

@@ -1,0 +1,63 @@
+import Crypto
+import Foundation
+import Hummingbird
+import ReelCore
+
+/// A write sent with an `Idempotency-Key` (IETF draft-ietf-httpapi-idempotency-key-header): its
+/// first success is stored with the write, in the same transaction, and answered again, with
+/// `Idempotent-Replayed: true`, to every retry with the same key and request; the same key with a
+/// different request is 422 `idempotency_key_reused`. Keys are per tenant.
+struct IdempotentWrite {
+    let key: String
+    let tenant: String
+    let fingerprint: String
+    let lifetime: Double
+
+    /// nil when the request has no `Idempotency-Key`; 422 when the key is malformed.
+    init?(_ request: Request, tenant: String, bodyDigest: String, lifetime: Double) throws {
+        guard var key = request.headers[.idempotencyKey] else { return nil }
+        // The draft sends the key as a structured-field string: "…".
+        if key.count >= 2, key.hasPrefix("\""), key.hasSuffix("\"") { key = String(key.dropFirst().dropLast()) }
+        guard (1...255).contains(key.count), key.unicodeScalars.allSatisfy({ (0x20...0x7e).contains($0.value) }) else {
+            throw ReelError.validation(field: "Idempotency-Key", "must be 1 to 255 printable ASCII characters", type: "header")
+        }
+        self.key = key
+        self.tenant = tenant
+        self.lifetime = lifetime
+        let text = "\(request.method.rawValue) \(request.uri.path)\n\(bodyDigest)"
+        fingerprint = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Hex SHA-256 of a body, for ``init(_:tenant:bodyDigest:lifetime:)``.
+    static func digest(_ bytes: some Sequence<UInt8>) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(bytes))
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The answer to store with the write.
+    func record(status: HTTPResponse.Status, body: String, location: String?) -> IdempotencyRecord {
+        let now = Date()
+        return IdempotencyRecord(
+            tenant: tenant, key: key, fingerprint: fingerprint, status: status.code, body: body, location: location, createdAt: now,
+            expiresAt: now.addingTimeInterval(lifetime))
+    }
+
+    /// The stored answer again, when it was given to this same request.
+    func replay(_ stored: IdempotencyRecord) throws -> Response {
+        guard stored.fingerprint == fingerprint else {
+            throw ReelError(
+                code: "idempotency_key_reused", status: 422,
+                message: "this Idempotency-Key was used with a different request; use a new key for a new request",
+                details: [FieldError(field: "Idempotency-Key", message: "was used with a different request", errorType: "conflict")])
+        }
+        return Self.response(stored, replayed: true)
+    }
+
+    static func response(_ stored: IdempotencyRecord, replayed: Bool) -> Response {
+        var headers: HTTPFields = [:]
+        if let location = stored.location { headers[.location] = location }
+        if replayed { headers[.idempotentReplayed] = "true" }
+        return JSONCoding.response(text: stored.body, status: HTTPResponse.Status(code: stored.status), headers: headers)
+    }
+}

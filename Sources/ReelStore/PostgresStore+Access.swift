@@ -1,0 +1,128 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ReelCore
+
+extension PostgresStore: AccessStore {
+    public func insertKey(_ key: APIKeyRecord, lookup: String, hash: String) async throws {
+        let (id, name, hint, scope, tenant, created, revoked) = (
+            key.id, key.name, key.hint, key.scope.rawValue, key.tenant, key.createdAt, key.revokedAt
+        )
+        _ = try await rows(
+            """
+            INSERT INTO api_keys (id, name, hint, lookup, hash, scope, tenant, created_at, revoked_at)
+            VALUES (\(id), \(name), \(hint), \(lookup), \(hash), \(scope), \(tenant), \(created), \(revoked))
+            """
+        )
+    }
+
+    public func key(lookup: String) async throws -> (record: APIKeyRecord, hash: String)? {
+        let found = try await rows(
+            "SELECT id, name, hint, scope, tenant, created_at, revoked_at, hash FROM api_keys WHERE lookup = \(lookup)")
+        guard let row = found.first else { return nil }
+        let columns = try row.decode((UUID, String, String, String, String, Date, Date?, String).self)
+        return Self.key(columns).map { ($0, columns.7) }
+    }
+
+    public func keys() async throws -> [APIKeyRecord] {
+        try await rows("SELECT id, name, hint, scope, tenant, created_at, revoked_at, hash FROM api_keys ORDER BY created_at, id")
+            .compactMap { Self.key(try $0.decode((UUID, String, String, String, String, Date, Date?, String).self)) }
+    }
+
+    public func revokeKey(_ id: UUID, at date: Date) async throws -> Bool {
+        try await !rows("UPDATE api_keys SET revoked_at = \(date) WHERE id = \(id) AND revoked_at IS NULL RETURNING id").isEmpty
+    }
+
+    static func key(_ columns: (UUID, String, String, String, String, Date, Date?, String)) -> APIKeyRecord? {
+        guard let scope = KeyScope(rawValue: columns.3) else { return nil }
+        return APIKeyRecord(
+            id: columns.0, name: columns.1, hint: columns.2, scope: scope, tenant: columns.4, createdAt: columns.5,
+            revokedAt: columns.6)
+    }
+
+    public func insertAsset(_ asset: AssetRecord, idempotency: IdempotencyRecord?) async throws -> IdempotencyRecord? {
+        let (id, tenant, size, type, sha, created) = (
+            asset.id, asset.tenant, asset.sizeBytes, asset.contentType, asset.sha256, asset.createdAt
+        )
+        return try await perform {
+            try await self.client.withTransaction(logger: self.logger) { connection -> IdempotencyRecord? in
+                if let idempotency, let existing = try await Self.claim(idempotency, on: connection, logger: self.logger) {
+                    return existing
+                }
+                try await connection.query(
+                    """
+                    INSERT INTO assets (id, tenant, size_bytes, content_type, sha256, created_at)
+                    VALUES (\(id), \(tenant), \(size), \(type), \(sha), \(created))
+                    """,
+                    logger: self.logger
+                )
+                return idempotency
+            }
+        }
+    }
+
+    public func asset(_ id: UUID, tenant: String?) async throws -> AssetRecord? {
+        let found = try await rows(
+            """
+            SELECT tenant, size_bytes, content_type, sha256, created_at FROM assets
+            WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))
+            """
+        )
+        guard let row = found.first else { return nil }
+        let columns = try row.decode((String, Int, String, String, Date).self)
+        return AssetRecord(
+            id: id, tenant: columns.0, sizeBytes: columns.1, contentType: columns.2, sha256: columns.3, createdAt: columns.4)
+    }
+}
+
+extension PostgresStore {
+    static let idempotencyColumns = "tenant, key, fingerprint, status, body, location, created_at, expires_at"
+
+    /// Inside a transaction: the live answer already stored under the record's key, or nil after
+    /// storing `record`. A concurrent insert of the same key waits for the first to commit, then
+    /// finds its answer.
+    static func claim(_ record: IdempotencyRecord, on connection: PostgresConnection, logger: Logger) async throws -> IdempotencyRecord? {
+        let (tenant, key, fingerprint, status, body, location, created, expires) = (
+            record.tenant, record.key, record.fingerprint, record.status, record.body, record.location, record.createdAt,
+            record.expiresAt
+        )
+        try await connection.query("DELETE FROM idempotency_keys WHERE expires_at < \(created)", logger: logger)
+        let inserted = try await connection.query(
+            """
+            INSERT INTO idempotency_keys (\(unescaped: idempotencyColumns))
+            VALUES (\(tenant), \(key), \(fingerprint), \(status), \(body), \(location), \(created), \(expires))
+            ON CONFLICT (tenant, key) DO NOTHING RETURNING key
+            """,
+            logger: logger
+        ).collect()
+        guard inserted.isEmpty else { return nil }
+        let found = try await connection.query(
+            "SELECT \(unescaped: idempotencyColumns) FROM idempotency_keys WHERE tenant = \(tenant) AND key = \(key)", logger: logger
+        ).collect()
+        return try found.first.map(idempotency)
+    }
+
+    static func idempotency(_ row: PostgresRow) throws -> IdempotencyRecord {
+        let columns = try row.decode((String, String, String, Int, String, String?, Date, Date).self)
+        return IdempotencyRecord(
+            tenant: columns.0, key: columns.1, fingerprint: columns.2, status: columns.3, body: columns.4, location: columns.5,
+            createdAt: columns.6, expiresAt: columns.7)
+    }
+
+    public func idempotencyRecord(tenant: String, key: String, at date: Date) async throws -> IdempotencyRecord? {
+        try await rows(
+            """
+            SELECT \(unescaped: Self.idempotencyColumns) FROM idempotency_keys
+            WHERE tenant = \(tenant) AND key = \(key) AND expires_at >= \(date)
+            """
+        ).first.map(Self.idempotency)
+    }
+
+    public func saveIdempotency(_ record: IdempotencyRecord) async throws -> IdempotencyRecord {
+        try await perform {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                try await Self.claim(record, on: connection, logger: self.logger) ?? record
+            }
+        }
+    }
+}

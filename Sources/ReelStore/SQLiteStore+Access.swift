@@ -1,0 +1,121 @@
+import Foundation
+import ReelCore
+
+extension SQLiteStore: AccessStore {
+    static let keyColumns = "id, name, hint, scope, tenant, created_at, revoked_at, hash"
+
+    public func insertKey(_ key: APIKeyRecord, lookup: String, hash: String) async throws {
+        _ = try database.write { db in
+            try db.query(
+                """
+                INSERT INTO api_keys (id, name, hint, lookup, hash, scope, tenant, created_at, revoked_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(key.id.uuidString.lowercased()), .text(key.name), .text(key.hint), .text(lookup), .text(hash),
+                    .text(key.scope.rawValue), .text(key.tenant), .real(key.createdAt.timeIntervalSince1970),
+                    key.revokedAt.map { .real($0.timeIntervalSince1970) } ?? .null,
+                ]
+            )
+        }
+    }
+
+    public func key(lookup: String) async throws -> (record: APIKeyRecord, hash: String)? {
+        let rows = try database.read { db in
+            try db.query("SELECT \(Self.keyColumns) FROM api_keys WHERE lookup = ?", [.text(lookup)])
+        }
+        return rows.first.flatMap { row in Self.key(row).map { ($0, row[7].string ?? "") } }
+    }
+
+    public func keys() async throws -> [APIKeyRecord] {
+        try database.read { db in try db.query("SELECT \(Self.keyColumns) FROM api_keys ORDER BY created_at, id") }
+            .compactMap(Self.key)
+    }
+
+    public func revokeKey(_ id: UUID, at date: Date) async throws -> Bool {
+        try database.write { db in
+            try db.query(
+                "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING id",
+                [.real(date.timeIntervalSince1970), .text(id.uuidString.lowercased())]
+            )
+        }.isEmpty == false
+    }
+
+    static func key(_ row: [SQLiteValue]) -> APIKeyRecord? {
+        guard let id = row[0].string.flatMap(UUID.init(uuidString:)), let scope = row[3].string.flatMap(KeyScope.init(rawValue:))
+        else { return nil }
+        return APIKeyRecord(
+            id: id, name: row[1].string ?? "", hint: row[2].string ?? "", scope: scope, tenant: row[4].string ?? "",
+            createdAt: RecordCoding.date(row[5]) ?? Date(timeIntervalSince1970: 0), revokedAt: RecordCoding.date(row[6]))
+    }
+
+    public func insertAsset(_ asset: AssetRecord, idempotency: IdempotencyRecord?) async throws -> IdempotencyRecord? {
+        try database.write { db in
+            try db.transaction {
+                if let idempotency, let existing = try Self.claim(idempotency, in: db) { return existing }
+                try db.query(
+                    "INSERT INTO assets (id, tenant, size_bytes, content_type, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        .text(asset.id.uuidString.lowercased()), .text(asset.tenant), .integer(Int64(asset.sizeBytes)),
+                        .text(asset.contentType), .text(asset.sha256), .real(asset.createdAt.timeIntervalSince1970),
+                    ]
+                )
+                return idempotency
+            }
+        }
+    }
+
+    public func asset(_ id: UUID, tenant: String?) async throws -> AssetRecord? {
+        let rows = try database.read { db in
+            try db.query(
+                "SELECT id, tenant, size_bytes, content_type, sha256, created_at FROM assets WHERE id = ? AND \(Self.tenantFilter)",
+                [.text(id.uuidString.lowercased())] + Self.tenantValues(tenant))
+        }
+        guard let row = rows.first else { return nil }
+        return AssetRecord(
+            id: id, tenant: row[1].string ?? "", sizeBytes: row[2].int ?? 0, contentType: row[3].string ?? "",
+            sha256: row[4].string ?? "", createdAt: RecordCoding.date(row[5]) ?? Date(timeIntervalSince1970: 0))
+    }
+}
+
+extension SQLiteStore {
+    static let idempotencyColumns = "tenant, key, fingerprint, status, body, location, created_at, expires_at"
+
+    /// Inside a write transaction: the live answer already stored under the record's key, or
+    /// nil after storing `record` (expired answers are purged first).
+    static func claim(_ record: IdempotencyRecord, in db: SQLiteConnectionHandle) throws -> IdempotencyRecord? {
+        try db.query("DELETE FROM idempotency_keys WHERE expires_at < ?", [.real(record.createdAt.timeIntervalSince1970)])
+        let found = try db.query(
+            "SELECT \(idempotencyColumns) FROM idempotency_keys WHERE tenant = ? AND key = ?", [.text(record.tenant), .text(record.key)])
+        if let row = found.first { return idempotency(row) }
+        try db.query(
+            "INSERT INTO idempotency_keys (\(idempotencyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                .text(record.tenant), .text(record.key), .text(record.fingerprint), .integer(Int64(record.status)), .text(record.body),
+                record.location.map { .text($0) } ?? .null, .real(record.createdAt.timeIntervalSince1970),
+                .real(record.expiresAt.timeIntervalSince1970),
+            ]
+        )
+        return nil
+    }
+
+    static func idempotency(_ row: [SQLiteValue]) -> IdempotencyRecord {
+        IdempotencyRecord(
+            tenant: row[0].string ?? "", key: row[1].string ?? "", fingerprint: row[2].string ?? "", status: row[3].int ?? 0,
+            body: row[4].string ?? "", location: row[5].string, createdAt: RecordCoding.date(row[6]) ?? Date(timeIntervalSince1970: 0),
+            expiresAt: RecordCoding.date(row[7]) ?? Date(timeIntervalSince1970: 0))
+    }
+
+    public func idempotencyRecord(tenant: String, key: String, at date: Date) async throws -> IdempotencyRecord? {
+        try database.read { db in
+            try db.query(
+                "SELECT \(Self.idempotencyColumns) FROM idempotency_keys WHERE tenant = ? AND key = ? AND expires_at >= ?",
+                [.text(tenant), .text(key), .real(date.timeIntervalSince1970)]
+            )
+        }.first.map(Self.idempotency)
+    }
+
+    public func saveIdempotency(_ record: IdempotencyRecord) async throws -> IdempotencyRecord {
+        try database.write { db in try db.transaction { try Self.claim(record, in: db) } } ?? record
+    }
+}
