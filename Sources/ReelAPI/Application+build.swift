@@ -14,6 +14,10 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
     if services.configuration.keysRequired { router.add(middleware: AuthMiddleware(store: services.store)) }
+    if services.configuration.writeRateLimit != nil || services.configuration.readRateLimit != nil {
+        router.add(
+            middleware: RateLimitMiddleware(write: services.configuration.writeRateLimit, read: services.configuration.readRateLimit))
+    }
 
     CompositionController(services: services).addRoutes(to: router.group("api/v1/compositions"))
     AssetController(services: services).addRoutes(to: router.group("api/v1/assets"))

@@ -42,7 +42,7 @@ struct AuthMiddleware: RouterMiddleware {
     }
 
     static func unauthorized(_ message: String) -> ReelError {
-        ReelError(code: "unauthorized", status: 401, message: message, wwwAuthenticate: #"Bearer realm="reel""#)
+        ReelError(code: "unauthorized", status: 401, message: message, headers: [("WWW-Authenticate", #"Bearer realm="reel""#)])
     }
 }
 

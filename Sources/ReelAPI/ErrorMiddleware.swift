@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
@@ -32,7 +33,9 @@ struct ErrorMiddleware: RouterMiddleware {
         )
         var headers: HTTPFields = [:]
         if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
-        if let challenge = error.wwwAuthenticate { headers[.wwwAuthenticate] = challenge }
+        for (name, value) in error.headers {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
         let status = HTTPResponse.Status(code: error.status)
         return (try? JSONCoding.response(body, status: status, headers: headers))
             ?? Response(status: .internalServerError)

@@ -10,4 +10,7 @@ extension HTTPField.Name {
     /// draft-ietf-httpapi-idempotency-key-header.
     static let idempotencyKey = Self("Idempotency-Key")!
     static let idempotentReplayed = Self("Idempotent-Replayed")!
+    /// draft-ietf-httpapi-ratelimit-headers.
+    static let rateLimitPolicy = Self("RateLimit-Policy")!
+    static let rateLimit = Self("RateLimit")!
 }

@@ -63,6 +63,8 @@ final class ConnectionDeadlineHandler: ChannelDuplexHandler, RemovableChannelHan
 
     /// How often the deadlines are checked: timeouts are whole seconds, so half a second late at most.
     static let tickInterval = TimeAmount.milliseconds(500)
+    /// How long input is still drained after a 408 before the connection closes.
+    static let lingerTime = TimeAmount.seconds(2)
 
     init(clock: ConnectionClock) {
         self.clock = clock
@@ -89,7 +91,11 @@ final class ConnectionDeadlineHandler: ChannelDuplexHandler, RemovableChannelHan
         }
     }
 
+    /// After a 408: what the client still sends is read and dropped until the connection closes.
+    var lingering = false
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if lingering { return }
         clock.deadlines.bytesArrived(now: .now())
         context.fireChannelRead(data)
     }
@@ -106,8 +112,13 @@ final class ConnectionDeadlineHandler: ChannelDuplexHandler, RemovableChannelHan
             let head =
                 "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json; charset=utf-8\r\n"
                 + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
+            // A lingering close: the answer goes out, then the output side closes while input is
+            // still read (and dropped) for a moment. Closing at once with unread input would make
+            // the kernel send a reset, and the client could lose the 408 it was about to read.
+            lingering = true
             context.writeAndFlush(NIOAny(ByteBuffer(string: head + body))).assumeIsolated().whenComplete { _ in
-                context.close(promise: nil)
+                context.close(mode: .output, promise: nil)
+                context.eventLoop.assumeIsolated().scheduleTask(in: Self.lingerTime) { context.close(promise: nil) }
             }
         }
     }

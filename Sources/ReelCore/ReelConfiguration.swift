@@ -54,6 +54,10 @@ public struct ReelConfiguration: Sendable {
     public var seedKeys: [SeedKey]
     /// Queued compositions one tenant may have (`REEL_MAX_QUEUED_PER_TENANT`, default `REEL_MAX_QUEUED`).
     public var maxQueuedPerTenant: Int
+    /// Per key (per client address with keys off) limits on writes and reads (`REEL_RATE_LIMIT_WRITE`,
+    /// `REEL_RATE_LIMIT_READ`: `RATE/s[:BURST]` or `off`); off by default without keys.
+    public var writeRateLimit: RateLimit?
+    public var readRateLimit: RateLimit?
     /// How long an `Idempotency-Key`'s answer is kept, in seconds (`REEL_IDEMPOTENCY_TTL`).
     public var idempotencyLifetime: Double
     /// Largest output uploaded in one PUT; larger ones go in parts (`REEL_S3_MULTIPART_THRESHOLD`).
@@ -131,6 +135,18 @@ public struct ReelConfiguration: Sendable {
                 }
             }
         }
+        let keys = Self.keysRequired(authMode: authMode, host: host)
+        func rateLimit(_ name: String, _ defaultWithKeys: RateLimit) -> RateLimit? {
+            guard let text = read.text(name) else { return keys ? defaultWithKeys : nil }
+            if text.lowercased() == "off" { return nil }
+            guard let limit = RateLimit(text) else {
+                read.refuse(name, text, "must be RATE/s or RATE/s:BURST (like 10/s:20), or off")
+                return nil
+            }
+            return limit
+        }
+        writeRateLimit = rateLimit("REEL_RATE_LIMIT_WRITE", RateLimit(perSecond: 10, burst: 20))
+        readRateLimit = rateLimit("REEL_RATE_LIMIT_READ", RateLimit(perSecond: 100, burst: 200))
         idempotencyLifetime = read.number("REEL_IDEMPOTENCY_TTL", default: 86_400, in: 60...(30 * 86_400))
         maxQueuedPerTenant = read.integer("REEL_MAX_QUEUED_PER_TENANT", default: maxQueued, in: 1...1_000_000_000)
         problems = read.problems
@@ -153,7 +169,9 @@ public struct ReelConfiguration: Sendable {
     }
 
     /// Whether requests need an API key: `REEL_AUTH=on`, or `auto` while Reel listens beyond loopback.
-    public var keysRequired: Bool {
+    public var keysRequired: Bool { Self.keysRequired(authMode: authMode, host: host) }
+
+    static func keysRequired(authMode: String, host: String) -> Bool {
         switch authMode {
         case "on": true
         case "off": false

@@ -28,18 +28,19 @@ public struct ReelError: Error, Sendable, CustomStringConvertible {
     public var details: [FieldError]
     /// Seconds a client should wait before trying again (429 and 503).
     public var retryAfter: Int?
-    /// The challenge of a 401 (`WWW-Authenticate`).
-    public var wwwAuthenticate: String?
+    /// More headers of the answer, by name: a 401's `WWW-Authenticate`, a 429's rate-limit headers.
+    public var headers: [(name: String, value: String)]
 
     public init(
-        code: String, status: Int, message: String, details: [FieldError] = [], retryAfter: Int? = nil, wwwAuthenticate: String? = nil
+        code: String, status: Int, message: String, details: [FieldError] = [], retryAfter: Int? = nil,
+        headers: [(name: String, value: String)] = []
     ) {
         self.code = code
         self.status = status
         self.message = message
         self.details = details
         self.retryAfter = retryAfter
-        self.wwwAuthenticate = wwwAuthenticate
+        self.headers = headers
     }
 
     public var description: String { "\(code): \(message)" }
