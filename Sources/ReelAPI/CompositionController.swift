@@ -92,7 +92,7 @@ struct CompositionController {
     @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         var status: CompositionStatus?
-        if let text = query["status"].map(String.init), !text.isEmpty {
+        if let text = query["status"].map(String.init) {
             guard let parsed = CompositionStatus(rawValue: text) else {
                 throw ReelError.validation(
                     field: "status",
@@ -115,7 +115,7 @@ struct CompositionController {
     }
 
     func integer(_ value: Substring?, name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let value, !value.isEmpty else { return fallback }
+        guard let value else { return fallback }
         guard let number = Int(value), range.contains(number) else {
             throw ReelError.validation(field: name, "must be an integer from \(range.lowerBound) to \(range.upperBound)", type: "range")
         }

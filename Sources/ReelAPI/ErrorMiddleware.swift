@@ -14,6 +14,16 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound && error.body == nil {
+            // No route: a known path asked with a method it does not answer is 405.
+            guard let allowed = AllowedMethods.methods(for: request.uri.path) else {
+                return Self.response(Self.map(error), requestID: context.id)
+            }
+            let refusal = ReelError(
+                code: "method_not_allowed", status: 405,
+                message: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", "))",
+                headers: [("Allow", allowed.joined(separator: ", "))])
+            return Self.response(refusal, requestID: context.id)
         } catch {
             let reelError = Self.map(error)
             if reelError.status >= 500 && reelError.code == "internal_error" {
