@@ -114,6 +114,67 @@ def http_throughput(seconds: int) -> None:
         server.remove_folder()
 
 
+def header_script(headers: dict[str, str], unique_idempotency_key: bool = False, payload: dict[str, object] | None = None) -> str:
+    """A wrk script sending `headers` (and, for POSTs, `payload` with a fresh Idempotency-Key per request)."""
+    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    for name, value in headers.items():
+        script.write(f'wrk.headers["{name}"] = "{value}"\n')
+    if payload is not None:
+        body = json.dumps(payload).replace("\\", "\\\\").replace('"', '\\"')
+        script.write(f'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = "{body}"\n')
+    if unique_idempotency_key:
+        # A new key per request (thread id + counter): every request stores an answer, none replays.
+        script.write(
+            "local counter = 0\n"
+            "function setup(thread) thread:set('id', tostring(math.random(1, 1e9))) end\n"
+            "function request()\n  counter = counter + 1\n"
+            "  wrk.headers['Idempotency-Key'] = id .. '-' .. counter\n  return wrk.format()\nend\n"
+        )
+    script.close()
+    return script.name
+
+
+def security_costs(seconds: int) -> None:
+    """What keys and idempotency cost: GET …/status with a key checked on every request (keys on,
+    rate limits off) vs keys off, and POST with a fresh Idempotency-Key vs without; each pair as
+    medians of three alternating runs."""
+    key = "reel_bench-admin-key-0123456789abcdefghij"
+    off = reel("bench-keys-off", REEL_AUTH="off")
+    on = reel("bench-keys-on", REEL_AUTH="on", REEL_API_KEYS=f"bench:admin:{key}", REEL_RATE_LIMIT_READ="off",
+              REEL_RATE_LIMIT_WRITE="off")
+    try:
+        auth = {"Authorization": f"Bearer {key}"}
+        ids = {server.base_url: httpx.post(f"{server.base_url}/api/v1/compositions/", json=PAYLOADS["simple-2-clip"],
+                                          headers=auth).json()["id"] for server in (off, on)}
+        script = header_script(auth)
+        runs: dict[str, list[Wrk]] = {"off": [], "on": []}
+        for name, server in (("off", off), ("on", on)):
+            wrk(f"{server.base_url}/api/v1/compositions/{ids[server.base_url]}/status", 3, script=script)  # warm-up
+        for _ in range(3):
+            for name, server in (("off", off), ("on", on)):
+                runs[name].append(wrk(f"{server.base_url}/api/v1/compositions/{ids[server.base_url]}/status", seconds,
+                                      script=script))
+        keys_off, keys_on = (sorted(runs[name], key=lambda run: run.rps)[1] for name in ("off", "on"))
+        row("GET …/status with an API key checked (SQLite lookup per request)",
+            f"{keys_on.rps:,.0f} req/s, p99 {keys_on.p99_ms:.2f} ms", f"{keys_off.rps:,.0f} req/s keys off",
+            f"cost {1 - keys_on.rps / keys_off.rps:.1%}", "cost ≤ 5 %" + (f"; {keys_on.errors} errors" if keys_on.errors else ""))
+        plain = header_script({}, payload=PAYLOADS["simple-2-clip"])
+        keyed = header_script({}, unique_idempotency_key=True, payload=PAYLOADS["simple-2-clip"])
+        posts: dict[str, list[Wrk]] = {"plain": [], "keyed": []}
+        for _ in range(3):
+            posts["plain"].append(wrk(f"{off.base_url}/api/v1/compositions/", seconds, connections=16, script=plain))
+            posts["keyed"].append(wrk(f"{off.base_url}/api/v1/compositions/", seconds, connections=16, script=keyed))
+        without, with_key = (sorted(posts[name], key=lambda run: run.rps)[1] for name in ("plain", "keyed"))
+        row("POST /api/v1/compositions/ with a fresh Idempotency-Key (stored in the insert's transaction)",
+            f"{with_key.rps:,.0f} /s, p99 {with_key.p99_ms:.2f} ms", f"{without.rps:,.0f} /s without",
+            f"cost {1 - with_key.rps / without.rps:.1%}",
+            "cost ≤ 10 %" + (f"; {with_key.errors} errors" if with_key.errors else ""))
+    finally:
+        for server in (off, on):
+            server.stop()
+            server.remove_folder()
+
+
 def count_compositions(server: ReelProcess) -> int:
     text = httpx.get(f"{server.base_url}/metrics").text
     return sum(int(float(line.split()[-1])) for line in text.splitlines() if line.startswith("reel_compositions{"))
@@ -330,11 +391,13 @@ def postgres_wakeup() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="short runs (seconds, not minutes)")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["http", "burst", "five", "wakeup", "peak", "sustained"])
+    parser.add_argument("--skip", nargs="*", default=[], choices=["http", "security", "burst", "five", "wakeup", "peak", "sustained"])
     args = parser.parse_args()
     seed_sources()
     if "http" not in args.skip:
         http_throughput(5 if args.quick else 15)
+    if "security" not in args.skip:
+        security_costs(5 if args.quick else 10)
     if "five" not in args.skip:
         concurrent_renders()
     if "burst" not in args.skip:

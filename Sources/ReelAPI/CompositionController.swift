@@ -3,6 +3,7 @@ import Hummingbird
 import NIOCore
 import ReelCore
 import ReelObjects
+import ReelRender
 import ReelStore
 
 /// The `/api/v1/compositions` routes.
@@ -51,6 +52,7 @@ struct CompositionController {
         }
         if !problems.isEmpty { throw ReelError.validation(problems) }
         try await checkAssetsExist(composition, principal: principal)
+        try await checkWebhook(composition.webhookURL)
         let now = Date()
         let record = CompositionRecord(
             id: UUID(), tenant: principal.tenant, request: composition, status: .queued, createdAt: now, updatedAt: now)
@@ -72,6 +74,19 @@ struct CompositionController {
     static func prefersStrict(_ request: Request) -> Bool {
         request.headers[values: .prefer].contains { value in
             value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).lowercased() == "handling=strict" }
+        }
+    }
+
+    /// A `webhook_url` whose host resolves inside the network is refused now, not silently at
+    /// delivery (each delivery is checked again, and connects to the address it checked).
+    func checkWebhook(_ url: String?) async throws {
+        guard let url, let host = URLComponents(string: url)?.host else { return }
+        do {
+            _ = try await AddressGuard(allowPrivate: services.configuration.allowPrivateSources).checkResolving(host: host)
+        } catch let failure as RenderFailure where !failure.isTransient {
+            throw ReelError.validation(field: "webhook_url", "must not point inside the network: \(failure.message)", type: "address")
+        } catch {
+            // A name that does not resolve yet may by delivery time; the delivery checks again.
         }
     }
 

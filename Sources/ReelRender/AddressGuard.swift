@@ -1,27 +1,54 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
 import NIOPosix
 import ReelCore
 
 /// Refuses hosts that resolve to loopback, private, link-local or otherwise internal
-/// addresses, so a composition cannot make Reel fetch from inside its network.
+/// addresses, so a composition cannot make Reel fetch from inside its network. The address it
+/// vetted is the one connected to (``withVettedClient(host:shared:_:)``): a name that resolves
+/// to a public address for the check and to an internal one a moment later (DNS rebinding) gains
+/// nothing.
 public struct AddressGuard: Sendable {
     public var allowPrivate: Bool
+    /// Resolves a host name to raw addresses (4 or 16 bytes); `getaddrinfo` unless a test injects another.
+    public var resolver: @Sendable (String) -> [[UInt8]] = AddressGuard.resolve
+    /// Whether an address may be connected to; every non-internal address unless a test says otherwise.
+    public var permits: @Sendable ([UInt8]) -> Bool = { !AddressGuard.isInternal($0) }
 
     public init(allowPrivate: Bool) {
         self.allowPrivate = allowPrivate
     }
 
-    /// Throws a message naming the address when `host` is not allowed.
-    public func check(host: String) throws(RenderFailure) {
-        if allowPrivate { return }
+    /// Throws a message naming the address when `host` is not allowed; otherwise returns the
+    /// address to connect to (nil: connect by name, with private sources allowed or an IP literal).
+    @discardableResult
+    public func check(host: String) throws(RenderFailure) -> String? {
+        if allowPrivate { return nil }
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        let addresses = Self.resolve(bare)
-        guard !addresses.isEmpty else { throw RenderFailure("cannot resolve host \(host)", transient: true) }
-        for address in addresses where Self.isInternal(address) {
+        let addresses = resolver(bare)
+        guard let first = addresses.first else { throw RenderFailure("cannot resolve host \(host)", transient: true) }
+        for address in addresses where !permits(address) {
             throw RenderFailure(
                 "\(host) resolves to \(Self.describe(address)), a private, loopback or link-local address; such sources are refused unless REEL_ALLOW_PRIVATE_SOURCES=true"
             )
         }
+        return Self.isIPLiteral(bare) ? nil : Self.text(first)
+    }
+
+    static func isIPLiteral(_ host: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
+    }
+
+    /// An address as connect() takes it: dotted IPv4 or IPv6 text.
+    static func text(_ bytes: [UInt8]) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        bytes.withUnsafeBytes { raw in
+            _ = inet_ntop(bytes.count == 4 ? AF_INET : AF_INET6, raw.baseAddress, &buffer, socklen_t(buffer.count))
+        }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Resolved addresses as raw bytes: 4 for IPv4, 16 for IPv6.
@@ -105,8 +132,28 @@ public struct AddressGuard: Sendable {
 
 extension AddressGuard {
     /// ``check(host:)`` on NIO's thread pool, so a slow DNS lookup never blocks the caller's thread.
-    public func checkResolving(host: String) async throws {
+    public func checkResolving(host: String) async throws -> String? {
         let addressGuard = self
-        try await NIOThreadPool.singleton.runIfActive { try addressGuard.check(host: host) }
+        return try await NIOThreadPool.singleton.runIfActive { try addressGuard.check(host: host) }
+    }
+
+    /// Runs `body` with a client that connects `host` to the address this guard vetted (TLS still
+    /// verifies the certificate for `host`); with nothing to pin, with `shared` itself.
+    public func withVettedClient<T: Sendable>(
+        host: String, shared: HTTPClient, _ body: (HTTPClient) async throws -> T
+    ) async throws -> T {
+        guard let address = try await checkResolving(host: host) else { return try await body(shared) }
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)))
+        configuration.dnsOverride = Dictionary([host, host.lowercased()].map { ($0, address) }, uniquingKeysWith: { first, _ in first })
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            let value = try await body(client)
+            try? await client.shutdown()
+            return value
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
     }
 }

@@ -109,41 +109,61 @@ public struct SourceFetcher: Sendable {
                 if let etag = validators["etag"] { headers.append(("If-None-Match", etag)) }
                 if let modified = validators["last-modified"] { headers.append(("If-Modified-Since", modified)) }
             }
-            var request: HTTPClientRequest
+            let hop: Hop
             if let s3 {
-                request = s3.client.request(.GET, bucket: s3.location.bucket, key: s3.location.key, headers: headers)
+                let request = s3.client.request(.GET, bucket: s3.location.bucket, key: s3.location.key, headers: headers)
+                hop = try await fetchHop(request, client: httpClient, original: original, url: url, cached: hasCached, redirects: false)
             } else {
-                try await addressGuard.checkResolving(host: host)
-                request = HTTPClientRequest(url: url)
+                var request = HTTPClientRequest(url: url)
                 for (name, value) in headers { request.headers.add(name: name, value: value) }
+                hop = try await addressGuard.withVettedClient(host: host, shared: httpClient) { client in
+                    try await fetchHop(request, client: client, original: original, url: url, cached: hasCached, redirects: true)
+                }
             }
-            let response: HTTPClientResponse
-            do {
-                response = try await httpClient.execute(request, timeout: .seconds(60))
-            } catch {
-                throw RenderFailure("could not fetch \(original): \(Self.describe(error))", transient: true)
-            }
-            switch response.status.code {
-            case 200:
-                try await store(response, from: original, data: dataPath, meta: metaPath)
-                return dataPath.path
-            case 304 where hasCached:
-                Self.markUsed(dataPath.path)
-                return dataPath.path
-            case let code where [301, 302, 303, 307, 308].contains(code) && s3 == nil:
-                guard let location = response.headers.first(name: "location"),
-                    let next = URL(string: location, relativeTo: URL(string: url))?.absoluteString
-                else { throw RenderFailure("could not fetch \(original): redirect without a Location") }
-                url = next
-            default:
-                let transient = response.status.code >= 500 || response.status.code == 429 || response.status.code == 408
-                throw RenderFailure(
-                    "could not fetch \(original): HTTP \(response.status.code) \(response.status.reasonPhrase)",
-                    transient: transient
-                )
+            switch hop {
+            case .done(let path): return path
+            case .redirect(let next): url = next
             }
         }
         throw RenderFailure("could not fetch \(original): too many redirects")
+    }
+
+    /// Where one request of a fetch led: to the cached file, or to another URL.
+    enum Hop: Sendable {
+        case done(String)
+        case redirect(String)
+    }
+
+    /// One request of a fetch, its body streamed into the cache; the client stays open until then.
+    func fetchHop(
+        _ request: HTTPClientRequest, client: HTTPClient, original: String, url: String, cached: Bool, redirects: Bool
+    ) async throws -> Hop {
+        let (dataPath, metaPath) = cachePaths(for: original)
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(request, timeout: .seconds(60))
+        } catch {
+            throw RenderFailure("could not fetch \(original): \(Self.describe(error))", transient: true)
+        }
+        switch response.status.code {
+        case 200:
+            try await store(response, from: original, data: dataPath, meta: metaPath)
+            return .done(dataPath.path)
+        case 304 where cached:
+            Self.markUsed(dataPath.path)
+            return .done(dataPath.path)
+        case let code where [301, 302, 303, 307, 308].contains(code) && redirects:
+            guard let location = response.headers.first(name: "location"),
+                let next = URL(string: location, relativeTo: URL(string: url))?.absoluteString
+            else { throw RenderFailure("could not fetch \(original): redirect without a Location") }
+            return .redirect(next)
+        default:
+            let transient = response.status.code >= 500 || response.status.code == 429 || response.status.code == 408
+            throw RenderFailure(
+                "could not fetch \(original): HTTP \(response.status.code) \(response.status.reasonPhrase)",
+                transient: transient
+            )
+        }
     }
 
     func store(_ response: HTTPClientResponse, from url: String, data: URL, meta: URL) async throws {

@@ -42,6 +42,8 @@ public enum LeaseState: Sendable, Hashable {
 public protocol JobQueue: Sendable {
     /// Claims the next runnable job: `high` before `default` before `low`, FIFO within each.
     func claim(worker: String, leaseSeconds: Double, at date: Date) async throws -> ClaimedJob?
+    /// Whether the composition still exists (a worker that lost its lease tells deletion from takeover).
+    func exists(_ id: UUID) async throws -> Bool
     /// Renews the lease and records progress.
     func heartbeat(
         _ job: ClaimedJob, progress: ProgressUpdate?, leaseSeconds: Double, at date: Date

@@ -326,6 +326,10 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         return QueueStats(queued: byPriority, byStatus: byStatus)
     }
 
+    public func exists(_ id: UUID) async throws -> Bool {
+        try await !rows("SELECT 1 FROM compositions WHERE id = \(id)").isEmpty
+    }
+
     public func ping() async throws {
         _ = try await rows("SELECT 1")
     }

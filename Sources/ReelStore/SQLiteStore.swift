@@ -200,6 +200,11 @@ public final class SQLiteStore: CompositionStore, JobQueue {
 
     // MARK: JobQueue
 
+    public func exists(_ id: UUID) async throws -> Bool {
+        try !database.read { db in try db.query("SELECT 1 FROM compositions WHERE id = ?", [.text(id.uuidString.lowercased())]) }
+            .isEmpty
+    }
+
     public func claim(worker: String, leaseSeconds: Double, at date: Date) async throws -> ClaimedJob? {
         let now = date.timeIntervalSince1970
         let token = UUID().uuidString.lowercased()

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ReelCore
+import ReelObjects
 import ReelRender
 import ReelStore
 import ServiceLifecycle
@@ -178,6 +179,10 @@ public struct RenderWorker: Service {
             if let result, try await queue.complete(job, result: result, at: now) == .held {
                 logger.info("completed", metadata: ["seconds": "\(result.processingSeconds)"])
                 await notify(job, status: .completed, error: nil, logger: logger)
+            } else if try await !queue.exists(job.id) {
+                // Deleted while it rendered: the delete removed the files it found, this upload came after.
+                try? await renderer.objects.delete(prefix: ObjectKeys.outputPrefix(job.id))
+                logger.info("the composition was deleted while it rendered; its output was removed")
             } else {
                 logger.info("finished a job this worker no longer owns; result discarded")
             }

@@ -48,25 +48,31 @@ public struct WebhookNotifier: Sendable {
     @discardableResult
     public func send(_ event: Event, to url: String, logger: Logger) async -> Bool {
         guard let host = URLComponents(string: url)?.host else { return false }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let body = try? encoder.encode(event) else { return false }
         do {
-            try await addressGuard.checkResolving(host: host)
+            return try await addressGuard.withVettedClient(host: host, shared: httpClient) { client in
+                await deliver(body, event: event.event, to: url, client: client, logger: logger)
+            }
         } catch {
             logger.warning("webhook refused", metadata: ["url": "\(url)", "error": "\(error)"])
             return false
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let body = try? encoder.encode(event) else { return false }
+    }
+
+    /// Up to `attempts` POSTs of `body` through a client connecting to the vetted address.
+    func deliver(_ body: Data, event: String, to url: String, client: HTTPClient, logger: Logger) async -> Bool {
         for attempt in 1...max(1, attempts) {
             var request = HTTPClientRequest(url: url)
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/json")
             request.headers.add(name: "User-Agent", value: "reel/1")
-            request.headers.add(name: "X-Reel-Event", value: event.event)
+            request.headers.add(name: "X-Reel-Event", value: event)
             request.headers.add(name: "X-Reel-Signature", value: signature(for: body))
             request.body = .bytes(ByteBuffer(bytes: body))
             do {
-                let response = try await httpClient.execute(request, timeout: .init(timeout))
+                let response = try await client.execute(request, timeout: .init(timeout))
                 if (200..<300).contains(response.status.code) { return true }
                 logger.warning("webhook answered \(response.status.code)", metadata: ["url": "\(url)", "attempt": "\(attempt)"])
             } catch {

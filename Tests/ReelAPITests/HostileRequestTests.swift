@@ -196,3 +196,21 @@ extension HostileRequestTests {
         #expect(try await reel.store.stats().queued[.default] == 3)
     }
 }
+
+extension HostileRequestTests {
+    @Test(
+        "a webhook_url pointing inside the network is 422 at POST",
+        arguments: ["http://127.0.0.1:9/hook", "http://169.254.169.254/latest", "http://[::1]/x", "http://localhost/x", "http://10.0.0.1/"])
+    func internalWebhook(url: String) async throws {
+        let reel = try await TestReel(environment: ["REEL_ALLOW_PRIVATE_SOURCES": "false"])
+        defer { reel.cleanUp() }
+        try await reel.application().test(.router) { client in
+            try await client.execute(uri: "/api/v1/compositions", method: .post, headers: json, body: body(#","webhook_url":"\#(url)""#)) {
+                response in
+                #expect(response.status == .unprocessableContent)
+                #expect((response.body.json["details"] as? [[String: Any]])?.first?["field"] as? String == "webhook_url")
+            }
+        }
+        #expect(try await reel.store.stats().queued[.default] == 0)
+    }
+}

@@ -55,6 +55,12 @@ struct TestReel {
 
     /// The application with render workers and the rescuer, as `reel serve` runs it.
     func applicationWithWorkers() -> some ApplicationProtocol {
+        let rescuer = LeaseRescuer(queue: store, interval: .seconds(1), maxAttempts: 3, logger: logger)
+        return buildApplication(services, background: [worker(), rescuer], logger: logger)
+    }
+
+    /// Render workers as `reel serve` runs them, on this store and object store.
+    func worker() -> RenderWorker {
         let renderer = CompositionRenderer(
             fetcher: SourceFetcher(
                 httpClient: HTTPClient.shared,
@@ -68,7 +74,7 @@ struct TestReel {
             fontFile: configuration.fontFile,
             scratchRoot: configuration.scratchDirectory.appendingPathComponent("jobs")
         )
-        let worker = RenderWorker(
+        return RenderWorker(
             queue: store,
             renderer: renderer,
             configuration: WorkerConfiguration(concurrency: 2, leaseSeconds: 5, heartbeatInterval: .milliseconds(200)),
@@ -79,8 +85,6 @@ struct TestReel {
                 addressGuard: AddressGuard(allowPrivate: configuration.allowPrivateSources)
             )
         )
-        let rescuer = LeaseRescuer(queue: store, interval: .seconds(1), maxAttempts: 3, logger: logger)
-        return buildApplication(services, background: [worker, rescuer], logger: logger)
     }
 
     func cleanUp() {

@@ -210,7 +210,9 @@ struct StoreConformanceTests {
         try await StoreHarness.withStore(driver) { store in
             let record = Self.record()
             try await store.insert(record, maxQueued: nil)
+            #expect(try await store.exists(record.id))
             #expect(try await store.delete(record.id)?.id == record.id)
+            #expect(try await !store.exists(record.id))
             #expect(try await store.fetch(record.id) == nil)
             #expect(try await store.delete(record.id) == nil)
         }
