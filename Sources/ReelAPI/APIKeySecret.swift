@@ -18,8 +18,17 @@ public enum APIKeySecret {
 
     /// The hex SHA-256 of a key and its first 16 digits.
     public static func digest(_ key: String) -> (lookup: String, hash: String) {
-        let hash = SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        digest(sha256(key))
+    }
+
+    static func digest(_ digest: SHA256.Digest) -> (lookup: String, hash: String) {
+        let hash = Hex.string(digest)
         return (String(hash.prefix(16)), hash)
+    }
+
+    static func sha256(_ key: String) -> SHA256.Digest {
+        var key = key
+        return key.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
     }
 
     /// Compares two strings in time that depends on their length only.
@@ -45,6 +54,10 @@ public enum APIKeySecret {
 
     /// The live (not revoked) key `secret` names, if any.
     public static func verify(_ secret: String, in store: any AccessStore) async throws -> APIKeyRecord? {
+        try await verify(digest: sha256(secret), in: store)
+    }
+
+    static func verify(digest secret: SHA256.Digest, in store: any AccessStore) async throws -> APIKeyRecord? {
         let (lookup, hash) = digest(secret)
         guard let found = try await store.key(lookup: lookup), constantTimeEqual(found.hash, hash), found.record.revokedAt == nil
         else { return nil }

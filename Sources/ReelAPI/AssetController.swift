@@ -57,7 +57,7 @@ struct AssetController {
         }
         guard size > 0 else { throw ReelError.validation(field: "body", "the upload is empty", type: "missing") }
         let contentType = request.headers[.contentType] ?? "application/octet-stream"
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.string(hasher.finalize())
         let tenant = context.principal.tenant
         let idempotent = try IdempotentWrite(
             request, tenant: tenant, bodyDigest: "\(contentType)\n\(digest)", lifetime: services.configuration.idempotencyLifetime)

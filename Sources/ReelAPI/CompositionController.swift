@@ -38,11 +38,7 @@ struct CompositionController {
         let idempotent = try IdempotentWrite(
             request, tenant: principal.tenant, bodyDigest: IdempotentWrite.digest(body.readableBytesView),
             lifetime: services.configuration.idempotencyLifetime)
-        if let idempotent,
-            let stored = try await services.store.idempotencyRecord(tenant: principal.tenant, key: idempotent.key, at: Date())
-        {
-            return try idempotent.replay(stored)
-        }
+        // No lookup first: the insert's transaction finds a stored answer and returns it instead.
         let unknown = UnknownFields()
         let composition = try JSONCoding.decode(CompositionRequest.self, from: body, unknownFields: unknown)
         let strict = Self.prefersStrict(request)

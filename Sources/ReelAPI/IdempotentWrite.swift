@@ -25,14 +25,14 @@ struct IdempotentWrite {
         self.tenant = tenant
         self.lifetime = lifetime
         let text = "\(request.method.rawValue) \(request.uri.path)\n\(bodyDigest)"
-        fingerprint = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        fingerprint = Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// Hex SHA-256 of a body, for ``init(_:tenant:bodyDigest:lifetime:)``.
     static func digest(_ bytes: some Sequence<UInt8>) -> String {
         var hasher = SHA256()
         hasher.update(data: Array(bytes))
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.string(hasher.finalize())
     }
 
     /// The answer to store with the write.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ReelCore
 
 /// Signs and checks the expiring links Reel hands out for objects it serves itself.
 public struct URLSigner: Sendable {
@@ -11,7 +12,7 @@ public struct URLSigner: Sendable {
 
     public func signature(for objectKey: String, expires: Int) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(objectKey)\n\(expires)".utf8), using: SymmetricKey(data: secret))
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return Hex.string(mac)
     }
 
     /// The path and query of a signed link, like `/files/outputs/ID/video.mp4?expires=…&signature=…`.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ReelCore
 
 /// AWS Signature Version 4: signs requests in the `Authorization` header and presigns URLs.
 /// Pure computation; checked against AWS's published examples in the tests.
@@ -148,6 +149,6 @@ public struct SigV4Signer: Sendable {
     }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        Hex.string(bytes)
     }
 }

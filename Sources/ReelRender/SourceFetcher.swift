@@ -80,7 +80,7 @@ public struct SourceFetcher: Sendable {
     }
 
     func cachePaths(for url: String) -> (data: URL, meta: URL) {
-        let digest = SHA256.hash(data: Data(url.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.string(SHA256.hash(data: Data(url.utf8)))
         return (cacheDirectory.appendingPathComponent(digest), cacheDirectory.appendingPathComponent(digest + ".meta"))
     }
 

@@ -41,7 +41,7 @@ public struct WebhookNotifier: Sendable {
 
     public func signature(for body: Data) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8)))
-        return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
+        return "sha256=" + Hex.string(mac)
     }
 
     /// Posts `event` to `url`; returns whether a 2xx answer came.

@@ -191,7 +191,7 @@ struct Runtime {
         if let existing = try? String(contentsOf: file, encoding: .utf8), !existing.isEmpty {
             return existing.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let generated = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        let generated = Hex.string((0..<32).map { _ in UInt8.random(in: 0...255) })
         try generated.write(to: file, atomically: true, encoding: .utf8)
         chmod(file.path, 0o600)
         return (try? String(contentsOf: file, encoding: .utf8)) ?? generated

@@ -8,12 +8,13 @@ import json
 import os
 import subprocess
 import tempfile
+import time
 
 import httpx
 import pytest
 from openapi_spec_validator import validate
 
-from reel_support import ReelProcess, free_port, new_database, reel_binary
+from reel_support import ReelProcess, free_port, new_database, reel_binary, wait_for
 
 ADMIN = "reel_seeded-admin-key-0123456789abcdefghij"
 BODY = {"title": "t", "clips": [{"video_url": "https://a.example/x.mp4", "start_time": 0, "end_time": 1}]}
@@ -50,14 +51,16 @@ def test_keys_from_the_command_line_then_serve_beyond_loopback() -> None:
         assert httpx.get(url, headers={"Host": "anything.example", "Authorization": f"Bearer {secret}"}).status_code == 200
         key_id = listed.stdout.split("\t")[0]
         assert run_reel(["keys", "revoke", key_id], env).returncode == 0
-        assert httpx.get(url, headers={"Authorization": f"Bearer {secret}"}).status_code == 401
+        # Another process revoked it: the server's cache of verified keys forgets it within a second.
+        wait_for(lambda: httpx.get(url, headers={"Authorization": f"Bearer {secret}"}).status_code == 401, timeout=3,
+                 what="the revoked key to be refused")
     finally:
         reel.stop()
         reel.remove_folder()
 
 
 @pytest.mark.skipif("REEL_TEST_DATABASE_URL" not in os.environ, reason="needs the test PostgreSQL server")
-def test_a_key_revoked_through_one_process_stops_working_at_once_in_another() -> None:
+def test_a_key_revoked_through_one_process_is_refused_by_another_within_a_second() -> None:
     env = {"REEL_DATABASE_URL": new_database(), "REEL_AUTH": "on", "REEL_API_KEYS": f"ops:admin:{ADMIN}",
            "REEL_SECRET": "keys-test-secret-0123456789"}
     first = ReelProcess(["serve", "--workers", "0"], dict(env), "api-a", port=free_port()).start()
@@ -71,8 +74,13 @@ def test_a_key_revoked_through_one_process_stops_working_at_once_in_another() ->
         posted = httpx.post(second.base_url + "/api/v1/compositions", json=BODY, headers={"X-API-Key": key})
         assert posted.status_code == 202
         assert httpx.delete(first.base_url + f"/api/v1/keys/{created.json()['id']}", headers=admin).status_code == 204
-        after = httpx.get(second.base_url + f"/api/v1/compositions/{posted.json()['id']}", headers={"X-API-Key": key})
-        assert after.status_code == 401
+        # Refused at once by the process that revoked it, within a second by the other.
+        status_url = f"/api/v1/compositions/{posted.json()['id']}"
+        assert httpx.get(first.base_url + status_url, headers={"X-API-Key": key}).status_code == 401
+        started = time.monotonic()
+        after = wait_for(lambda: (r := httpx.get(second.base_url + status_url, headers={"X-API-Key": key})).status_code == 401 and r,
+                         timeout=3, interval=0.05, what="the other process to refuse the revoked key")
+        assert time.monotonic() - started < 2
         assert after.headers["www-authenticate"].startswith("Bearer")
     finally:
         for process in (first, second):
