@@ -13,7 +13,7 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     router.add(middleware: MetricsMiddleware(registry: services.metrics))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
-    let keyCache = KeyCache()
+    let keyCache = KeyCache(revocations: services.store.revocations)
     if services.configuration.keysRequired { router.add(middleware: AuthMiddleware(store: services.store, cache: keyCache)) }
     if services.configuration.writeRateLimit != nil || services.configuration.readRateLimit != nil {
         router.add(
@@ -22,7 +22,7 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
 
     CompositionController(services: services).addRoutes(to: router.group("api/v1/compositions"))
     AssetController(services: services).addRoutes(to: router.group("api/v1/assets"))
-    KeyController(store: services.store, cache: keyCache).addRoutes(to: router.group("api/v1/keys"))
+    KeyController(store: services.store).addRoutes(to: router.group("api/v1/keys"))
     FileController(services: services).addRoutes(to: router)
     HealthController(services: services).addRoutes(to: router)
 

@@ -6,7 +6,7 @@ import ReelStore
 /// Checks the API key of every request that needs one (`Authorization: Bearer KEY` or
 /// `X-API-Key: KEY`) and sets the request's ``Principal``. A missing or unknown key is 401 with
 /// `WWW-Authenticate`, a key whose scope does not cover the route is 403. Verified keys are
-/// remembered for a second (``KeyCache``), so a revocation holds within a second everywhere.
+/// remembered (``KeyCache``) until a revocation is heard of, and for a second at most.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = ReelRequestContext
 
@@ -33,8 +33,9 @@ struct AuthMiddleware: RouterMiddleware {
     func verify(_ secret: String) async throws -> APIKeyRecord? {
         let digest = APIKeySecret.sha256(secret)
         if let known = cache.key(digest: digest) { return known }
+        let heard = store.revocations.value
         guard let key = try await APIKeySecret.verify(digest: digest, in: store) else { return nil }
-        cache.remember(key, digest: digest)
+        cache.remember(key, digest: digest, heard: heard)
         return key
     }
 

@@ -8,8 +8,6 @@ import ReelStore
 /// the answer to its creation and nowhere else.
 struct KeyController {
     let store: any AccessStore
-    /// Revocations through this process take effect at once, not after the cache's second.
-    let cache: KeyCache
 
     func addRoutes(to group: RouterGroup<ReelRequestContext>) {
         group.post(use: create)
@@ -47,7 +45,6 @@ struct KeyController {
     @Sendable func revoke(_ request: Request, context: ReelRequestContext) async throws -> Response {
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text), try await store.revokeKey(id, at: Date())
         else { throw ReelError.notFound("key") }
-        cache.forget(keyID: id)
         return Response(status: .noContent)
     }
 

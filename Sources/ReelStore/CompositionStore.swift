@@ -89,8 +89,11 @@ public protocol AccessStore: Sendable {
     func key(lookup: String) async throws -> (record: APIKeyRecord, hash: String)?
     /// Every key, oldest first.
     func keys() async throws -> [APIKeyRecord]
-    /// Marks a key revoked; false when there is no such key (or it was revoked already).
+    /// Marks a key revoked (and counts it in ``revocations`` of every process that can hear of
+    /// it); false when there is no such key (or it was revoked already).
     func revokeKey(_ id: UUID, at date: Date) async throws -> Bool
+    /// Revocations heard of, for caches of verified keys.
+    var revocations: RevocationCounter { get }
     /// Records an upload; with `idempotency` as ``CompositionStore/insert(_:maxQueued:maxQueuedPerTenant:idempotency:)`` does.
     @discardableResult
     func insertAsset(_ asset: AssetRecord, idempotency: IdempotencyRecord?) async throws -> IdempotencyRecord?

@@ -29,8 +29,16 @@ extension PostgresStore: AccessStore {
             .compactMap { Self.key(try $0.decode((UUID, String, String, String, String, Date, Date?, String).self)) }
     }
 
+    /// Announced on ``keysChannel`` in the same statement, so every process drops the key at once.
     public func revokeKey(_ id: UUID, at date: Date) async throws -> Bool {
-        try await !rows("UPDATE api_keys SET revoked_at = \(date) WHERE id = \(id) AND revoked_at IS NULL RETURNING id").isEmpty
+        let revoked = try await !rows(
+            """
+            WITH revoked AS (UPDATE api_keys SET revoked_at = \(date) WHERE id = \(id) AND revoked_at IS NULL RETURNING id)
+            SELECT id, pg_notify(\(Self.keysChannel), '') FROM revoked
+            """
+        ).isEmpty
+        if revoked { revocations.bump() }
+        return revoked
     }
 
     static func key(_ columns: (UUID, String, String, String, String, Date, Date?, String)) -> APIKeyRecord? {

@@ -11,6 +11,7 @@ import ServiceLifecycle
 /// `timeout` gives `ReelError.unavailable` (503 with `Retry-After`), never a hang.
 public final class PostgresStore: CompositionStore, JobQueue, Service {
     public let wakeups = WakeSignal()
+    public let revocations = RevocationCounter()
     let queuedCount = QueuedCount()
     let client: PostgresClient
     let logger: Logger
@@ -18,6 +19,8 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     let listens: Bool
 
     static let channel = "reel_jobs"
+    /// Key revocations, heard by every process (``revocations``).
+    static let keysChannel = "reel_keys"
     static let columns =
         "id, request::text, status, progress, stage, stages, error_message, result::text, attempt, created_at, updated_at, started_at, completed_at, tenant"
 
@@ -27,7 +30,9 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     ///   - listen: whether to hold a connection listening for new jobs (processes with workers).
     public init(url: String, poolSize: Int, listen: Bool, logger: Logger, timeout: Duration = .seconds(5)) throws {
         var configuration = try Self.configuration(url: url)
-        configuration.options.maximumConnections = max(2, poolSize)
+        // The listeners (key revocations, and new jobs with `listen`) hold a connection each; at
+        // least one more is left for queries.
+        configuration.options.maximumConnections = max(listen ? 3 : 2, poolSize)
         configuration.options.connectTimeout = timeout
         configuration.options.keepAliveBehavior = .init(frequency: .seconds(30))
         var poolLogger = logger
@@ -66,24 +71,25 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     public func run() async throws {
         await withDiscardingTaskGroup { group in
             group.addTask { await self.client.run() }
-            if listens { group.addTask { await self.listen() } }
+            if listens { group.addTask { await self.listen(on: Self.channel, for: "new jobs") { self.wakeups.signal() } } }
+            group.addTask { await self.listen(on: Self.keysChannel, for: "key revocations") { self.revocations.bump() } }
         }
     }
 
-    /// Turns every notification on ``channel`` into a wake-up; reconnects after errors and wakes
-    /// everyone once on each (re)connection, since notifications sent meanwhile were lost.
-    func listen() async {
+    /// Runs `react` on every notification on `channel`; reconnects after errors and reacts once
+    /// on each (re)connection, since notifications sent meanwhile were lost.
+    func listen(on channel: String, for what: String, _ react: @escaping @Sendable () -> Void) async {
         while !Task.isCancelled {
             do {
                 try await client.withConnection { connection in
-                    try await connection.listen(on: Self.channel) { notifications in
-                        self.wakeups.signal()
-                        for try await _ in notifications { self.wakeups.signal() }
+                    try await connection.listen(on: channel) { notifications in
+                        react()
+                        for try await _ in notifications { react() }
                     }
                 }
             } catch {
                 if Task.isCancelled { return }
-                logger.warning("listening for new jobs failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
+                logger.warning("listening for \(what) failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
             }
             try? await Task.sleep(for: .seconds(1))
         }

@@ -32,13 +32,17 @@ extension SQLiteStore: AccessStore {
             .compactMap(Self.key)
     }
 
+    /// Another process on the same file (`reel keys revoke`) is heard of only through the cache's lifetime.
     public func revokeKey(_ id: UUID, at date: Date) async throws -> Bool {
-        try database.write { db in
-            try db.query(
-                "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING id",
-                [.real(date.timeIntervalSince1970), .text(id.uuidString.lowercased())]
-            )
-        }.isEmpty == false
+        let revoked =
+            try database.write { db in
+                try db.query(
+                    "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING id",
+                    [.real(date.timeIntervalSince1970), .text(id.uuidString.lowercased())]
+                )
+            }.isEmpty == false
+        if revoked { revocations.bump() }
+        return revoked
     }
 
     static func key(_ row: [SQLiteValue]) -> APIKeyRecord? {

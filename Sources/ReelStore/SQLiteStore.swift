@@ -6,6 +6,7 @@ import ReelCore
 public final class SQLiteStore: CompositionStore, JobQueue {
     let database: SQLiteDatabase
     public let wakeups = WakeSignal()
+    public let revocations = RevocationCounter()
     let queuedCount = QueuedCount()
 
     public init(path: String) throws {

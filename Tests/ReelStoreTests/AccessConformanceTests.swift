@@ -66,7 +66,9 @@ struct AccessConformanceTests {
             await #expect(throws: (any Error).self) {
                 try await store.insertKey(key, lookup: "0123456789abcdef", hash: "x")
             }
+            let heard = store.revocations.value
             #expect(try await store.revokeKey(key.id, at: Date()))
+            #expect(store.revocations.value > heard)
             #expect(try await !store.revokeKey(key.id, at: Date()))
             #expect(try await !store.revokeKey(UUID(), at: Date()))
             #expect(try await store.key(lookup: "0123456789abcdef")?.record.revokedAt != nil)

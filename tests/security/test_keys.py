@@ -51,7 +51,8 @@ def test_keys_from_the_command_line_then_serve_beyond_loopback() -> None:
         assert httpx.get(url, headers={"Host": "anything.example", "Authorization": f"Bearer {secret}"}).status_code == 200
         key_id = listed.stdout.split("\t")[0]
         assert run_reel(["keys", "revoke", key_id], env).returncode == 0
-        # Another process revoked it: the server's cache of verified keys forgets it within a second.
+        # Another process revoked it on the SQLite file: nothing announces that, so the server's
+        # cache of verified keys lets it go within its second.
         wait_for(lambda: httpx.get(url, headers={"Authorization": f"Bearer {secret}"}).status_code == 401, timeout=3,
                  what="the revoked key to be refused")
     finally:
@@ -60,7 +61,7 @@ def test_keys_from_the_command_line_then_serve_beyond_loopback() -> None:
 
 
 @pytest.mark.skipif("REEL_TEST_DATABASE_URL" not in os.environ, reason="needs the test PostgreSQL server")
-def test_a_key_revoked_through_one_process_is_refused_by_another_within_a_second() -> None:
+def test_a_key_revoked_through_one_process_is_refused_at_once_by_another() -> None:
     env = {"REEL_DATABASE_URL": new_database(), "REEL_AUTH": "on", "REEL_API_KEYS": f"ops:admin:{ADMIN}",
            "REEL_SECRET": "keys-test-secret-0123456789"}
     first = ReelProcess(["serve", "--workers", "0"], dict(env), "api-a", port=free_port()).start()
@@ -73,14 +74,16 @@ def test_a_key_revoked_through_one_process_is_refused_by_another_within_a_second
         key = created.json()["key"]
         posted = httpx.post(second.base_url + "/api/v1/compositions", json=BODY, headers={"X-API-Key": key})
         assert posted.status_code == 202
-        assert httpx.delete(first.base_url + f"/api/v1/keys/{created.json()['id']}", headers=admin).status_code == 204
-        # Refused at once by the process that revoked it, within a second by the other.
+        # The other process verified (and cached) the key a moment ago; the revocation reaches it
+        # through PostgreSQL's NOTIFY, well before its cache's second is up.
         status_url = f"/api/v1/compositions/{posted.json()['id']}"
-        assert httpx.get(first.base_url + status_url, headers={"X-API-Key": key}).status_code == 401
+        assert httpx.get(second.base_url + status_url, headers={"X-API-Key": key}).status_code == 200
+        assert httpx.delete(first.base_url + f"/api/v1/keys/{created.json()['id']}", headers=admin).status_code == 204
         started = time.monotonic()
+        assert httpx.get(first.base_url + status_url, headers={"X-API-Key": key}).status_code == 401
         after = wait_for(lambda: (r := httpx.get(second.base_url + status_url, headers={"X-API-Key": key})).status_code == 401 and r,
-                         timeout=3, interval=0.05, what="the other process to refuse the revoked key")
-        assert time.monotonic() - started < 2
+                         timeout=3, interval=0.01, what="the other process to refuse the revoked key")
+        assert time.monotonic() - started < 0.5, "heard of the revocation only through the cache's lifetime"
         assert after.headers["www-authenticate"].startswith("Bearer")
     finally:
         for process in (first, second):
