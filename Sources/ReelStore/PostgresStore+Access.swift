@@ -54,7 +54,7 @@ extension PostgresStore: AccessStore {
         )
         return try await perform {
             try await self.client.withTransaction(logger: self.logger) { connection -> IdempotencyRecord? in
-                if let idempotency, let existing = try await Self.claim(idempotency, on: connection, logger: self.logger) {
+                if let idempotency, let existing = try await self.claim(idempotency, on: connection, logger: self.logger) {
                     return existing
                 }
                 try await connection.query(
@@ -84,30 +84,31 @@ extension PostgresStore: AccessStore {
 }
 
 extension PostgresStore {
-    static let idempotencyColumns = "tenant, key, fingerprint, status, body, location, created_at, expires_at"
 
     /// Inside a transaction: the live answer already stored under the record's key, or nil after
     /// storing `record`. A concurrent insert of the same key waits for the first to commit, then
     /// finds its answer.
-    static func claim(_ record: IdempotencyRecord, on connection: PostgresConnection, logger: Logger) async throws -> IdempotencyRecord? {
+    func claim(_ record: IdempotencyRecord, on connection: PostgresConnection, logger: Logger) async throws -> IdempotencyRecord? {
         let (tenant, key, fingerprint, status, body, location, created, expires) = (
             record.tenant, record.key, record.fingerprint, record.status, record.body, record.location, record.createdAt,
             record.expiresAt
         )
-        try await connection.query("DELETE FROM idempotency_keys WHERE expires_at < \(created)", logger: logger)
+        if idempotencyPurge.due() {
+            try await connection.query("DELETE FROM idempotency_keys WHERE expires_at < \(created)", logger: logger)
+        }
         let inserted = try await connection.query(
             """
-            INSERT INTO idempotency_keys (\(unescaped: idempotencyColumns))
+            INSERT INTO idempotency_keys (\(unescaped: IdempotencySQL.columns))
             VALUES (\(tenant), \(key), \(fingerprint), \(status), \(body), \(location), \(created), \(expires))
-            ON CONFLICT (tenant, key) DO NOTHING RETURNING key
+            ON CONFLICT (tenant, key) DO UPDATE SET \(unescaped: IdempotencySQL.replaceExpired) RETURNING key
             """,
             logger: logger
         ).collect()
         guard inserted.isEmpty else { return nil }
         let found = try await connection.query(
-            "SELECT \(unescaped: idempotencyColumns) FROM idempotency_keys WHERE tenant = \(tenant) AND key = \(key)", logger: logger
+            "SELECT \(unescaped: IdempotencySQL.columns) FROM idempotency_keys WHERE tenant = \(tenant) AND key = \(key)", logger: logger
         ).collect()
-        return try found.first.map(idempotency)
+        return try found.first.map(Self.idempotency)
     }
 
     static func idempotency(_ row: PostgresRow) throws -> IdempotencyRecord {
@@ -120,7 +121,7 @@ extension PostgresStore {
     public func idempotencyRecord(tenant: String, key: String, at date: Date) async throws -> IdempotencyRecord? {
         try await rows(
             """
-            SELECT \(unescaped: Self.idempotencyColumns) FROM idempotency_keys
+            SELECT \(unescaped: IdempotencySQL.columns) FROM idempotency_keys
             WHERE tenant = \(tenant) AND key = \(key) AND expires_at >= \(date)
             """
         ).first.map(Self.idempotency)
@@ -129,7 +130,7 @@ extension PostgresStore {
     public func saveIdempotency(_ record: IdempotencyRecord) async throws -> IdempotencyRecord {
         try await perform {
             try await self.client.withTransaction(logger: self.logger) { connection in
-                try await Self.claim(record, on: connection, logger: self.logger) ?? record
+                try await self.claim(record, on: connection, logger: self.logger) ?? record
             }
         }
     }

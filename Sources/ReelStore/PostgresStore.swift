@@ -13,6 +13,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     public let wakeups = WakeSignal()
     public let revocations = RevocationCounter()
     let queuedCount = QueuedCount()
+    let idempotencyPurge = PurgeSchedule()
     let client: PostgresClient
     let logger: Logger
     let timeout: Duration
@@ -194,7 +195,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         let tenant = record.tenant
         let existing: IdempotencyRecord? = try await perform {
             try await self.client.withTransaction(logger: self.logger) { connection -> IdempotencyRecord? in
-                if let idempotency, let existing = try await Self.claim(idempotency, on: connection, logger: self.logger) {
+                if let idempotency, let existing = try await self.claim(idempotency, on: connection, logger: self.logger) {
                     return existing
                 }
                 if let maxQueued {

@@ -56,7 +56,7 @@ extension SQLiteStore: AccessStore {
     public func insertAsset(_ asset: AssetRecord, idempotency: IdempotencyRecord?) async throws -> IdempotencyRecord? {
         try database.write { db in
             try db.transaction {
-                if let idempotency, let existing = try Self.claim(idempotency, in: db) { return existing }
+                if let idempotency, let existing = try claim(idempotency, in: db) { return existing }
                 try db.query(
                     "INSERT INTO assets (id, tenant, size_bytes, content_type, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                     [
@@ -83,24 +83,28 @@ extension SQLiteStore: AccessStore {
 }
 
 extension SQLiteStore {
-    static let idempotencyColumns = "tenant, key, fingerprint, status, body, location, created_at, expires_at"
 
     /// Inside a write transaction: the live answer already stored under the record's key, or
-    /// nil after storing `record` (expired answers are purged first).
-    static func claim(_ record: IdempotencyRecord, in db: SQLiteConnectionHandle) throws -> IdempotencyRecord? {
-        try db.query("DELETE FROM idempotency_keys WHERE expires_at < ?", [.real(record.createdAt.timeIntervalSince1970)])
-        let found = try db.query(
-            "SELECT \(idempotencyColumns) FROM idempotency_keys WHERE tenant = ? AND key = ?", [.text(record.tenant), .text(record.key)])
-        if let row = found.first { return idempotency(row) }
-        try db.query(
-            "INSERT INTO idempotency_keys (\(idempotencyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    /// nil after storing `record`. An expired answer under the key gives way; expired answers of
+    /// other keys are swept now and then (``PurgeSchedule``).
+    func claim(_ record: IdempotencyRecord, in db: SQLiteConnectionHandle) throws -> IdempotencyRecord? {
+        let now = SQLiteValue.real(record.createdAt.timeIntervalSince1970)
+        if idempotencyPurge.due() { try db.query("DELETE FROM idempotency_keys WHERE expires_at < ?", [now]) }
+        let inserted = try db.query(
+            """
+            INSERT INTO idempotency_keys (\(IdempotencySQL.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (tenant, key) DO UPDATE SET \(IdempotencySQL.replaceExpired) RETURNING key
+            """,
             [
                 .text(record.tenant), .text(record.key), .text(record.fingerprint), .integer(Int64(record.status)), .text(record.body),
-                record.location.map { .text($0) } ?? .null, .real(record.createdAt.timeIntervalSince1970),
-                .real(record.expiresAt.timeIntervalSince1970),
+                record.location.map { .text($0) } ?? .null, now, .real(record.expiresAt.timeIntervalSince1970),
             ]
         )
-        return nil
+        guard inserted.isEmpty else { return nil }
+        let found = try db.query(
+            "SELECT \(IdempotencySQL.columns) FROM idempotency_keys WHERE tenant = ? AND key = ?",
+            [.text(record.tenant), .text(record.key)])
+        return found.first.map(Self.idempotency)
     }
 
     static func idempotency(_ row: [SQLiteValue]) -> IdempotencyRecord {
@@ -113,13 +117,13 @@ extension SQLiteStore {
     public func idempotencyRecord(tenant: String, key: String, at date: Date) async throws -> IdempotencyRecord? {
         try database.read { db in
             try db.query(
-                "SELECT \(Self.idempotencyColumns) FROM idempotency_keys WHERE tenant = ? AND key = ? AND expires_at >= ?",
+                "SELECT \(IdempotencySQL.columns) FROM idempotency_keys WHERE tenant = ? AND key = ? AND expires_at >= ?",
                 [.text(tenant), .text(key), .real(date.timeIntervalSince1970)]
             )
         }.first.map(Self.idempotency)
     }
 
     public func saveIdempotency(_ record: IdempotencyRecord) async throws -> IdempotencyRecord {
-        try database.write { db in try db.transaction { try Self.claim(record, in: db) } } ?? record
+        try database.write { db in try db.transaction { try claim(record, in: db) } } ?? record
     }
 }

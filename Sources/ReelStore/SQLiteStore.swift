@@ -8,6 +8,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
     public let wakeups = WakeSignal()
     public let revocations = RevocationCounter()
     let queuedCount = QueuedCount()
+    let idempotencyPurge = PurgeSchedule()
 
     public init(path: String) throws {
         database = try SQLiteDatabase(path: path)
@@ -40,7 +41,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
         let now = record.createdAt.timeIntervalSince1970
         let existing: IdempotencyRecord? = try database.write { db in
             try db.transaction {
-                if let idempotency, let existing = try Self.claim(idempotency, in: db) { return existing }
+                if let idempotency, let existing = try claim(idempotency, in: db) { return existing }
                 if let maxQueued {
                     try queuedCount.check(limit: maxQueued) {
                         try db.query("SELECT count(*) FROM compositions WHERE status = 'queued'")[0][0].int ?? 0
