@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,15 @@ ADMIN = "reel_schemathesis-admin-0123456789abcdef"
 SEED = "7305"
 
 
+def schemathesis_command() -> str:
+    """The CLI pip installed beside this interpreter (tests/requirements.txt), else the one on PATH."""
+    beside = Path(sys.executable).parent / "schemathesis"
+    return str(beside) if beside.exists() else shutil.which("schemathesis") or "schemathesis"
+
+
 def fuzz(reel: ReelProcess, extra: list[str]) -> subprocess.CompletedProcess[str]:
     command = [
-        shutil.which("schemathesis") or "schemathesis", "--config-file", str(CONFIG), "run", reel.base_url + "/openapi.json",
+        schemathesis_command(), "--config-file", str(CONFIG), "run", reel.base_url + "/openapi.json",
         "--checks", "all", "--phases", "examples,coverage,fuzzing", "--max-examples", "30", "--seed", SEED, "-w", "1",
         *extra,
     ]
