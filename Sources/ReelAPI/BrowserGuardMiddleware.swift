@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ReelCore
+import ReelRender
 
 /// Keeps web pages an operator happens to visit from using Reel on their behalf:
 /// a request naming Reel by a host name it does not answer to is refused (DNS rebinding), and a
@@ -42,7 +43,7 @@ struct BrowserGuardMiddleware: RouterMiddleware {
     func accepts(host: String) -> Bool {
         guard let hostNames else { return true }
         let host = host.lowercased()
-        return host == "localhost" || host.hasSuffix(".localhost") || Self.isIPLiteral(host) || hostNames.contains(host)
+        return host == "localhost" || host.hasSuffix(".localhost") || AddressGuard.isIPLiteral(host) || hostNames.contains(host)
     }
 
     /// Why the request comes from another site, or nil when it does not.
@@ -73,11 +74,5 @@ struct BrowserGuardMiddleware: RouterMiddleware {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { return nil }
         return (String(parts[0]), parts.count == 2 ? Int(parts[1]) : nil)
-    }
-
-    static func isIPLiteral(_ host: String) -> Bool {
-        var v4 = in_addr()
-        var v6 = in6_addr()
-        return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
     }
 }

@@ -35,7 +35,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         guard decision.allowed else {
             throw ReelError(
                 code: "rate_limited", status: 429,
-                message: "too many \(policy)s: the limit is \(Self.format(limit.perSecond)) a second (bursts of \(Int(limit.burst)))",
+                message: "too many \(policy)s: the limit is \(NumberText.plain(limit.perSecond)) a second (bursts of \(Int(limit.burst)))",
                 retryAfter: max(1, Int(decision.retryAfter.rounded(.up))), headers: headers.map { ($0.name.rawName, $0.value) })
         }
         var response = try await next(request, context)
@@ -43,9 +43,6 @@ struct RateLimitMiddleware: RouterMiddleware {
         return response
     }
 
-    static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
 }
 
 /// The buckets of every client, forgotten once full again (so idle clients cost nothing).

@@ -66,22 +66,24 @@ public struct CompositionValidator: Sendable {
             case (nil, .some(let url)): checkSource(url, field: "\(path).image_url", add: add)
             }
             if !clip.startTime.isFinite || clip.startTime < 0 || clip.startTime > limits.maxDuration {
-                add("\(path).start_time", "must be between 0 and \(Self.format(limits.maxDuration))", "range")
+                add("\(path).start_time", "must be between 0 and \(NumberText.plain(limits.maxDuration))", "range")
             }
             if !clip.endTime.isFinite || clip.endTime <= clip.startTime {
-                add("\(path).end_time", "must be greater than start_time (\(Self.format(clip.startTime)))", "range")
+                add("\(path).end_time", "must be greater than start_time (\(NumberText.plain(clip.startTime)))", "range")
             } else if clip.slotDuration < frame {
-                add("\(path).end_time", "must be at least one frame (\(Self.format(frame)) s) after start_time", "range")
+                add("\(path).end_time", "must be at least one frame (\(NumberText.plain(frame)) s) after start_time", "range")
             } else if clip.endTime > limits.maxDuration {
-                add("\(path).end_time", "must be at most \(Self.format(limits.maxDuration)) s, the longest video Reel renders", "range")
+                add(
+                    "\(path).end_time", "must be at most \(NumberText.plain(limits.maxDuration)) s, the longest video Reel renders", "range"
+                )
             }
             if !clip.trimStart.isFinite || clip.trimStart < 0 || clip.trimStart > Self.maxSourceTime {
-                add("\(path).trim_start", "must be between 0 and \(Self.format(Self.maxSourceTime)) (24 hours)", "range")
+                add("\(path).trim_start", "must be between 0 and \(NumberText.plain(Self.maxSourceTime)) (24 hours)", "range")
             }
             if let trimEnd = clip.trimEnd, !trimEnd.isFinite || trimEnd <= clip.trimStart || trimEnd > Self.maxSourceTime {
                 add(
                     "\(path).trim_end",
-                    "must be greater than trim_start (\(Self.format(clip.trimStart))) and at most \(Self.format(Self.maxSourceTime))",
+                    "must be greater than trim_start (\(NumberText.plain(clip.trimStart))) and at most \(NumberText.plain(Self.maxSourceTime))",
                     "range")
             }
             if !(0...2).contains(clip.volume) { add("\(path).volume", "must be between 0 and 2", "range") }
@@ -92,7 +94,7 @@ public struct CompositionValidator: Sendable {
                         "unknown transition; use one of \(TransitionKind.names.sorted().joined(separator: ", "))", "value")
                 }
                 if !transition.duration.isFinite || transition.duration < 0 || transition.duration > limits.maxDuration {
-                    add("\(path).transition.duration", "must be between 0 and \(Self.format(limits.maxDuration))", "range")
+                    add("\(path).transition.duration", "must be between 0 and \(NumberText.plain(limits.maxDuration))", "range")
                 }
             }
         }
@@ -109,7 +111,7 @@ public struct CompositionValidator: Sendable {
             if !allowed {
                 add(
                     "clips[\(next)].start_time",
-                    "overlaps clips[\(previous)] (which ends at \(Self.format(clips[previous].endTime))); slots may overlap only by a transition's duration",
+                    "overlaps clips[\(previous)] (which ends at \(NumberText.plain(clips[previous].endTime))); slots may overlap only by a transition's duration",
                     "overlap"
                 )
             }
@@ -133,7 +135,7 @@ public struct CompositionValidator: Sendable {
         }
         for (name, value) in [("music_fade_in", audio.musicFadeIn), ("music_fade_out", audio.musicFadeOut)]
         where !value.isFinite || value < 0 || value > limits.maxDuration {
-            add("audio.\(name)", "must be between 0 and \(Self.format(limits.maxDuration)) seconds", "range")
+            add("audio.\(name)", "must be between 0 and \(NumberText.plain(limits.maxDuration)) seconds", "range")
         }
     }
 
@@ -152,12 +154,12 @@ public struct CompositionValidator: Sendable {
             case (nil, .some(let url)): checkSource(url, field: "\(path).image_url", add: add)
             }
             if !overlay.startTime.isFinite || overlay.startTime < 0 || overlay.startTime > limits.maxDuration {
-                add("\(path).start_time", "must be between 0 and \(Self.format(limits.maxDuration))", "range")
+                add("\(path).start_time", "must be between 0 and \(NumberText.plain(limits.maxDuration))", "range")
             }
             if let end = overlay.endTime, !end.isFinite || end <= overlay.startTime || end > Self.maxSourceTime {
                 add(
                     "\(path).end_time",
-                    "must be greater than start_time (\(Self.format(overlay.startTime))) and at most \(Self.format(Self.maxSourceTime))",
+                    "must be greater than start_time (\(NumberText.plain(overlay.startTime))) and at most \(NumberText.plain(Self.maxSourceTime))",
                     "range")
             }
             if !(8...144).contains(overlay.fontSize) { add("\(path).font_size", "must be between 8 and 144", "range") }
@@ -232,8 +234,4 @@ public struct CompositionValidator: Sendable {
     public static let maxMetadataDepth = 10
     public static let maxMetadataBytes = 16_384
 
-    /// A number for a message: whole numbers without a fraction; any finite or infinite value is safe.
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }

@@ -42,7 +42,8 @@ public struct SettingsReader {
     public mutating func number(_ name: String, default fallback: Double, in range: ClosedRange<Double>) -> Double {
         guard let text = text(name) else { return fallback }
         guard let value = Double(text), value.isFinite, range.contains(value) else {
-            problems.append("\(name)=\(text): must be a number from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))")
+            problems.append(
+                "\(name)=\(text): must be a number from \(NumberText.plain(range.lowerBound)) to \(NumberText.plain(range.upperBound))")
             return fallback
         }
         return value
@@ -79,9 +80,6 @@ public struct SettingsReader {
         environment.keys.filter { $0.hasPrefix("REEL_") && !known.contains($0) }.sorted()
     }
 
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }
 
 /// Settings that cannot be used: every problem, one line each.

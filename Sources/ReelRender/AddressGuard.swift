@@ -36,7 +36,8 @@ public struct AddressGuard: Sendable {
         return Self.isIPLiteral(bare) ? nil : Self.text(first)
     }
 
-    static func isIPLiteral(_ host: String) -> Bool {
+    /// Whether `host` is an IPv4 or IPv6 address rather than a name.
+    public static func isIPLiteral(_ host: String) -> Bool {
         var v4 = in_addr()
         var v6 = in6_addr()
         return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
