@@ -46,6 +46,13 @@ struct ConfigurationTests {
                 "REEL_PUBLIC_URL=videos.example.com: must be an http(s) URL such as https://videos.example.com"
             ),
             ("REEL_SECRET", "hunter2", "REEL_SECRET=(7 characters): must be at least 16 characters"),
+            ("REEL_AUTH", "maybe", "REEL_AUTH=maybe: must be one of auto, on, off"),
+            (
+                "REEL_API_KEYS", "ops:root:hunter2",
+                "REEL_API_KEYS=(an entry of 3 parts): entries must be name:scope:key with a scope of read, write, admin or metrics and a key of 24 characters or more"
+            ),
+            ("REEL_IDEMPOTENCY_TTL", "-1", "REEL_IDEMPOTENCY_TTL=-1: must be a number from 60 to 2592000"),
+            ("REEL_MAX_QUEUED_PER_TENANT", "0", "REEL_MAX_QUEUED_PER_TENANT=0: must be a whole number from 1 to 1000000000"),
         ])
     func problems(name: String, value: String, line: String) throws {
         let configuration = ReelConfiguration(environment: [name: value])
