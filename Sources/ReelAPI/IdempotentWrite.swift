@@ -51,13 +51,8 @@ struct IdempotentWrite {
                 message: "this Idempotency-Key was used with a different request; use a new key for a new request",
                 details: [FieldError(field: "Idempotency-Key", message: "was used with a different request", errorType: "conflict")])
         }
-        return Self.response(stored, replayed: true)
-    }
-
-    static func response(_ stored: IdempotencyRecord, replayed: Bool) -> Response {
-        var headers: HTTPFields = [:]
+        var headers: HTTPFields = [.idempotentReplayed: "true"]
         if let location = stored.location { headers[.location] = location }
-        if replayed { headers[.idempotentReplayed] = "true" }
         return JSONCoding.response(text: stored.body, status: HTTPResponse.Status(code: stored.status), headers: headers)
     }
 }
