@@ -52,6 +52,7 @@ class Wrk:
     p50_ms: float
     p99_ms: float
     errors: int
+    requests: int
 
 
 def to_ms(text: str) -> float:
@@ -70,7 +71,23 @@ def wrk(url: str, seconds: int, connections: int = 32, script: str | None = None
     errors = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
     if m := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out):
         errors += sum(int(g) for g in m.groups())
-    return Wrk(rps, p50, p99, errors)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    return Wrk(rps, p50, p99, errors, requests)
+
+
+def cpu_seconds(server: ReelProcess) -> float:
+    """User + system CPU the server process has used (/proc/PID/stat): unlike throughput, not
+    lowered by neighbours on a shared machine taking the cores."""
+    assert server.process is not None
+    fields = Path(f"/proc/{server.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk_cpu(server: ReelProcess, url: str, seconds: int, connections: int = 32, script: str | None = None) -> tuple[Wrk, float]:
+    """A wrk run and the server's CPU microseconds per request during it."""
+    before = cpu_seconds(server)
+    run = wrk(url, seconds, connections=connections, script=script)
+    return run, (cpu_seconds(server) - before) * 1e6 / max(run.requests, 1)
 
 
 def post_script(payload: dict[str, object]) -> str:
@@ -114,23 +131,25 @@ def http_throughput(seconds: int) -> None:
         server.remove_folder()
 
 
-def header_script(headers: dict[str, str], unique_idempotency_key: bool = False, payload: dict[str, object] | None = None) -> str:
-    """A wrk script sending `headers` (and, for POSTs, `payload` with a fresh Idempotency-Key per request)."""
+def header_script(headers: dict[str, str], unique_header: str | None = None, payload: dict[str, object] | None = None) -> str:
+    """A wrk script sending `headers` (and, for POSTs, `payload`); with `unique_header`, that header
+    carries a fresh value on every request, formatted in Lua per request."""
     script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
     for name, value in headers.items():
         script.write(f'wrk.headers["{name}"] = "{value}"\n')
     if payload is not None:
         body = json.dumps(payload).replace("\\", "\\\\").replace('"', '\\"')
         script.write(f'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = "{body}"\n')
-    if unique_idempotency_key:
-        # A new key per request (this script's own token, thread and counter): every request stores
-        # an answer, none replays. Lua's random numbers are the same in every run, hence the token.
+    if unique_header is not None:
+        # A new value per request (this script's own token, thread and counter): with
+        # Idempotency-Key every request stores an answer, none replays. Lua's random numbers are the
+        # same in every run, hence the token.
         token = os.urandom(8).hex()
         script.write(
             "local counter = 0\nlocal threads = 0\n"
             f"function setup(thread) threads = threads + 1; thread:set('id', '{token}-' .. threads) end\n"
             "function request()\n  counter = counter + 1\n"
-            "  wrk.headers['Idempotency-Key'] = id .. '-' .. counter\n  return wrk.format()\nend\n"
+            f"  wrk.headers['{unique_header}'] = id .. '-' .. counter\n  return wrk.format()\nend\n"
         )
     script.close()
     return script.name
@@ -138,47 +157,71 @@ def header_script(headers: dict[str, str], unique_idempotency_key: bool = False,
 
 def security_costs(seconds: int) -> None:
     """What keys and idempotency cost: GET …/status with a key checked on every request (keys on,
-    rate limits off) vs keys off, and POST with a fresh Idempotency-Key vs without; each pair as
-    medians of three alternating runs."""
+    rate limits off) vs keys off, and POST with a fresh Idempotency-Key vs without, each pair of
+    servers started fresh and measured by `compare`."""
     key = "reel_bench-admin-key-0123456789abcdefghij"
+    auth = {"Authorization": f"Bearer {key}"}
     off = reel("bench-keys-off", REEL_AUTH="off")
     on = reel("bench-keys-on", REEL_AUTH="on", REEL_API_KEYS=f"bench:admin:{key}", REEL_RATE_LIMIT_READ="off",
               REEL_RATE_LIMIT_WRITE="off")
     try:
-        auth = {"Authorization": f"Bearer {key}"}
-        ids = {server.base_url: httpx.post(f"{server.base_url}/api/v1/compositions/", json=PAYLOADS["simple-2-clip"],
-                                          headers=auth).json()["id"] for server in (off, on)}
+        paths = {server.base_url: "/api/v1/compositions/" + httpx.post(
+            f"{server.base_url}/api/v1/compositions/", json=PAYLOADS["simple-2-clip"], headers=auth).json()["id"] + "/status"
+            for server in (off, on)}
         script = header_script(auth)
-        runs: dict[str, list[Wrk]] = {"off": [], "on": []}
-        for name, server in (("off", off), ("on", on)):
-            wrk(f"{server.base_url}/api/v1/compositions/{ids[server.base_url]}/status", 3, script=script)  # warm-up
-        for round in range(3):
-            # The order alternates too: the first run of a pair is measurably faster on this machine.
-            pair = (("off", off), ("on", on)) if round % 2 == 0 else (("on", on), ("off", off))
-            for name, server in pair:
-                runs[name].append(wrk(f"{server.base_url}/api/v1/compositions/{ids[server.base_url]}/status", seconds,
-                                      script=script))
-        keys_off, keys_on = (sorted(runs[name], key=lambda run: run.rps)[1] for name in ("off", "on"))
-        row("GET …/status with an API key checked (verified keys cached for 1 s)",
-            f"{keys_on.rps:,.0f} req/s, p99 {keys_on.p99_ms:.2f} ms", f"{keys_off.rps:,.0f} req/s keys off",
-            f"cost {1 - keys_on.rps / keys_off.rps:.1%}", "cost ≤ 5 %" + (f"; {keys_on.errors} errors" if keys_on.errors else ""))
-        plain = header_script({}, payload=PAYLOADS["simple-2-clip"])
-        posts: dict[str, list[Wrk]] = {"plain": [], "keyed": []}
-        for round in range(3):
-            order = ("plain", "keyed") if round % 2 == 0 else ("keyed", "plain")
-            for name in order:
-                # A fresh script per keyed run, so no run replays another's keys.
-                script = plain if name == "plain" else header_script({}, unique_idempotency_key=True, payload=PAYLOADS["simple-2-clip"])
-                posts[name].append(wrk(f"{off.base_url}/api/v1/compositions/", seconds, connections=16, script=script))
-        without, with_key = (sorted(posts[name], key=lambda run: run.rps)[1] for name in ("plain", "keyed"))
-        row("POST /api/v1/compositions/ with a fresh Idempotency-Key (stored in the insert's transaction)",
-            f"{with_key.rps:,.0f} /s, p99 {with_key.p99_ms:.2f} ms", f"{without.rps:,.0f} /s without",
-            f"cost {1 - with_key.rps / without.rps:.1%}",
-            "cost ≤ 10 %" + (f"; {with_key.errors} errors" if with_key.errors else ""))
+        compare("GET …/status with an API key checked (verified keys cached for 1 s)", "req/s", (on, paths[on.base_url], script),
+                (off, paths[off.base_url], script), "keys off", "cost ≤ 5 %", seconds)
     finally:
         for server in (off, on):
             server.stop()
             server.remove_folder()
+    # The plain run formats every request in Lua with a fresh header too (wrk shares the two cores
+    # with Reel: a static request for one side only would measure wrk); Reel ignores the header.
+    plain, keyed = reel("bench-post-plain", REEL_AUTH="off"), reel("bench-post-keyed", REEL_AUTH="off")
+    try:
+        compare("POST /api/v1/compositions/ with a fresh Idempotency-Key (claimed on the composition's row)", "/s",
+                (keyed, "/api/v1/compositions/",
+                 header_script({}, unique_header="Idempotency-Key", payload=PAYLOADS["simple-2-clip"])),
+                (plain, "/api/v1/compositions/",
+                 header_script({}, unique_header="X-Bench-Request", payload=PAYLOADS["simple-2-clip"])),
+                "without", "cost ≤ 10 %", seconds, connections=16)
+    finally:
+        for server in (plain, keyed):
+            server.stop()
+            server.remove_folder()
+
+
+def compare(what: str, unit: str, feature: tuple[ReelProcess, str, str], baseline: tuple[ReelProcess, str, str],
+            baseline_name: str, target: str, seconds: int, connections: int = 32) -> None:
+    """A feature's cost against a baseline server: many short rounds, each a run on both servers
+    back to back in alternating order, so the drift of this shared machine (the same figure moved
+    by more than the targets between runs minutes apart) hits both runs of a round alike. The cost
+    is the median over rounds of the ratio of the server's CPU time per request, which neighbours
+    taking the cores do not lower as they lower throughput; throughput is reported beside it."""
+    rounds = max(5, seconds * 3 // 2)
+    runs: dict[str, list[tuple[Wrk, float]]] = {"feature": [], "baseline": []}
+    sides = {"feature": feature, "baseline": baseline}
+    for server, path, script in (feature, baseline):
+        wrk(server.base_url + path, 1, connections=connections, script=script)  # warm-up
+    for round in range(rounds):
+        for name in ("feature", "baseline") if round % 2 == 0 else ("baseline", "feature"):
+            server, path, script = sides[name]
+            runs[name].append(wrk_cpu(server, server.base_url + path, 2, connections=connections, script=script))
+    cost_row(what, unit, runs["feature"], runs["baseline"], baseline_name, target)
+
+
+def cost_row(what: str, unit: str, runs: list[tuple[Wrk, float]], baseline: list[tuple[Wrk, float]], baseline_name: str,
+             target: str) -> None:
+    """A row for a feature's cost: the median over rounds of each round's ratio (the two runs of a
+    round are seconds apart, so the machine's drift between rounds cancels), beside the median
+    CPU per request and throughput of each side."""
+    cost = statistics.median(c / base for (_, c), (_, base) in zip(runs, baseline)) - 1
+    throughput_cost = 1 - statistics.median(w.rps / base.rps for (w, _), (base, _) in zip(runs, baseline))
+    cpu, base_cpu = statistics.median(c for _, c in runs), statistics.median(c for _, c in baseline)
+    rps, base_rps = statistics.median(w.rps for w, _ in runs), statistics.median(w.rps for w, _ in baseline)
+    errors = sum(w.errors for w, _ in runs)
+    row(what, f"{cpu:.0f} µs CPU/request, {rps:,.0f} {unit}", f"{base_cpu:.0f} µs, {base_rps:,.0f} {unit} {baseline_name}",
+        f"cost {cost:.1%} CPU ({throughput_cost:.1%} throughput)", target + (f"; {errors} errors" if errors else ""))
 
 
 def count_compositions(server: ReelProcess) -> int:

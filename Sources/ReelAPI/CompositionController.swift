@@ -49,21 +49,43 @@ struct CompositionController {
         if !problems.isEmpty { throw ReelError.validation(problems) }
         try await checkAssetsExist(composition, principal: principal)
         try await checkWebhook(composition.webhookURL)
-        let now = Date()
+        let now = Self.creationTime()
         let record = CompositionRecord(
             id: UUID(), tenant: principal.tenant, request: composition, status: .queued, createdAt: now, updatedAt: now)
         let warnings = unknown.all.map { "\($0) is not a field Reel knows; it was ignored" }
-        let answer = try JSONCoding.text(CompositionDTO(record: record, baseURL: baseURL, warnings: warnings.isEmpty ? nil : warnings))
-        let location = "/api/v1/compositions/\(record.id.uuidString.lowercased())"
-        let ours = idempotent?.record(status: .accepted, body: answer, location: location)
-        let kept = try await services.store.insert(
+        let outcome = try await services.store.insert(
             record, maxQueued: services.configuration.maxQueued,
-            maxQueuedPerTenant: principal.keyID == nil ? nil : services.configuration.maxQueuedPerTenant, idempotency: ours)
-        // A concurrent request with the same key committed first: nothing was inserted; answer as it was answered.
-        if let idempotent, let kept, kept.body != answer { return try idempotent.replay(kept) }
-        var headers: HTTPFields = [.location: location]
+            maxQueuedPerTenant: principal.keyID == nil ? nil : services.configuration.maxQueuedPerTenant,
+            idempotency: idempotent?.claim(at: now))
+        if let idempotent, case .claimed(let earlier, let fingerprint) = outcome {
+            // The first answer, rebuilt from the composition as it was created (the same body
+            // gives the same warnings).
+            let first = CompositionRecord(
+                id: earlier.id, tenant: earlier.tenant, request: earlier.request, status: .queued, createdAt: earlier.createdAt,
+                updatedAt: earlier.createdAt)
+            return try idempotent.replay(
+                fingerprint: fingerprint, status: .accepted, body: try Self.answer(first, baseURL: baseURL, warnings: warnings),
+                location: Self.location(of: earlier.id))
+        }
+        var headers: HTTPFields = [.location: Self.location(of: record.id)]
         if strict { headers[.preferenceApplied] = "handling=strict" }
-        return JSONCoding.response(text: answer, status: .accepted, headers: headers)
+        return JSONCoding.response(
+            text: try Self.answer(record, baseURL: baseURL, warnings: warnings), status: .accepted, headers: headers)
+    }
+
+    /// Now, at the middle of its millisecond. Answers show milliseconds, and an idempotent replay
+    /// rebuilds the first answer from the stored time, which PostgreSQL keeps to the microsecond:
+    /// half a millisecond either side keeps the shown digits through the round trip.
+    static func creationTime() -> Date {
+        let milliseconds = (Date().timeIntervalSince1970 * 1000).rounded(.down)
+        return Date(timeIntervalSince1970: (milliseconds + 0.5) / 1000)
+    }
+
+    static func location(of id: UUID) -> String { "/api/v1/compositions/\(id.uuidString.lowercased())" }
+
+    /// The 202 answer to a new composition.
+    static func answer(_ record: CompositionRecord, baseURL: String, warnings: [String]) throws -> String {
+        try JSONCoding.text(CompositionDTO(record: record, baseURL: baseURL, warnings: warnings.isEmpty ? nil : warnings))
     }
 
     /// `Prefer: handling=strict` (RFC 7240) turns unknown fields from warnings into a 422.
@@ -210,27 +232,19 @@ struct CompositionController {
             throw ReelError.notFound("composition")
         }
         let now = Date()
-        let tenant = context.principal.tenant
         let idempotent = try IdempotentWrite(
-            request, tenant: tenant, bodyDigest: "", lifetime: services.configuration.idempotencyLifetime)
-        if let idempotent, let stored = try await services.store.idempotencyRecord(tenant: tenant, key: idempotent.key, at: now) {
-            return try idempotent.replay(stored)
-        }
-        switch try await services.store.cancel(id, at: now, tenant: context.principal.tenantFilter) {
-        case .cancelled(let record):
-            let answer = try JSONCoding.text(
-                CancelDTO(compositionID: record.id.uuidString.lowercased(), message: "composition cancelled", cancelledAt: now))
-            if let idempotent {
-                // Stored after the cancel, not with it: a crash between the two turns a retry's 200 into a 409.
-                let kept = try await services.store.saveIdempotency(idempotent.record(status: .ok, body: answer, location: nil))
-                if kept.body != answer { return try idempotent.replay(kept) }
-            }
+            request, tenant: context.principal.tenant, bodyDigest: "", lifetime: services.configuration.idempotencyLifetime)
+        let answer = try JSONCoding.text(
+            CancelDTO(compositionID: id.uuidString.lowercased(), message: "composition cancelled", cancelledAt: now))
+        let outcome = try await services.store.cancel(
+            id, at: now, tenant: context.principal.tenantFilter, idempotency: idempotent?.record(status: .ok, body: answer, location: nil))
+        switch outcome {
+        case .cancelled:
             return JSONCoding.response(text: answer, status: .ok)
+        case .replayed(let stored):
+            guard let idempotent else { throw ReelError.conflict("composition is already cancelled") }
+            return try idempotent.replay(stored)
         case .alreadyFinished(let status):
-            // A concurrent request with the same key may have cancelled it a moment ago.
-            if let idempotent, let stored = try await services.store.idempotencyRecord(tenant: tenant, key: idempotent.key, at: Date()) {
-                return try idempotent.replay(stored)
-            }
             throw ReelError.conflict("composition is already \(status.rawValue) and cannot be cancelled")
         case .notFound:
             throw ReelError.notFound("composition")

@@ -13,8 +13,9 @@ struct IdempotentWrite {
     let fingerprint: String
     let lifetime: Double
 
-    /// nil when the request has no `Idempotency-Key`; 422 when the key is malformed.
-    init?(_ request: Request, tenant: String, bodyDigest: String, lifetime: Double) throws {
+    /// nil when the request has no `Idempotency-Key` (the body is then never hashed); 422 when
+    /// the key is malformed.
+    init?(_ request: Request, tenant: String, bodyDigest: @autoclosure () -> String, lifetime: Double) throws {
         guard var key = request.headers[.idempotencyKey] else { return nil }
         // The draft sends the key as a structured-field string: "…".
         if key.count >= 2, key.hasPrefix("\""), key.hasSuffix("\"") { key = String(key.dropFirst().dropLast()) }
@@ -24,7 +25,7 @@ struct IdempotentWrite {
         self.key = key
         self.tenant = tenant
         self.lifetime = lifetime
-        let text = "\(request.method.rawValue) \(request.uri.path)\n\(bodyDigest)"
+        let text = "\(request.method.rawValue) \(request.uri.path)\n\(bodyDigest())"
         fingerprint = Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
@@ -43,16 +44,27 @@ struct IdempotentWrite {
             expiresAt: now.addingTimeInterval(lifetime))
     }
 
+    /// The claim a new composition makes on the key.
+    func claim(at date: Date) -> IdempotencyClaim {
+        IdempotencyClaim(key: key, fingerprint: fingerprint, expiresAt: date.addingTimeInterval(lifetime))
+    }
+
     /// The stored answer again, when it was given to this same request.
     func replay(_ stored: IdempotencyRecord) throws -> Response {
-        guard stored.fingerprint == fingerprint else {
+        try replay(
+            fingerprint: stored.fingerprint, status: HTTPResponse.Status(code: stored.status), body: stored.body, location: stored.location)
+    }
+
+    /// The first answer again, when the request with `fingerprint` was this same request.
+    func replay(fingerprint stored: String, status: HTTPResponse.Status, body: String, location: String?) throws -> Response {
+        guard stored == fingerprint else {
             throw ReelError(
                 code: "idempotency_key_reused", status: 422,
                 message: "this Idempotency-Key was used with a different request; use a new key for a new request",
                 details: [FieldError(field: "Idempotency-Key", message: "was used with a different request", errorType: "conflict")])
         }
         var headers: HTTPFields = [.idempotentReplayed: "true"]
-        if let location = stored.location { headers[.location] = location }
-        return JSONCoding.response(text: stored.body, status: HTTPResponse.Status(code: stored.status), headers: headers)
+        if let location { headers[.location] = location }
+        return JSONCoding.response(text: body, status: status, headers: headers)
     }
 }

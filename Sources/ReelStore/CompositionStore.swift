@@ -17,6 +17,8 @@ public enum CancelOutcome: Sendable {
     case cancelled(CompositionRecord)
     case alreadyFinished(CompositionStatus)
     case notFound
+    /// Nothing was done: the tenant already has a live answer under the idempotency key.
+    case replayed(IdempotencyRecord)
 }
 
 /// Queue and status counts for health checks and metrics.
@@ -42,12 +44,13 @@ public protocol CompositionStore: Sendable {
     func migrate() async throws
     /// Stores a new composition as `queued`. Throws `queue_full` when `maxQueued` jobs wait, or
     /// when the record's tenant already has `maxQueuedPerTenant` waiting. With `idempotency`, the
-    /// answer is stored in the same transaction; when the tenant already has a live answer under
-    /// that key (a concurrent duplicate won), nothing is inserted and that answer is returned.
+    /// key is claimed on the new row; when a live claim of the record's tenant already holds the
+    /// key (a retry, or a concurrent duplicate that won), nothing is inserted, no limit applies,
+    /// and the holder is returned. An expired claim lets go of the key.
     @discardableResult
     func insert(
-        _ record: CompositionRecord, maxQueued: Int?, maxQueuedPerTenant: Int?, idempotency: IdempotencyRecord?
-    ) async throws -> IdempotencyRecord?
+        _ record: CompositionRecord, maxQueued: Int?, maxQueuedPerTenant: Int?, idempotency: IdempotencyClaim?
+    ) async throws -> CompositionInsert
     func fetch(_ id: UUID, tenant: String?) async throws -> CompositionRecord?
     /// The progress columns alone (for `/status`, the hottest read).
     func fetchProgress(_ id: UUID, tenant: String?) async throws -> CompositionProgress?
@@ -55,8 +58,10 @@ public protocol CompositionStore: Sendable {
     func list(status: CompositionStatus?, offset: Int, limit: Int, tenant: String?) async throws -> CompositionPage
     /// Removes a composition; returns it so its objects can be removed too.
     func delete(_ id: UUID, tenant: String?) async throws -> CompositionRecord?
-    /// Cancels a queued or running composition; a running job loses its lease.
-    func cancel(_ id: UUID, at date: Date, tenant: String?) async throws -> CancelOutcome
+    /// Cancels a queued or running composition; a running job loses its lease. With
+    /// `idempotency`, a live answer under the key is returned instead and nothing is done;
+    /// otherwise a successful cancel stores the answer in its transaction.
+    func cancel(_ id: UUID, at date: Date, tenant: String?, idempotency: IdempotencyRecord?) async throws -> CancelOutcome
     /// Cancels every queued and running composition (of `tenant`, or of all); returns their IDs.
     func cancelAll(at date: Date, tenant: String?) async throws -> [UUID]
     func stats() async throws -> QueueStats
@@ -77,7 +82,9 @@ extension CompositionStore {
         try await list(status: status, offset: offset, limit: limit, tenant: nil)
     }
     public func delete(_ id: UUID) async throws -> CompositionRecord? { try await delete(id, tenant: nil) }
-    public func cancel(_ id: UUID, at date: Date) async throws -> CancelOutcome { try await cancel(id, at: date, tenant: nil) }
+    public func cancel(_ id: UUID, at date: Date, tenant: String? = nil) async throws -> CancelOutcome {
+        try await cancel(id, at: date, tenant: tenant, idempotency: nil)
+    }
     public func cancelAll(at date: Date) async throws -> [UUID] { try await cancelAll(at: date, tenant: nil) }
 }
 
@@ -94,15 +101,15 @@ public protocol AccessStore: Sendable {
     func revokeKey(_ id: UUID, at date: Date) async throws -> Bool
     /// Revocations heard of, for caches of verified keys.
     var revocations: RevocationCounter { get }
-    /// Records an upload; with `idempotency` as ``CompositionStore/insert(_:maxQueued:maxQueuedPerTenant:idempotency:)`` does.
+    /// Records an upload; with `idempotency`, the answer is stored in the same transaction; when
+    /// the tenant already has a live answer under that key, nothing is inserted and that answer
+    /// is returned.
     @discardableResult
     func insertAsset(_ asset: AssetRecord, idempotency: IdempotencyRecord?) async throws -> IdempotencyRecord?
     /// The asset, when it exists and belongs to `tenant` (nil: any tenant).
     func asset(_ id: UUID, tenant: String?) async throws -> AssetRecord?
     /// The live (unexpired at `date`) answer stored under a tenant's idempotency key.
     func idempotencyRecord(tenant: String, key: String, at date: Date) async throws -> IdempotencyRecord?
-    /// Stores an answer unless the key has a live one already; returns the one that is kept.
-    func saveIdempotency(_ record: IdempotencyRecord) async throws -> IdempotencyRecord
 }
 
 /// Everything a database driver provides: compositions, their jobs, keys and assets.

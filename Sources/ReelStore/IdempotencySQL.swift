@@ -9,4 +9,13 @@ enum IdempotencySQL {
         created_at = excluded.created_at, expires_at = excluded.expires_at
         WHERE idempotency_keys.expires_at < excluded.created_at
         """
+
+    /// The columns of a composition's claim on a key (``IdempotencyClaim``).
+    static let claimColumns = "idempotency_key, idempotency_fingerprint, idempotency_expires_at"
+
+    /// The conflict target of a claim: the partial unique index on the tenant's keys.
+    static let claimTarget = "(tenant, idempotency_key) WHERE idempotency_key IS NOT NULL"
+
+    /// Lets go of a claim (set on an expired one before a new claim of its key).
+    static let releaseClaim = "idempotency_key = NULL, idempotency_fingerprint = NULL, idempotency_expires_at = NULL"
 }

@@ -86,5 +86,14 @@ enum PostgresMigrations {
             CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
             """
         ),
+        (
+            4,
+            """
+            ALTER TABLE compositions ADD COLUMN idempotency_key TEXT;
+            ALTER TABLE compositions ADD COLUMN idempotency_fingerprint TEXT;
+            ALTER TABLE compositions ADD COLUMN idempotency_expires_at TIMESTAMPTZ;
+            CREATE UNIQUE INDEX compositions_idempotency ON compositions (tenant, idempotency_key) WHERE idempotency_key IS NOT NULL;
+            """
+        ),
     ]
 }

@@ -111,6 +111,18 @@ extension PostgresStore {
         return try found.first.map(Self.idempotency)
     }
 
+    /// The live answer stored under the key `record` is about to claim.
+    func liveAnswer(to record: IdempotencyRecord, on connection: PostgresConnection) async throws -> IdempotencyRecord? {
+        let (tenant, key, now) = (record.tenant, record.key, record.createdAt)
+        return try await connection.query(
+            """
+            SELECT \(unescaped: IdempotencySQL.columns) FROM idempotency_keys
+            WHERE tenant = \(tenant) AND key = \(key) AND expires_at >= \(now)
+            """,
+            logger: logger
+        ).collect().first.map(Self.idempotency)
+    }
+
     static func idempotency(_ row: PostgresRow) throws -> IdempotencyRecord {
         let columns = try row.decode((String, String, String, Int, String, String?, Date, Date).self)
         return IdempotencyRecord(
@@ -125,13 +137,5 @@ extension PostgresStore {
             WHERE tenant = \(tenant) AND key = \(key) AND expires_at >= \(date)
             """
         ).first.map(Self.idempotency)
-    }
-
-    public func saveIdempotency(_ record: IdempotencyRecord) async throws -> IdempotencyRecord {
-        try await perform {
-            try await self.client.withTransaction(logger: self.logger) { connection in
-                try await self.claim(record, on: connection, logger: self.logger) ?? record
-            }
-        }
     }
 }

@@ -184,8 +184,8 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     }
 
     public func insert(
-        _ record: CompositionRecord, maxQueued: Int?, maxQueuedPerTenant: Int?, idempotency: IdempotencyRecord?
-    ) async throws -> IdempotencyRecord? {
+        _ record: CompositionRecord, maxQueued: Int?, maxQueuedPerTenant: Int?, idempotency: IdempotencyClaim?
+    ) async throws -> CompositionInsert {
         let request = try RecordCoding.encode(record.request)
         let stages = try RecordCoding.encode(record.stages)
         let id = record.id
@@ -193,10 +193,11 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         let priority = record.request.priority.rank
         let now = record.createdAt
         let tenant = record.tenant
-        let existing: IdempotencyRecord? = try await perform {
-            try await self.client.withTransaction(logger: self.logger) { connection -> IdempotencyRecord? in
-                if let idempotency, let existing = try await self.claim(idempotency, on: connection, logger: self.logger) {
-                    return existing
+        let (key, fingerprint, expires) = (idempotency?.key, idempotency?.fingerprint, idempotency?.expiresAt)
+        let outcome: CompositionInsert = try await perform {
+            try await self.client.withTransaction(logger: self.logger) { connection -> CompositionInsert in
+                if let key, let holder = try await self.claimHolder(of: key, tenant: tenant, at: now, on: connection) {
+                    return holder
                 }
                 if let maxQueued {
                     try await self.queuedCount.check(limit: maxQueued) {
@@ -214,22 +215,47 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
                         "SELECT count(*) FROM compositions WHERE status = 'queued' AND tenant = \(tenant)", logger: self.logger)
                     for try await queued in rows.decode(Int.self) { try QueuedCount.enforce(maxQueuedPerTenant, queued) }
                 }
-                try await connection.query(
+                // A concurrent claim of the same key may commit between the lookup and here: the
+                // insert then does nothing, and the holder it lost to is answered.
+                let inserted = try await connection.query(
                     """
                     INSERT INTO compositions (id, tenant, title, status, priority, request, progress, stage, stages,
-                        attempt, run_at, created_at, updated_at)
+                        attempt, run_at, created_at, updated_at, \(unescaped: IdempotencySQL.claimColumns))
                     VALUES (\(id), \(tenant), \(title), 'queued', \(priority), \(request)::jsonb, 0, 'queued', \(stages),
-                        0, \(now), \(now), \(now))
+                        0, \(now), \(now), \(now), \(key), \(fingerprint), \(expires))
+                    ON CONFLICT \(unescaped: IdempotencySQL.claimTarget) DO NOTHING RETURNING id
                     """,
                     logger: self.logger
-                )
+                ).collect()
+                if inserted.isEmpty, let key, let holder = try await self.claimHolder(of: key, tenant: tenant, at: now, on: connection) {
+                    return holder
+                }
                 try await connection.query("SELECT pg_notify(\(Self.channel), '')", logger: self.logger)
-                return nil
+                return .inserted
             }
         }
-        if let existing { return existing }
-        queuedCount.increment()
-        return idempotency
+        if outcome == .inserted { queuedCount.increment() }
+        return outcome
+    }
+
+    /// The composition holding a live claim on the tenant's key; an expired claim lets go of it.
+    func claimHolder(of key: String, tenant: String, at now: Date, on connection: PostgresConnection) async throws -> CompositionInsert? {
+        try await connection.query(
+            """
+            UPDATE compositions SET \(unescaped: IdempotencySQL.releaseClaim)
+            WHERE tenant = \(tenant) AND idempotency_key = \(key) AND idempotency_expires_at < \(now)
+            """,
+            logger: logger)
+        let rows = try await connection.query(
+            """
+            SELECT \(unescaped: Self.columns), idempotency_fingerprint FROM compositions
+            WHERE tenant = \(tenant) AND idempotency_key = \(key)
+            """,
+            logger: logger
+        ).collect()
+        guard let row = rows.first, let holder = try Self.records([row]).first else { return nil }
+        let fingerprint = try row.makeRandomAccess()["idempotency_fingerprint"].decode(String.self)
+        return .claimed(by: holder, fingerprint: fingerprint)
     }
 
     public func fetch(_ id: UUID, tenant: String?) async throws -> CompositionRecord? {
@@ -289,21 +315,40 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         ).first
     }
 
-    public func cancel(_ id: UUID, at date: Date, tenant: String?) async throws -> CancelOutcome {
-        let updated = try await rows(
-            """
-            UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
-                updated_at = \(date), completed_at = \(date)
-            WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant)) AND status IN ('pending', 'queued', 'processing')
-            RETURNING \(unescaped: Self.columns)
-            """
-        )
-        if let record = try Self.records(updated).first { return .cancelled(record) }
-        let status = try await rows(
-            "SELECT status FROM compositions WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))"
-        ).first?.decode(String.self)
-        guard let status, let parsed = CompositionStatus(rawValue: status) else { return .notFound }
-        return .alreadyFinished(parsed)
+    public func cancel(_ id: UUID, at date: Date, tenant: String?, idempotency: IdempotencyRecord?) async throws -> CancelOutcome {
+        do {
+            return try await perform {
+                try await self.client.withTransaction(logger: self.logger) { connection -> CancelOutcome in
+                    if let idempotency, let stored = try await self.liveAnswer(to: idempotency, on: connection) { return .replayed(stored) }
+                    let updated = try await connection.query(
+                        """
+                        UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
+                            updated_at = \(date), completed_at = \(date)
+                        WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant)) AND status IN ('pending', 'queued', 'processing')
+                        RETURNING \(unescaped: Self.columns)
+                        """,
+                        logger: self.logger
+                    ).collect()
+                    if let record = try Self.records(updated).first {
+                        if let idempotency, let earlier = try await self.claim(idempotency, on: connection, logger: self.logger) {
+                            throw ClaimLost(answer: earlier)
+                        }
+                        return .cancelled(record)
+                    }
+                    // A concurrent cancel with the same key may have committed while this one waited for the row.
+                    if let idempotency, let stored = try await self.liveAnswer(to: idempotency, on: connection) { return .replayed(stored) }
+                    var status: CompositionStatus?
+                    let found = try await connection.query(
+                        "SELECT status FROM compositions WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))",
+                        logger: self.logger)
+                    for try await name in found.decode(String.self) { status = CompositionStatus(rawValue: name) }
+                    guard let status else { return .notFound }
+                    return .alreadyFinished(status)
+                }
+            }
+        } catch let lost as ClaimLost {
+            return .replayed(lost.answer)
+        }
     }
 
     public func cancelAll(at date: Date, tenant: String?) async throws -> [UUID] {

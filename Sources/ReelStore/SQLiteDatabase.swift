@@ -5,6 +5,7 @@ import Synchronization
 /// each behind its own mutex, so reads never wait for a write to finish.
 public final class SQLiteDatabase: Sendable {
     private let writer: LockedConnection
+    private let writerQueue = DispatchQueue(label: "reel.sqlite.writer")
     private let readers: [LockedConnection]
     private let nextReader = Atomic<Int>(0)
     public let path: String
@@ -32,9 +33,16 @@ public final class SQLiteDatabase: Sendable {
         self.readers = readers
     }
 
-    /// Runs `body` on the writer connection.
-    public func write<T: Sendable>(_ body: (SQLiteConnectionHandle) throws -> T) throws -> T {
-        try writer.mutex.withLock { connection in try body(SQLiteConnectionHandle(connection: connection)) }
+    /// Runs `body` on the writer connection, on the writer's own serial queue: a write waiting
+    /// for another, or for the disk, suspends its task instead of blocking one of the few threads
+    /// that run every task (with those blocked, POSTs used one core of two: docs/benchmarks.md).
+    public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnectionHandle) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            writerQueue.async { [writer] in
+                continuation.resume(
+                    with: Result { try writer.mutex.withLock { connection in try body(SQLiteConnectionHandle(connection: connection)) } })
+            }
+        }
     }
 
     /// Runs `body` on one of the reader connections.

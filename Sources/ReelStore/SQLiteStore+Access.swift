@@ -5,7 +5,7 @@ extension SQLiteStore: AccessStore {
     static let keyColumns = "id, name, hint, scope, tenant, created_at, revoked_at, hash"
 
     public func insertKey(_ key: APIKeyRecord, lookup: String, hash: String) async throws {
-        _ = try database.write { db in
+        _ = try await database.write { db in
             try db.query(
                 """
                 INSERT INTO api_keys (id, name, hint, lookup, hash, scope, tenant, created_at, revoked_at)
@@ -35,7 +35,7 @@ extension SQLiteStore: AccessStore {
     /// Another process on the same file (`reel keys revoke`) is heard of only through the cache's lifetime.
     public func revokeKey(_ id: UUID, at date: Date) async throws -> Bool {
         let revoked =
-            try database.write { db in
+            try await database.write { db in
                 try db.query(
                     "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING id",
                     [.real(date.timeIntervalSince1970), .text(id.uuidString.lowercased())]
@@ -54,9 +54,9 @@ extension SQLiteStore: AccessStore {
     }
 
     public func insertAsset(_ asset: AssetRecord, idempotency: IdempotencyRecord?) async throws -> IdempotencyRecord? {
-        try database.write { db in
+        try await database.write { db in
             try db.transaction {
-                if let idempotency, let existing = try claim(idempotency, in: db) { return existing }
+                if let idempotency, let existing = try self.claim(idempotency, in: db) { return existing }
                 try db.query(
                     "INSERT INTO assets (id, tenant, size_bytes, content_type, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                     [
@@ -107,6 +107,14 @@ extension SQLiteStore {
         return found.first.map(Self.idempotency)
     }
 
+    /// The live answer stored under the key `record` is about to claim.
+    func liveAnswer(to record: IdempotencyRecord, in db: SQLiteConnectionHandle) throws -> IdempotencyRecord? {
+        try db.query(
+            "SELECT \(IdempotencySQL.columns) FROM idempotency_keys WHERE tenant = ? AND key = ? AND expires_at >= ?",
+            [.text(record.tenant), .text(record.key), .real(record.createdAt.timeIntervalSince1970)]
+        ).first.map(Self.idempotency)
+    }
+
     static func idempotency(_ row: [SQLiteValue]) -> IdempotencyRecord {
         IdempotencyRecord(
             tenant: row[0].string ?? "", key: row[1].string ?? "", fingerprint: row[2].string ?? "", status: row[3].int ?? 0,
@@ -121,9 +129,5 @@ extension SQLiteStore {
                 [.text(tenant), .text(key), .real(date.timeIntervalSince1970)]
             )
         }.first.map(Self.idempotency)
-    }
-
-    public func saveIdempotency(_ record: IdempotencyRecord) async throws -> IdempotencyRecord {
-        try database.write { db in try db.transaction { try claim(record, in: db) } } ?? record
     }
 }

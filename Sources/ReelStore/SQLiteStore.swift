@@ -18,7 +18,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
         "id, request, status, progress, stage, stages, error_message, result, attempt, created_at, updated_at, started_at, completed_at, tenant"
 
     public func migrate() async throws {
-        try database.write { db in
+        try await database.write { db in
             try db.executeScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at REAL NOT NULL);")
             try db.transaction {
                 let applied = Set(try db.query("SELECT version FROM schema_migrations").compactMap { $0[0].int })
@@ -34,16 +34,18 @@ public final class SQLiteStore: CompositionStore, JobQueue {
     }
 
     public func insert(
-        _ record: CompositionRecord, maxQueued: Int?, maxQueuedPerTenant: Int?, idempotency: IdempotencyRecord?
-    ) async throws -> IdempotencyRecord? {
+        _ record: CompositionRecord, maxQueued: Int?, maxQueuedPerTenant: Int?, idempotency: IdempotencyClaim?
+    ) async throws -> CompositionInsert {
         let request = try RecordCoding.encode(record.request)
         let stages = try RecordCoding.encode(record.stages)
         let now = record.createdAt.timeIntervalSince1970
-        let existing: IdempotencyRecord? = try database.write { db in
+        let outcome: CompositionInsert = try await database.write { db in
             try db.transaction {
-                if let idempotency, let existing = try claim(idempotency, in: db) { return existing }
+                if let idempotency, let holder = try self.claimHolder(of: idempotency.key, tenant: record.tenant, at: now, in: db) {
+                    return holder
+                }
                 if let maxQueued {
-                    try queuedCount.check(limit: maxQueued) {
+                    try self.queuedCount.check(limit: maxQueued) {
                         try db.query("SELECT count(*) FROM compositions WHERE status = 'queued'")[0][0].int ?? 0
                     }
                 }
@@ -52,25 +54,42 @@ public final class SQLiteStore: CompositionStore, JobQueue {
                         "SELECT count(*) FROM compositions WHERE status = 'queued' AND tenant = ?", [.text(record.tenant)])
                     try QueuedCount.enforce(maxQueuedPerTenant, queued[0][0].int ?? 0)
                 }
+                // The writer connection is serialised: no concurrent claim can come between the
+                // holder lookup and this insert.
                 try db.query(
                     """
                     INSERT INTO compositions (id, tenant, title, status, priority, request, progress, stage, stages,
-                        attempt, run_at, created_at, updated_at)
-                    VALUES (?, ?, ?, 'queued', ?, ?, 0, 'queued', ?, 0, ?, ?, ?)
+                        attempt, run_at, created_at, updated_at, \(IdempotencySQL.claimColumns))
+                    VALUES (?, ?, ?, 'queued', ?, ?, 0, 'queued', ?, 0, ?, ?, ?, ?, ?, ?)
                     """,
                     [
                         .text(record.id.uuidString.lowercased()), .text(record.tenant), .text(record.request.title),
                         .integer(Int64(record.request.priority.rank)), .text(request), .text(stages),
                         .real(now), .real(now), .real(now),
+                        idempotency.map { .text($0.key) } ?? .null, idempotency.map { .text($0.fingerprint) } ?? .null,
+                        idempotency.map { .real($0.expiresAt.timeIntervalSince1970) } ?? .null,
                     ]
                 )
-                return nil
+                return .inserted
             }
         }
-        if let existing { return existing }
-        queuedCount.increment()
-        wakeups.signal()
-        return idempotency
+        if outcome == .inserted {
+            queuedCount.increment()
+            wakeups.signal()
+        }
+        return outcome
+    }
+
+    /// The composition holding a live claim on the tenant's key; an expired claim lets go of it.
+    func claimHolder(of key: String, tenant: String, at now: Double, in db: SQLiteConnectionHandle) throws -> CompositionInsert? {
+        try db.query(
+            "UPDATE compositions SET \(IdempotencySQL.releaseClaim) WHERE tenant = ? AND idempotency_key = ? AND idempotency_expires_at < ?",
+            [.text(tenant), .text(key), .real(now)])
+        let rows = try db.query(
+            "SELECT \(Self.columns), idempotency_fingerprint FROM compositions WHERE tenant = ? AND idempotency_key = ?",
+            [.text(tenant), .text(key)])
+        guard let row = rows.first else { return nil }
+        return .claimed(by: try RecordCoding.record(row), fingerprint: row[14].string ?? "")
     }
 
     /// `AND (? IS NULL OR tenant = ?)`, the tenant filter every read and write by id takes.
@@ -131,7 +150,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
     }
 
     public func delete(_ id: UUID, tenant: String?) async throws -> CompositionRecord? {
-        let rows = try database.write { db in
+        let rows = try await database.write { db in
             try db.query(
                 "DELETE FROM compositions WHERE id = ? AND \(Self.tenantFilter) RETURNING \(Self.columns)",
                 [.text(id.uuidString.lowercased())] + Self.tenantValues(tenant))
@@ -139,32 +158,40 @@ public final class SQLiteStore: CompositionStore, JobQueue {
         return try rows.first.map(RecordCoding.record)
     }
 
-    public func cancel(_ id: UUID, at date: Date, tenant: String?) async throws -> CancelOutcome {
+    public func cancel(_ id: UUID, at date: Date, tenant: String?, idempotency: IdempotencyRecord?) async throws -> CancelOutcome {
         let now = date.timeIntervalSince1970
         let key = id.uuidString.lowercased()
-        let (updated, status) = try database.write { db in
-            let rows = try db.query(
-                """
-                UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
-                    updated_at = ?, completed_at = ?
-                WHERE id = ? AND \(Self.tenantFilter) AND status IN ('pending', 'queued', 'processing')
-                RETURNING \(Self.columns)
-                """,
-                [.real(now), .real(now), .text(key)] + Self.tenantValues(tenant)
-            )
-            if !rows.isEmpty { return (rows, String?.none) }
-            let found = try db.query(
-                "SELECT status FROM compositions WHERE id = ? AND \(Self.tenantFilter)", [.text(key)] + Self.tenantValues(tenant))
-            return ([], found.first?[0].string)
+        do {
+            return try await database.write { db in
+                try db.transaction { () throws -> CancelOutcome in
+                    if let idempotency, let stored = try self.liveAnswer(to: idempotency, in: db) { return .replayed(stored) }
+                    let rows = try db.query(
+                        """
+                        UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
+                            updated_at = ?, completed_at = ?
+                        WHERE id = ? AND \(Self.tenantFilter) AND status IN ('pending', 'queued', 'processing')
+                        RETURNING \(Self.columns)
+                        """,
+                        [.real(now), .real(now), .text(key)] + Self.tenantValues(tenant)
+                    )
+                    if let row = rows.first {
+                        if let idempotency, let earlier = try self.claim(idempotency, in: db) { throw ClaimLost(answer: earlier) }
+                        return .cancelled(try RecordCoding.record(row))
+                    }
+                    let found = try db.query(
+                        "SELECT status FROM compositions WHERE id = ? AND \(Self.tenantFilter)", [.text(key)] + Self.tenantValues(tenant))
+                    guard let status = found.first?[0].string.flatMap(CompositionStatus.init(rawValue:)) else { return .notFound }
+                    return .alreadyFinished(status)
+                }
+            }
+        } catch let lost as ClaimLost {
+            return .replayed(lost.answer)
         }
-        if let row = updated.first { return .cancelled(try RecordCoding.record(row)) }
-        guard let status, let parsed = CompositionStatus(rawValue: status) else { return .notFound }
-        return .alreadyFinished(parsed)
     }
 
     public func cancelAll(at date: Date, tenant: String?) async throws -> [UUID] {
         let now = date.timeIntervalSince1970
-        let rows = try database.write { db in
+        let rows = try await database.write { db in
             try db.query(
                 """
                 UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
@@ -211,7 +238,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
         let now = date.timeIntervalSince1970
         let token = UUID().uuidString.lowercased()
         let stages = try RecordCoding.encode(RenderStage.initialStages(current: .downloading))
-        let rows = try database.write { db in
+        let rows = try await database.write { db in
             try db.query(
                 """
                 UPDATE compositions SET status = 'processing', attempt = attempt + 1, lease_token = ?,
@@ -237,19 +264,19 @@ public final class SQLiteStore: CompositionStore, JobQueue {
         let now = date.timeIntervalSince1970
         if let progress {
             let stages = try RecordCoding.encode(progress.stages)
-            return try updateOwned(
+            return try await updateOwned(
                 job,
                 "lease_expires_at = ?, updated_at = ?, progress = ?, stage = ?, stages = ?",
                 [.real(now + leaseSeconds), .real(now), .real(progress.overall), .text(progress.stage.rawValue), .text(stages)]
             )
         }
-        return try updateOwned(job, "lease_expires_at = ?", [.real(now + leaseSeconds)])
+        return try await updateOwned(job, "lease_expires_at = ?", [.real(now + leaseSeconds)])
     }
 
     public func complete(_ job: ClaimedJob, result: RenderResult, at date: Date) async throws -> LeaseState {
         let now = date.timeIntervalSince1970
         let stages = try RecordCoding.encode(RenderStage.initialStages(current: .completed))
-        return try updateOwned(
+        return try await updateOwned(
             job,
             """
             status = 'completed', progress = 100, stage = 'completed', stages = ?, result = ?, error_message = NULL,
@@ -261,7 +288,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
 
     public func retry(_ job: ClaimedJob, message: String, runAt: Date, at date: Date) async throws -> LeaseState {
         let now = date.timeIntervalSince1970
-        return try updateOwned(
+        return try await updateOwned(
             job,
             """
             status = 'queued', stage = 'queued', progress = 0, error_message = ?, run_at = ?, lease_token = NULL,
@@ -273,7 +300,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
 
     public func fail(_ job: ClaimedJob, message: String, at date: Date) async throws -> LeaseState {
         let now = date.timeIntervalSince1970
-        return try updateOwned(
+        return try await updateOwned(
             job,
             """
             status = 'failed', error_message = ?, lease_token = NULL, lease_expires_at = NULL, updated_at = ?,
@@ -285,7 +312,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
 
     public func release(_ job: ClaimedJob, at date: Date) async throws {
         let now = date.timeIntervalSince1970
-        _ = try updateOwned(
+        _ = try await updateOwned(
             job,
             """
             status = 'queued', stage = 'queued', progress = 0, attempt = max(attempt - 1, 0), run_at = ?,
@@ -298,7 +325,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
 
     public func rescueExpired(at date: Date, maxAttempts: Int) async throws -> Int {
         let now = date.timeIntervalSince1970
-        let count = try database.write { db in
+        let count = try await database.write { db in
             try db.transaction {
                 try db.query(
                     """
@@ -326,7 +353,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
     }
 
     public func beat(_ worker: WorkerHeartbeat) async throws {
-        _ = try database.write { db in
+        _ = try await database.write { db in
             try db.query(
                 """
                 INSERT INTO workers (id, slots, busy, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?)
@@ -360,11 +387,11 @@ public final class SQLiteStore: CompositionStore, JobQueue {
     }
 
     public func retire(worker id: String) async throws {
-        _ = try database.write { db in try db.query("DELETE FROM workers WHERE id = ?", [.text(id)]) }
+        _ = try await database.write { db in try db.query("DELETE FROM workers WHERE id = ?", [.text(id)]) }
     }
 
-    private func updateOwned(_ job: ClaimedJob, _ assignments: String, _ values: [SQLiteValue]) throws -> LeaseState {
-        let changed = try database.write { db in
+    private func updateOwned(_ job: ClaimedJob, _ assignments: String, _ values: [SQLiteValue]) async throws -> LeaseState {
+        let changed = try await database.write { db in
             try db.query(
                 "UPDATE compositions SET \(assignments) WHERE id = ? AND lease_token = ? AND status = 'processing'",
                 values + [.text(job.id.uuidString.lowercased()), .text(job.token)]

@@ -60,6 +60,40 @@ struct IdempotencyTests {
         #expect(try await reel.store.list(status: nil, offset: 0, limit: 10).total == 2)
     }
 
+    @Test("a replay answers the first response, warnings included, after the composition has moved on")
+    func replayAfterChange() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        let body = Self.body.replacingOccurrences(of: #""title":"t""#, with: #""title":"t","colour":"red""#)
+        try await reel.application().test(.router) { client in
+            let first = try await client.execute(
+                uri: "/api/v1/compositions", method: .post, headers: Self.headers("order-19"), body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .accepted)
+                #expect(response.body.json["warnings"] as? [String] == ["colour is not a field Reel knows; it was ignored"])
+                return (String(buffer: response.body), response.body.json["id"] as? String ?? "")
+            }
+            try await client.execute(uri: "/api/v1/compositions/\(first.1)/cancel", method: .post) { #expect($0.status == .ok) }
+            try await client.execute(
+                uri: "/api/v1/compositions", method: .post, headers: Self.headers("order-19"), body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .accepted)
+                #expect(response.headers[Self.replayed] == "true")
+                #expect(String(buffer: response.body) == first.0)
+                #expect(response.body.json["status"] as? String == "queued")
+            }
+            // Deleting the composition lets go of the key: the same request makes a new one.
+            try await client.execute(uri: "/api/v1/compositions/\(first.1)", method: .delete) { #expect($0.status == .noContent) }
+            try await client.execute(
+                uri: "/api/v1/compositions", method: .post, headers: Self.headers("order-19"), body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .accepted)
+                #expect(response.headers[Self.replayed] == nil)
+                #expect(response.body.json["id"] as? String != first.1)
+            }
+        }
+    }
+
     @Test("ten concurrent creates with one key make exactly one composition, all answered with its id")
     func concurrent() async throws {
         let reel = try await TestReel()

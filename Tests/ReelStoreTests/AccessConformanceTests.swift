@@ -97,46 +97,141 @@ extension AccessConformanceTests {
             expiresAt: date.addingTimeInterval(3600))
     }
 
-    @Test("a write with an idempotency key stores its answer; a second one with the key inserts nothing", arguments: drivers)
+    static func upload() -> AssetRecord {
+        AssetRecord(id: UUID(), tenant: "acme", sizeBytes: 1, contentType: "a/b", sha256: "x", createdAt: Date())
+    }
+
+    static func claim(_ key: String = "k1", fingerprint: String, expires: Date = Date().addingTimeInterval(3600)) -> IdempotencyClaim {
+        IdempotencyClaim(key: key, fingerprint: fingerprint, expiresAt: expires)
+    }
+
+    @Test("a composition claims its idempotency key; a second insert with the key inserts nothing and names the holder", arguments: drivers)
     func idempotentInsert(driver: String) async throws {
         try await StoreHarness.withStore(driver) { store in
             let first = Self.record(tenant: "acme")
-            let ours = Self.answer(body: "one")
-            #expect(try await store.insert(first, maxQueued: nil, maxQueuedPerTenant: nil, idempotency: ours)?.body == "one")
-            let kept = try await store.insert(
-                Self.record(tenant: "acme"), maxQueued: nil, maxQueuedPerTenant: nil, idempotency: Self.answer(body: "two"))
-            #expect(kept?.body == "one")
-            #expect(kept?.fingerprint == ours.fingerprint)
-            #expect(kept?.location == "/x/one")
-            #expect(try await store.list(status: nil, offset: 0, limit: 10).total == 1)
-            #expect(try await store.idempotencyRecord(tenant: "acme", key: "k1", at: Date())?.body == "one")
-            #expect(try await store.idempotencyRecord(tenant: "globex", key: "k1", at: Date()) == nil)
-            // Keys are per tenant.
-            let theirs = Self.answer(tenant: "globex", body: "three")
             #expect(
-                try await store.insert(Self.record(tenant: "globex"), maxQueued: nil, maxQueuedPerTenant: nil, idempotency: theirs)?.body
-                    == "three")
+                try await store.insert(first, maxQueued: nil, maxQueuedPerTenant: nil, idempotency: Self.claim(fingerprint: "one"))
+                    == .inserted)
+            let again = try await store.insert(
+                Self.record(tenant: "acme"), maxQueued: nil, maxQueuedPerTenant: nil, idempotency: Self.claim(fingerprint: "two"))
+            guard case .claimed(let holder, let fingerprint) = again else {
+                Issue.record("a second claim of the key inserted: \(again)")
+                return
+            }
+            #expect(holder.id == first.id)
+            #expect(holder.request == first.request)
+            // A replay rebuilds the first answer from this time: kept to the microsecond at least.
+            #expect(abs(holder.createdAt.timeIntervalSince(first.createdAt)) < 0.000_002)
+            #expect(fingerprint == "one")
+            // A retry is answered even when the queue is full: it adds nothing.
+            let retry = try await store.insert(
+                Self.record(tenant: "acme"), maxQueued: 0, maxQueuedPerTenant: 0, idempotency: Self.claim(fingerprint: "one"))
+            #expect(retry != .inserted)
+            #expect(try await store.list(status: nil, offset: 0, limit: 10).total == 1)
+            // Keys are per tenant.
+            #expect(
+                try await store.insert(
+                    Self.record(tenant: "globex"), maxQueued: nil, maxQueuedPerTenant: nil, idempotency: Self.claim(fingerprint: "three"))
+                    == .inserted)
             #expect(try await store.list(status: nil, offset: 0, limit: 10).total == 2)
+            // Deleting the composition lets go of its key.
+            #expect(try await store.delete(first.id) != nil)
+            #expect(
+                try await store.insert(
+                    Self.record(tenant: "acme"), maxQueued: nil, maxQueuedPerTenant: nil, idempotency: Self.claim(fingerprint: "four"))
+                    == .inserted)
         }
     }
 
-    @Test("concurrent writes with one key create exactly one composition, and all see its answer", arguments: drivers)
+    @Test("an expired claim lets go of its key: the next claim inserts and holds it", arguments: drivers)
+    func expiredClaim(driver: String) async throws {
+        try await StoreHarness.withStore(driver) { store in
+            let old = Self.record(tenant: "acme")
+            let expired = Self.claim(fingerprint: "old", expires: Date().addingTimeInterval(-1))
+            #expect(try await store.insert(old, maxQueued: nil, maxQueuedPerTenant: nil, idempotency: expired) == .inserted)
+            let new = Self.record(tenant: "acme")
+            #expect(
+                try await store.insert(new, maxQueued: nil, maxQueuedPerTenant: nil, idempotency: Self.claim(fingerprint: "new"))
+                    == .inserted)
+            let retry = try await store.insert(
+                Self.record(tenant: "acme"), maxQueued: nil, maxQueuedPerTenant: nil, idempotency: Self.claim(fingerprint: "new"))
+            #expect(retry == .claimed(by: try #require(try await store.fetch(new.id)), fingerprint: "new"))
+            #expect(try await store.fetch(old.id) != nil)
+        }
+    }
+
+    @Test("concurrent inserts with one key create exactly one composition, and all name it", arguments: drivers)
     func concurrentIdempotentInserts(driver: String) async throws {
         try await StoreHarness.withStore(driver) { store in
-            let kept = try await withThrowingTaskGroup(of: IdempotencyRecord?.self) { group in
+            let outcomes = try await withThrowingTaskGroup(of: CompositionInsert.self) { group in
+                var inserted: [UUID] = []
+                var holders: [UUID] = []
                 for index in 0..<8 {
+                    let record = Self.record(tenant: "acme")
                     group.addTask {
                         try await store.insert(
-                            Self.record(tenant: "acme"), maxQueued: nil, maxQueuedPerTenant: nil,
-                            idempotency: Self.answer(body: "attempt \(index)"))
+                            record, maxQueued: nil, maxQueuedPerTenant: nil, idempotency: Self.claim(fingerprint: "attempt \(index)"))
+                    }
+                    inserted.append(record.id)
+                }
+                for try await outcome in group {
+                    if case .claimed(let holder, _) = outcome { holders.append(holder.id) }
+                }
+                return (inserted, holders)
+            }
+            let list = try await store.list(status: nil, offset: 0, limit: 10)
+            #expect(list.total == 1)
+            #expect(outcomes.1.count == 7)
+            #expect(Set(outcomes.1) == Set(list.items.map(\.id)))
+        }
+    }
+
+    @Test("a cancel with an idempotency key stores its answer with the cancel; the key again does nothing", arguments: drivers)
+    func idempotentCancel(driver: String) async throws {
+        try await StoreHarness.withStore(driver) { store in
+            let (first, second) = (Self.record(tenant: "acme"), Self.record(tenant: "acme"))
+            for record in [first, second] { try await store.insert(record, maxQueued: nil) }
+            let answer = Self.answer(key: "cancel-1", body: "cancelled")
+            guard case .cancelled = try await store.cancel(first.id, at: Date(), tenant: "acme", idempotency: answer) else {
+                Issue.record("the first cancel did not cancel")
+                return
+            }
+            #expect(try await store.idempotencyRecord(tenant: "acme", key: "cancel-1", at: Date())?.body == "cancelled")
+            // The key again, even for another composition: the stored answer, and nothing cancelled.
+            let again = try await store.cancel(second.id, at: Date(), tenant: "acme", idempotency: Self.answer(key: "cancel-1", body: "x"))
+            guard case .replayed(let stored) = again else {
+                Issue.record("a reused key cancelled again: \(again)")
+                return
+            }
+            #expect(stored.body == "cancelled")
+            #expect(try await store.fetch(second.id)?.status == .queued)
+        }
+    }
+
+    @Test("concurrent cancels with one key cancel once; the others get the stored answer", arguments: drivers)
+    func concurrentIdempotentCancels(driver: String) async throws {
+        try await StoreHarness.withStore(driver) { store in
+            let record = Self.record(tenant: "acme")
+            try await store.insert(record, maxQueued: nil)
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        switch try await store.cancel(
+                            record.id, at: Date(), tenant: "acme", idempotency: Self.answer(key: "once", body: "attempt \(index)"))
+                        {
+                        case .cancelled: "cancelled"
+                        case .replayed: "replayed"
+                        case .alreadyFinished: "409"
+                        case .notFound: "404"
+                        }
                     }
                 }
-                var bodies: [String] = []
-                for try await answer in group { bodies.append(answer?.body ?? "") }
-                return bodies
+                var all: [String] = []
+                for try await outcome in group { all.append(outcome) }
+                return all
             }
-            #expect(Set(kept).count == 1)
-            #expect(try await store.list(status: nil, offset: 0, limit: 10).total == 1)
+            #expect(outcomes.filter { $0 == "cancelled" }.count == 1)
+            #expect(outcomes.filter { $0 == "replayed" }.count == 7)
         }
     }
 
@@ -144,11 +239,13 @@ extension AccessConformanceTests {
     func expiry(driver: String) async throws {
         try await StoreHarness.withStore(driver) { store in
             let old = Self.answer(body: "old", at: Date().addingTimeInterval(-7200))
-            _ = try await store.saveIdempotency(old)
+            let kept = try await store.insertAsset(Self.upload(), idempotency: old)
+            #expect(kept?.body == "old")
             #expect(try await store.idempotencyRecord(tenant: "acme", key: "k1", at: Date()) == nil)
-            let fresh = Self.answer(body: "fresh")
-            #expect(try await store.saveIdempotency(fresh).body == "fresh")
-            #expect(try await store.saveIdempotency(Self.answer(body: "late")).body == "fresh")
+            let fresh = try await store.insertAsset(Self.upload(), idempotency: Self.answer(body: "fresh"))
+            #expect(fresh?.body == "fresh")
+            let late = try await store.insertAsset(Self.upload(), idempotency: Self.answer(body: "late"))
+            #expect(late?.body == "fresh")
             let asset = AssetRecord(id: UUID(), tenant: "acme", sizeBytes: 1, contentType: "a/b", sha256: "x", createdAt: Date())
             let answer = Self.answer(key: "asset", body: "asset")
             #expect(try await store.insertAsset(asset, idempotency: answer)?.body == "asset")
