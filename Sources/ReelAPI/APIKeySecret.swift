@@ -27,8 +27,14 @@ public enum APIKeySecret {
     }
 
     static func sha256(_ key: String) -> SHA256.Digest {
-        var key = key
-        return key.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        sha256(key[...])
+    }
+
+    /// The digest of a key still inside its header: no copy on the hot path (a native string's
+    /// bytes are contiguous; other strings are copied once).
+    static func sha256(_ key: Substring) -> SHA256.Digest {
+        if let digest = key.utf8.withContiguousStorageIfAvailable({ SHA256.hash(data: UnsafeRawBufferPointer($0)) }) { return digest }
+        return SHA256.hash(data: Array(key.utf8))
     }
 
     /// Compares two strings in time that depends on their length only.
