@@ -67,7 +67,8 @@ struct AuthMiddleware: RouterMiddleware {
 
 /// What a route asks of the caller's key.
 enum RouteAccess: Equatable {
-    /// Liveness, the OpenAPI document and signed file links (their signature is the key).
+    /// Liveness and readiness probes, the OpenAPI document and signed file links (their
+    /// signature is the key).
     case open
     /// Any live key (the detailed health: monitoring may use a `metrics` key).
     case anyKey
@@ -76,7 +77,7 @@ enum RouteAccess: Equatable {
     init(method: HTTPRequest.Method, path: String) {
         let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         switch trimmed {
-        case "/health", "/api/v1/health", "/openapi.json":
+        case "/health", "/api/v1/health", "/livez", "/readyz", "/openapi.json":
             self = .open
         case "/health/detailed", "/api/v1/health/detailed":
             self = .anyKey

@@ -4,8 +4,9 @@ import ReelCore
 import ReelObjects
 import ReelStore
 
-/// `/health` (liveness: the database answers and ffmpeg is there) and `/health/detailed`
-/// (every component, timed).
+/// `/health` (the seed's: the database answers and ffmpeg is there), `/health/detailed` (every
+/// component, timed), and the probes orchestrators expect: `/livez` (the process answers) and
+/// `/readyz` (the database and the object store are reachable, so requests can be served).
 struct HealthController {
     let services: ReelServices
     static let version = "0.1.0"
@@ -38,11 +39,32 @@ struct HealthController {
         var timestamp: Date
     }
 
+    /// `/readyz`'s answer: each dependency as `ok` or `unreachable` (no error text: the probe is
+    /// open to anyone).
+    struct Readiness: Encodable {
+        var status: String
+        var checks: [String: String]
+    }
+
     func addRoutes(to router: Router<ReelRequestContext>) {
         for prefix in ["", "api/v1/"] {
             router.get("\(prefix)health", use: basic)
             router.get("\(prefix)health/detailed", use: detailed)
         }
+        router.get("livez") { _, _ in JSONCoding.response(text: #"{"status":"alive"}"#, status: .ok) }
+        router.get("readyz", use: ready)
+    }
+
+    @Sendable func ready(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        async let database: Bool = (try? await services.store.ping()) != nil
+        async let storage: Bool = (try? await services.objects.ping()) != nil
+        let checks = ["database": await database, "storage": await storage]
+        let ready = checks.values.allSatisfy { $0 }
+        return try JSONCoding.response(
+            Readiness(status: ready ? "ready" : "not_ready", checks: checks.mapValues { $0 ? "ok" : "unreachable" }),
+            status: ready ? .ok : .serviceUnavailable,
+            headers: ready ? [:] : [.retryAfter: "5"]
+        )
     }
 
     var ffmpegUsable: Bool { FileManager.default.isExecutableFile(atPath: services.configuration.ffmpegPath) }

@@ -22,7 +22,7 @@ struct RateLimitMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let isWrite = ![.get, .head].contains(request.method)
-        guard let limit = isWrite ? write : read, !["/health", "/api/v1/health"].contains(request.uri.path) else {
+        guard let limit = isWrite ? write : read, !["/health", "/api/v1/health", "/livez", "/readyz"].contains(request.uri.path) else {
             return try await next(request, context)
         }
         let policy = isWrite ? "write" : "read"

@@ -47,6 +47,34 @@ struct OperationalRouteTests {
         }
     }
 
+    @Test("/livez answers while the process runs; /readyz is 503 with Retry-After while the object store is unreachable")
+    func probes() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        try await reel.application().test(.router) { client in
+            try await client.execute(uri: "/livez", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.json["status"] as? String == "alive")
+            }
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.json["status"] as? String == "ready")
+                #expect(response.body.json["checks"] as? [String: String] == ["database": "ok", "storage": "ok"])
+            }
+            // The objects folder becomes a plain file: nothing can be written there any more.
+            let objects = reel.folder.appendingPathComponent("objects")
+            try FileManager.default.removeItem(at: objects)
+            try Data().write(to: objects)
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "5")
+                #expect(response.body.json["status"] as? String == "not_ready")
+                #expect(response.body.json["checks"] as? [String: String] == ["database": "ok", "storage": "unreachable"])
+            }
+            try await client.execute(uri: "/livez", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
     @Test("health is 503 with Retry-After when ffmpeg is unusable")
     func unhealthy() async throws {
         let reel = try await TestReel(environment: ["REEL_FFMPEG": "/nonexistent/ffmpeg"])

@@ -156,7 +156,7 @@ struct TenancyTests {
             for (uri, key) in [("/metrics", keys.metrics), ("/metrics", keys.admin), ("/health/detailed", keys.metrics)] {
                 try await client.execute(uri: uri, method: .get, headers: Self.auth(key)) { #expect($0.status == .ok, "\(uri)") }
             }
-            for uri in ["/health", "/api/v1/health", "/openapi.json"] {
+            for uri in ["/health", "/api/v1/health", "/livez", "/readyz", "/openapi.json"] {
                 try await client.execute(uri: uri, method: .get) { #expect($0.status == .ok, "\(uri)") }
             }
             try await client.execute(uri: "/health/detailed", method: .get) { #expect($0.status == .unauthorized) }
