@@ -49,6 +49,10 @@ public struct ReelConfiguration: Sendable {
 
     /// `REEL_AUTH`: `auto` (keys required unless Reel listens on loopback only), `on` or `off`.
     public var authMode: String
+    /// `REEL_LOG_LEVEL`: swift-log's level names, `trace` to `critical`.
+    public var logLevel: String
+    /// `REEL_LOG_FORMAT`: `text` (a line for people) or `json` (one object a line).
+    public var logFormat: String
     /// Keys to create at start if missing (`REEL_API_KEYS`: `name:scope:key`, comma-separated,
     /// or a file with one such entry a line); their tenant is `default`.
     public var seedKeys: [SeedKey]
@@ -119,6 +123,9 @@ public struct ReelConfiguration: Sendable {
         minBodyBytesPerSecond = 1024
         s3MultipartThreshold = read.integer("REEL_S3_MULTIPART_THRESHOLD", default: 16 << 20, in: (5 << 20)...(5 << 30))
         authMode = read.choice("REEL_AUTH", default: "auto", among: ["auto", "on", "off"])
+        logLevel = read.choice(
+            "REEL_LOG_LEVEL", default: "info", among: ["trace", "debug", "info", "notice", "warning", "error", "critical"])
+        logFormat = read.choice("REEL_LOG_FORMAT", default: "text", among: ["text", "json"])
         seedKeys = []
         if let text = read.text("REEL_API_KEYS") {
             let entries = text.hasPrefix("/") ? ((try? String(contentsOfFile: text, encoding: .utf8)) ?? "") : text

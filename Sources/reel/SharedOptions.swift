@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import ReelCore
 
 /// Options every subcommand takes; each overrides its environment variable.
@@ -29,7 +30,21 @@ struct SharedOptions: ParsableArguments {
         for name in configuration.unknownVariables {
             Self.printError("reel: warning: \(name) is not a setting Reel reads (a typo?); it is ignored")
         }
-        return try await Self.exitOnProblems { try configuration.validated() }
+        let valid = try await Self.exitOnProblems { try configuration.validated() }
+        Self.bootstrapLogging(valid)
+        return valid
+    }
+
+    /// Every logger from here on writes at `REEL_LOG_LEVEL`, as `REEL_LOG_FORMAT` says.
+    static func bootstrapLogging(_ configuration: ReelConfiguration) {
+        let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
+        let json = configuration.logFormat == "json"
+        LoggingSystem.bootstrap { label in
+            if json { return JSONLogHandler(label: label, logLevel: level) }
+            var handler = StreamLogHandler.standardOutput(label: label)
+            handler.logLevel = level
+            return handler
+        }
     }
 
     /// Runs `body`; settings it finds unusable are printed, one line each, and end the process with 78.
