@@ -26,6 +26,19 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     FileController(services: services).addRoutes(to: router)
     HealthController(services: services).addRoutes(to: router)
 
+    addMetricsRoute(to: router, services: services)
+    router.get("openapi.json") { _, _ in
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json))
+        )
+    }
+    return router
+}
+
+/// `GET /metrics`: Prometheus text of this process's counters and the queue's gauges.
+func addMetricsRoute(to router: Router<ReelRequestContext>, services: ReelServices) {
     router.get("metrics") { _, _ in
         let stats = try? await services.store.stats()
         let text = services.metrics.render(gauges: [
@@ -47,14 +60,36 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
             body: .init(byteBuffer: ByteBuffer(string: text))
         )
     }
-    router.get("openapi.json") { _, _ in
-        Response(
-            status: .ok,
-            headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json))
-        )
+}
+
+/// The operations router of a process that serves no API (`reel work` on `REEL_METRICS_PORT`):
+/// `/livez`, `/readyz` and `/metrics`, the last with a `metrics` key when keys are required.
+public func buildOperationsRouter(_ services: ReelServices) -> Router<ReelRequestContext> {
+    let router = Router(context: ReelRequestContext.self)
+    router.add(middleware: ErrorMiddleware(servesContract: false))
+    router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
+    if services.configuration.keysRequired {
+        router.add(middleware: AuthMiddleware(store: services.store, cache: KeyCache(revocations: services.store.revocations)))
     }
+    HealthController(services: services).addProbes(to: router)
+    addMetricsRoute(to: router, services: services)
     return router
+}
+
+/// `reel work`'s process with its operations listener on `port`: the render workers and the
+/// rescuer run as `background` beside it, and stop after it on graceful shutdown.
+public func buildOperationsApplication(
+    _ services: ReelServices,
+    port: Int,
+    background: [any Service],
+    logger: Logger
+) -> some ApplicationProtocol {
+    Application(
+        router: buildOperationsRouter(services),
+        configuration: .init(address: .hostname(services.configuration.host, port: port), serverName: "reel-worker"),
+        services: background,
+        logger: logger
+    )
 }
 
 /// Builds the HTTP application for `services`, listening where the configuration says, with

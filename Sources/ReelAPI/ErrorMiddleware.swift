@@ -11,12 +11,16 @@ import ReelStore
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = ReelRequestContext
 
+    /// Whether the router serves the HTTP contract, so a known path asked with another method is
+    /// 405 (an operations-only router answers 404 for every path it lacks).
+    var servesContract = true
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound && error.body == nil {
             // No route: a known path asked with a method it does not answer is 405.
-            guard let allowed = AllowedMethods.methods(for: request.uri.path) else {
+            guard servesContract, let allowed = AllowedMethods.methods(for: request.uri.path) else {
                 return Self.response(Self.map(error), requestID: context.id)
             }
             let refusal = ReelError(

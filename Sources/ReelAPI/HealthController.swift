@@ -51,6 +51,11 @@ struct HealthController {
             router.get("\(prefix)health", use: basic)
             router.get("\(prefix)health/detailed", use: detailed)
         }
+        addProbes(to: router)
+    }
+
+    /// `/livez` and `/readyz`, which every Reel process serves.
+    func addProbes(to router: Router<ReelRequestContext>) {
         router.get("livez") { _, _ in JSONCoding.response(text: #"{"status":"alive"}"#, status: .ok) }
         router.get("readyz", use: ready)
     }

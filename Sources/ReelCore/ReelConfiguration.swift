@@ -49,6 +49,8 @@ public struct ReelConfiguration: Sendable {
 
     /// `REEL_AUTH`: `auto` (keys required unless Reel listens on loopback only), `on` or `off`.
     public var authMode: String
+    /// `REEL_METRICS_PORT`: where `reel work` serves `/livez`, `/readyz` and `/metrics`; 0 serves nothing.
+    public var metricsPort: Int
     /// `REEL_LOG_LEVEL`: swift-log's level names, `trace` to `critical`.
     public var logLevel: String
     /// `REEL_LOG_FORMAT`: `text` (a line for people) or `json` (one object a line).
@@ -123,6 +125,7 @@ public struct ReelConfiguration: Sendable {
         minBodyBytesPerSecond = 1024
         s3MultipartThreshold = read.integer("REEL_S3_MULTIPART_THRESHOLD", default: 16 << 20, in: (5 << 20)...(5 << 30))
         authMode = read.choice("REEL_AUTH", default: "auto", among: ["auto", "on", "off"])
+        metricsPort = read.integer("REEL_METRICS_PORT", default: 0, in: 0...65535)
         logLevel = read.choice(
             "REEL_LOG_LEVEL", default: "info", among: ["trace", "debug", "info", "notice", "warning", "error", "critical"])
         logFormat = read.choice("REEL_LOG_FORMAT", default: "text", among: ["text", "json"])

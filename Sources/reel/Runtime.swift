@@ -197,6 +197,19 @@ struct Runtime {
         return (try? String(contentsOf: file, encoding: .utf8)) ?? generated
     }
 
+    /// What the HTTP side of a process needs, with `workerSlots` render slots in it.
+    func services(workerSlots: Int) async throws -> ReelServices {
+        guard let store else { throw ConfigurationError("no database") }
+        return ReelServices(
+            configuration: configuration,
+            store: store,
+            objects: objects,
+            signer: URLSigner(secret: try secret()),
+            workerSlots: workerSlots,
+            ffmpegVersion: await ffmpegVersion()
+        )
+    }
+
     func ffmpegVersion() async -> String? {
         let output = OutputCapture()
         let outcome = try? await ProcessRunner.run(configuration.ffmpegPath, ["-hide_banner", "-version"]) { output.append($0) }

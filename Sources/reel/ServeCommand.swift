@@ -37,17 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func serve(_ runtime: Runtime, configuration: ReelConfiguration, logger: Logger) async throws {
-        guard let store = runtime.store else { throw ConfigurationError("no database") }
         try await runtime.seedKeys()
         try await runtime.requireAKey()
-        let services = ReelServices(
-            configuration: configuration,
-            store: store,
-            objects: runtime.objects,
-            signer: URLSigner(secret: try runtime.secret()),
-            workerSlots: configuration.workers,
-            ffmpegVersion: await runtime.ffmpegVersion()
-        )
+        let services = try await runtime.services(workerSlots: configuration.workers)
         var background: [any Service] = []
         if configuration.workers > 0 {
             background = [try runtime.worker(concurrency: configuration.workers), try runtime.rescuer()]
@@ -84,17 +76,23 @@ struct WorkCommand: AsyncParsableCommand {
 
     func runWorkers(_ configuration: ReelConfiguration, logger: Logger) async throws {
         try await Runtime.run(configuration, logger: logger, listen: true) { runtime in
-            let group = ServiceGroup(
-                configuration: .init(
-                    services: [try runtime.worker(concurrency: max(1, configuration.workers)), try runtime.rescuer()],
-                    gracefulShutdownSignals: [.sigterm, .sigint],
-                    logger: logger
-                )
-            )
+            let slots = max(1, configuration.workers)
+            let background: [any Service] = [try runtime.worker(concurrency: slots), try runtime.rescuer()]
             logger.info(
                 "reel worker started",
-                metadata: ["workers": "\(max(1, configuration.workers))", "database": "\(configuration.redactedDatabaseURL)"])
-            try await group.run()
+                metadata: [
+                    "workers": "\(slots)", "database": "\(configuration.redactedDatabaseURL)",
+                    "operations": "\(configuration.metricsPort > 0 ? "\(configuration.host):\(configuration.metricsPort)" : "off")",
+                ])
+            guard configuration.metricsPort > 0 else {
+                let group = ServiceGroup(
+                    configuration: .init(services: background, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                return try await group.run()
+            }
+            try await runtime.requireAKey()
+            let app = buildOperationsApplication(
+                try await runtime.services(workerSlots: slots), port: configuration.metricsPort, background: background, logger: logger)
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         }
     }
 }

@@ -27,11 +27,15 @@ struct SharedOptions: ParsableArguments {
         if let storageURL { environment["REEL_STORAGE_URL"] = storageURL }
         for case (let name, let value?) in overrides { environment[name] = value }
         let configuration = ReelConfiguration(environment: environment)
-        for name in configuration.unknownVariables {
-            Self.printError("reel: warning: \(name) is not a setting Reel reads (a typo?); it is ignored")
+        let warnings = configuration.unknownVariables.map { "\($0) is not a setting Reel reads (a typo?); it is ignored" }
+        if !configuration.problems.isEmpty {
+            for warning in warnings { Self.printError("reel: warning: \(warning)") }
         }
         let valid = try await Self.exitOnProblems { try configuration.validated() }
+        // Once Reel runs, warnings are log lines: JSON ones with REEL_LOG_FORMAT=json.
         Self.bootstrapLogging(valid)
+        let logger = Logger(label: "reel")
+        for warning in warnings { logger.warning("\(warning)") }
         return valid
     }
 

@@ -75,6 +75,21 @@ struct OperationalRouteTests {
         }
     }
 
+    @Test("a worker's operations router serves the probes and /metrics, and no API")
+    func operationsRouter() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        try await Application(router: buildOperationsRouter(reel.services)).test(.router) { client in
+            try await client.execute(uri: "/livez", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/readyz", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("\nreel_worker_slots 2\n"))
+            }
+            try await client.execute(uri: "/api/v1/compositions", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+
     @Test("health is 503 with Retry-After when ffmpeg is unusable")
     func unhealthy() async throws {
         let reel = try await TestReel(environment: ["REEL_FFMPEG": "/nonexistent/ffmpeg"])

@@ -49,6 +49,7 @@ struct ConfigurationTests {
             ("REEL_AUTH", "maybe", "REEL_AUTH=maybe: must be one of auto, on, off"),
             ("REEL_LOG_LEVEL", "loud", "REEL_LOG_LEVEL=loud: must be one of trace, debug, info, notice, warning, error, critical"),
             ("REEL_LOG_FORMAT", "xml", "REEL_LOG_FORMAT=xml: must be one of text, json"),
+            ("REEL_METRICS_PORT", "-1", "REEL_METRICS_PORT=-1: must be a whole number from 0 to 65535"),
             (
                 "REEL_API_KEYS", "ops:root:hunter2",
                 "REEL_API_KEYS=(an entry of 3 parts): entries must be name:scope:key with a scope of read, write, admin or metrics and a key of 24 characters or more"
