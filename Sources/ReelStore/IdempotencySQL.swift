@@ -16,6 +16,6 @@ enum IdempotencySQL {
     /// The conflict target of a claim: the partial unique index on the tenant's keys.
     static let claimTarget = "(tenant, idempotency_key) WHERE idempotency_key IS NOT NULL"
 
-    /// Lets go of a claim (set on an expired one before a new claim of its key).
+    /// Lets go of a claim (an expired one, before a new claim of its key).
     static let releaseClaim = "idempotency_key = NULL, idempotency_fingerprint = NULL, idempotency_expires_at = NULL"
 }

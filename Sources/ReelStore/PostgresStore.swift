@@ -240,22 +240,21 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
 
     /// The composition holding a live claim on the tenant's key; an expired claim lets go of it.
     func claimHolder(of key: String, tenant: String, at now: Date, on connection: PostgresConnection) async throws -> CompositionInsert? {
-        try await connection.query(
-            """
-            UPDATE compositions SET \(unescaped: IdempotencySQL.releaseClaim)
-            WHERE tenant = \(tenant) AND idempotency_key = \(key) AND idempotency_expires_at < \(now)
-            """,
-            logger: logger)
         let rows = try await connection.query(
             """
-            SELECT \(unescaped: Self.columns), idempotency_fingerprint FROM compositions
+            SELECT \(unescaped: Self.columns), idempotency_fingerprint, idempotency_expires_at FROM compositions
             WHERE tenant = \(tenant) AND idempotency_key = \(key)
             """,
             logger: logger
         ).collect()
         guard let row = rows.first, let holder = try Self.records([row]).first else { return nil }
-        let fingerprint = try row.makeRandomAccess()["idempotency_fingerprint"].decode(String.self)
-        return .claimed(by: holder, fingerprint: fingerprint)
+        let claim = row.makeRandomAccess()
+        guard try claim["idempotency_expires_at"].decode(Date.self) >= now else {
+            try await connection.query(
+                "UPDATE compositions SET \(unescaped: IdempotencySQL.releaseClaim) WHERE id = \(holder.id)", logger: logger)
+            return nil
+        }
+        return .claimed(by: holder, fingerprint: try claim["idempotency_fingerprint"].decode(String.self))
     }
 
     public func fetch(_ id: UUID, tenant: String?) async throws -> CompositionRecord? {

@@ -82,14 +82,20 @@ public final class SQLiteStore: CompositionStore, JobQueue {
 
     /// The composition holding a live claim on the tenant's key; an expired claim lets go of it.
     func claimHolder(of key: String, tenant: String, at now: Double, in db: SQLiteConnectionHandle) throws -> CompositionInsert? {
-        try db.query(
-            "UPDATE compositions SET \(IdempotencySQL.releaseClaim) WHERE tenant = ? AND idempotency_key = ? AND idempotency_expires_at < ?",
-            [.text(tenant), .text(key), .real(now)])
         let rows = try db.query(
-            "SELECT \(Self.columns), idempotency_fingerprint FROM compositions WHERE tenant = ? AND idempotency_key = ?",
+            """
+            SELECT \(Self.columns), idempotency_fingerprint, idempotency_expires_at FROM compositions
+            WHERE tenant = ? AND idempotency_key = ?
+            """,
             [.text(tenant), .text(key)])
         guard let row = rows.first else { return nil }
-        return .claimed(by: try RecordCoding.record(row), fingerprint: row[14].string ?? "")
+        let holder = try RecordCoding.record(row)
+        guard (row[15].double ?? 0) >= now else {
+            try db.query(
+                "UPDATE compositions SET \(IdempotencySQL.releaseClaim) WHERE id = ?", [.text(holder.id.uuidString.lowercased())])
+            return nil
+        }
+        return .claimed(by: holder, fingerprint: row[14].string ?? "")
     }
 
     /// `AND (? IS NULL OR tenant = ?)`, the tenant filter every read and write by id takes.
