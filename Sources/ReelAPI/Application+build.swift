@@ -10,7 +10,8 @@ import ServiceLifecycle
 /// Builds the router with every route of the HTTP contract.
 public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> {
     let router = Router(context: ReelRequestContext.self)
-    router.add(middleware: MetricsMiddleware(registry: services.metrics))
+    if services.configuration.metricsEnabled { router.add(middleware: MetricsMiddleware(registry: services.metrics)) }
+    router.add(middleware: AccessLogMiddleware(logs: services.configuration.accessLog))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
     let keyCache = KeyCache(revocations: services.store.revocations)
@@ -37,27 +38,17 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     return router
 }
 
-/// `GET /metrics`: Prometheus text of this process's counters and the queue's gauges.
+/// `GET /metrics`: Prometheus text of every series of this process, with the gauges read at
+/// scrape time (the queue's depth and statuses, the database pool, memory, CPU); 404 with
+/// `REEL_METRICS=off`.
 func addMetricsRoute(to router: Router<ReelRequestContext>, services: ReelServices) {
     router.get("metrics") { _, _ in
-        let stats = try? await services.store.stats()
-        let text = services.metrics.render(gauges: [
-            (
-                "reel_queue_depth", "Compositions waiting to render, by priority.",
-                Priority.allCases.map { (["priority": $0.rawValue], Double(stats?.queued[$0] ?? 0)) }
-            ),
-            (
-                "reel_compositions", "Stored compositions, by status.",
-                CompositionStatus.allCases.map { (["status": $0.rawValue], Double(stats?.byStatus[$0] ?? 0)) }
-            ),
-            ("reel_worker_slots", "Render slots in this process.", [([:], Double(services.workerSlots))]),
-            ("process_resident_memory_bytes", "Resident memory of this process.", [([:], ProcessStats.residentBytes() ?? 0)]),
-            ("process_open_fds", "Open file descriptors of this process.", [([:], ProcessStats.openFileDescriptors() ?? 0)]),
-        ])
+        guard services.configuration.metricsEnabled else { throw ReelError.notFound("metrics endpoint (REEL_METRICS=off)") }
+        await services.refreshGauges()
         return Response(
             status: .ok,
             headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: text))
+            body: .init(byteBuffer: ByteBuffer(string: services.metrics.render()))
         )
     }
 }

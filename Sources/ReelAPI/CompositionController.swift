@@ -51,7 +51,8 @@ struct CompositionController {
         try await checkWebhook(composition.webhookURL)
         let now = Self.creationTime()
         let record = CompositionRecord(
-            id: UUID(), tenant: principal.tenant, request: composition, status: .queued, createdAt: now, updatedAt: now)
+            id: UUID(), tenant: principal.tenant, request: composition, status: .queued, createdAt: now, updatedAt: now,
+            requestID: context.requestID)
         let warnings = unknown.all.map { "\($0) is not a field Reel knows; it was ignored" }
         let outcome = try await services.store.insert(
             record, maxQueued: services.configuration.maxQueued,

@@ -21,19 +21,19 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound && error.body == nil {
             // No route: a known path asked with a method it does not answer is 405.
             guard servesContract, let allowed = AllowedMethods.methods(for: request.uri.path) else {
-                return Self.response(Self.map(error), requestID: context.id)
+                return Self.response(Self.map(error), requestID: context.currentRequestID)
             }
             let refusal = ReelError(
                 code: "method_not_allowed", status: 405,
                 message: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", "))",
                 headers: [("Allow", allowed.joined(separator: ", "))])
-            return Self.response(refusal, requestID: context.id)
+            return Self.response(refusal, requestID: context.currentRequestID)
         } catch {
             let reelError = Self.map(error)
             if reelError.status >= 500 && reelError.code == "internal_error" {
                 context.logger.error("request failed", metadata: ["error": "\(error)"])
             }
-            return Self.response(reelError, requestID: context.id)
+            return Self.response(reelError, requestID: context.currentRequestID)
         }
     }
 

@@ -13,4 +13,5 @@ extension HTTPField.Name {
     /// draft-ietf-httpapi-ratelimit-headers.
     static let rateLimitPolicy = Self("RateLimit-Policy")!
     static let rateLimit = Self("RateLimit")!
+    public static let xRequestID = Self("X-Request-Id")!
 }

@@ -10,13 +10,11 @@ struct MetricsMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         let response = try await next(request, context)
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         registry.record(
             method: request.method.rawValue,
             route: context.endpointPath ?? "unmatched",
             status: response.status.code,
-            seconds: seconds
+            duration: ContinuousClock.now - start
         )
         return response
     }

@@ -1,95 +1,48 @@
 import Foundation
-import Synchronization
+import Prometheus
 
-/// Request counters and latency histograms per route, rendered in Prometheus text format.
+/// This process's metrics: a swift-prometheus registry that the HTTP middleware records into
+/// and `/metrics` emits. The executable bootstraps swift-metrics with the same registry, so the
+/// series of the worker, the renderer, the stores and the libraries appear beside these.
 public final class MetricsRegistry: Sendable {
-    /// Upper bounds of the latency buckets, in seconds.
-    static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+    /// Upper bounds of the HTTP latency buckets.
+    static let buckets: [Duration] = [
+        .microseconds(500), .milliseconds(1), .microseconds(2500), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+        .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500),
+        .seconds(5), .seconds(10),
+    ]
 
-    struct RouteKey: Hashable {
-        var method: String
-        var route: String
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(metricName: "reel_http_requests_total", unitName: "", helpText: "HTTP requests answered, by route and status.")
+    }
+    static var durations: MetricNameDescriptor {
+        MetricNameDescriptor(
+            metricName: "reel_http_request_duration_seconds", unitName: "", helpText: "Time to answer HTTP requests, by route.")
     }
 
-    struct Histogram {
-        var counts = [Int](repeating: 0, count: MetricsRegistry.buckets.count)
-        var sum = 0.0
-        var count = 0
+    /// The registry every series of this process lives in.
+    public let prometheus: PrometheusCollectorRegistry
+
+    public init(prometheus: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.prometheus = prometheus
     }
-
-    struct State {
-        var requests: [RouteKey: [Int: Int]] = [:]
-        var latencies: [RouteKey: Histogram] = [:]
-    }
-
-    private let state = Mutex(State())
-
-    public init() {}
 
     /// Records one answered request.
-    public func record(method: String, route: String, status: Int, seconds: Double) {
-        let key = RouteKey(method: method, route: route)
-        let bucket = Self.buckets.firstIndex { seconds <= $0 }
-        state.withLock { state in
-            state.requests[key, default: [:]][status, default: 0] += 1
-            var histogram = state.latencies[key] ?? Histogram()
-            if let bucket { histogram.counts[bucket] += 1 }
-            histogram.sum += seconds
-            histogram.count += 1
-            state.latencies[key] = histogram
-        }
+    public func record(method: String, route: String, status: Int, duration: Duration) {
+        prometheus.makeCounter(descriptor: Self.requests, labels: [("method", method), ("route", route), ("status", String(status))])
+            .increment()
+        prometheus.makeDurationHistogram(descriptor: Self.durations, labels: [("method", method), ("route", route)], buckets: Self.buckets)
+            .record(duration)
     }
 
-    /// Total requests recorded for a route, all statuses.
-    public func requestCount(method: String, route: String) -> Int {
-        state.withLock { $0.requests[RouteKey(method: method, route: route)]?.values.reduce(0, +) ?? 0 }
+    /// Sets a gauge that is read at scrape time (queue depth, memory, …).
+    public func set(_ name: String, _ labels: [(String, String)] = [], to value: Double, help: String) {
+        prometheus.makeGauge(descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: help), labels: labels)
+            .set(to: value)
     }
 
-    /// The metrics in Prometheus text exposition format, followed by `extra` gauges.
-    public func render(gauges: [(name: String, help: String, samples: [(labels: [String: String], value: Double)])]) -> String {
-        let snapshot = state.withLock { $0 }
-        var out = "# HELP reel_http_requests_total HTTP requests answered, by route and status.\n"
-        out += "# TYPE reel_http_requests_total counter\n"
-        for (key, statuses) in snapshot.requests.sorted(by: { ($0.key.route, $0.key.method) < ($1.key.route, $1.key.method) }) {
-            for (status, count) in statuses.sorted(by: { $0.key < $1.key }) {
-                out += "reel_http_requests_total{\(labels(key, extra: ["status": String(status)]))} \(count)\n"
-            }
-        }
-        out += "# HELP reel_http_request_duration_seconds Time to answer HTTP requests, by route.\n"
-        out += "# TYPE reel_http_request_duration_seconds histogram\n"
-        for (key, histogram) in snapshot.latencies.sorted(by: { ($0.key.route, $0.key.method) < ($1.key.route, $1.key.method) }) {
-            var cumulative = 0
-            for (index, bound) in Self.buckets.enumerated() {
-                cumulative += histogram.counts[index]
-                out += "reel_http_request_duration_seconds_bucket{\(labels(key, extra: ["le": format(bound)]))} \(cumulative)\n"
-            }
-            out += "reel_http_request_duration_seconds_bucket{\(labels(key, extra: ["le": "+Inf"]))} \(histogram.count)\n"
-            out += "reel_http_request_duration_seconds_sum{\(labels(key))} \(format(histogram.sum))\n"
-            out += "reel_http_request_duration_seconds_count{\(labels(key))} \(histogram.count)\n"
-        }
-        for gauge in gauges {
-            out += "# HELP \(gauge.name) \(gauge.help)\n# TYPE \(gauge.name) gauge\n"
-            for sample in gauge.samples {
-                let text = sample.labels.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\"\(escape($0.value))\"" }
-                    .joined(separator: ",")
-                out += text.isEmpty ? "\(gauge.name) \(format(sample.value))\n" : "\(gauge.name){\(text)} \(format(sample.value))\n"
-            }
-        }
-        return out
-    }
-
-    private func labels(_ key: RouteKey, extra: [String: String] = [:]) -> String {
-        var parts = ["method=\"\(escape(key.method))\"", "route=\"\(escape(key.route))\""]
-        for (name, value) in extra.sorted(by: { $0.key < $1.key }) { parts.append("\(name)=\"\(escape(value))\"") }
-        return parts.joined(separator: ",")
-    }
-
-    private func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
-    }
-
-    private func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    /// Every series in Prometheus' text exposition format.
+    public func render() -> String {
+        prometheus.emitToString()
     }
 }

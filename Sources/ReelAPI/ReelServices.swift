@@ -31,5 +31,9 @@ public struct ReelServices: Sendable {
         self.metrics = metrics
         self.workerSlots = workerSlots
         self.ffmpegVersion = ffmpegVersion
+        let ffmpeg = ffmpegVersion?.split(separator: " ").dropFirst(2).first.map(String.init) ?? "unknown"
+        metrics.set(
+            "reel_build_info", [("version", HealthController.version), ("ffmpeg", ffmpeg)], to: 1,
+            help: "Always 1; the labels name this build of Reel and the ffmpeg it runs.")
     }
 }

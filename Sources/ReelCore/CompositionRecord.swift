@@ -71,6 +71,8 @@ public struct CompositionRecord: Sendable, Hashable {
     public var completedAt: Date?
     /// The tenant of the API key that created it; empty when keys are off.
     public var tenant: String
+    /// The id of the HTTP request that created it, carried into the worker's log lines.
+    public var requestID: String?
 
     public init(
         id: UUID,
@@ -86,7 +88,8 @@ public struct CompositionRecord: Sendable, Hashable {
         createdAt: Date,
         updatedAt: Date,
         startedAt: Date? = nil,
-        completedAt: Date? = nil
+        completedAt: Date? = nil,
+        requestID: String? = nil
     ) {
         self.id = id
         self.tenant = tenant
@@ -102,6 +105,7 @@ public struct CompositionRecord: Sendable, Hashable {
         self.updatedAt = updatedAt
         self.startedAt = startedAt
         self.completedAt = completedAt
+        self.requestID = requestID
     }
 }
 

@@ -55,6 +55,10 @@ public struct ReelConfiguration: Sendable {
     public var logLevel: String
     /// `REEL_LOG_FORMAT`: `text` (a line for people) or `json` (one object a line).
     public var logFormat: String
+    /// `REEL_ACCESS_LOG`: one `info` line per HTTP request (method, route, status, duration, request id).
+    public var accessLog: Bool
+    /// `REEL_METRICS`: record series and serve `/metrics` (on by default).
+    public var metricsEnabled: Bool
     /// Keys to create at start if missing (`REEL_API_KEYS`: `name:scope:key`, comma-separated,
     /// or a file with one such entry a line); their tenant is `default`.
     public var seedKeys: [SeedKey]
@@ -129,6 +133,8 @@ public struct ReelConfiguration: Sendable {
         logLevel = read.choice(
             "REEL_LOG_LEVEL", default: "info", among: ["trace", "debug", "info", "notice", "warning", "error", "critical"])
         logFormat = read.choice("REEL_LOG_FORMAT", default: "text", among: ["text", "json"])
+        accessLog = read.flag("REEL_ACCESS_LOG", default: true)
+        metricsEnabled = read.flag("REEL_METRICS", default: true)
         seedKeys = []
         if let text = read.text("REEL_API_KEYS") {
             let entries = text.hasPrefix("/") ? ((try? String(contentsOfFile: text, encoding: .utf8)) ?? "") : text

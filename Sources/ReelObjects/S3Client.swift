@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import CoreMetrics
 import Crypto
 import Foundation
 import NIOCore
@@ -123,8 +124,25 @@ public struct S3Client: Sendable {
         return URL(string: base + SigV4Signer.encode(path, keepSlash: true) + "?" + query)
     }
 
-    func send(_ request: HTTPClientRequest, expecting codes: Set<UInt> = [200, 204]) async throws -> HTTPClientResponse {
-        let response = try await httpClient.execute(request, timeout: .seconds(120))
+    /// One request, counted and timed by S3 operation (`reel_s3_requests_total`, `reel_s3_request_duration_seconds`).
+    func execute(_ operation: String, _ request: HTTPClientRequest, timeout: TimeAmount) async throws -> HTTPClientResponse {
+        let start = ContinuousClock.now
+        var status = "error"
+        defer {
+            Counter(label: "reel_s3_requests_total", dimensions: [("operation", operation), ("status", status)]).increment()
+            let elapsed = ContinuousClock.now - start
+            CoreMetrics.Timer(label: "reel_s3_request_duration_seconds", dimensions: [("operation", operation)])
+                .recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        }
+        let response = try await httpClient.execute(request, timeout: timeout)
+        status = String(response.status.code)
+        return response
+    }
+
+    func send(
+        _ operation: String, _ request: HTTPClientRequest, expecting codes: Set<UInt> = [200, 204]
+    ) async throws -> HTTPClientResponse {
+        let response = try await execute(operation, request, timeout: .seconds(120))
         guard codes.contains(response.status.code) else {
             let body = try? await response.body.collect(upTo: 64 << 10)
             let text = body.map { String(buffer: $0) } ?? ""
@@ -154,7 +172,7 @@ public struct S3Client: Sendable {
                 payloadHash: SigV4Signer.hex(SHA256.hash(data: data))
             )
             request.body = .bytes(ByteBuffer(bytes: data))
-            _ = try await send(request)
+            _ = try await send("PutObject", request)
             return
         }
         try await multipartUpload(bucket: bucket, key: key, handle: handle, contentType: contentType)
@@ -162,6 +180,7 @@ public struct S3Client: Sendable {
 
     func multipartUpload(bucket: String, key: String, handle: FileHandle, contentType: String) async throws {
         let created = try await send(
+            "CreateMultipartUpload",
             request(.POST, bucket: bucket, key: key, query: [("uploads", "")], headers: [("content-type", contentType)])
         )
         let createdBody = String(buffer: try await created.body.collect(upTo: 1 << 20))
@@ -180,7 +199,7 @@ public struct S3Client: Sendable {
                     payloadHash: SigV4Signer.hex(SHA256.hash(data: chunk))
                 )
                 request.body = .bytes(ByteBuffer(bytes: chunk))
-                let response = try await send(request)
+                let response = try await send("UploadPart", request)
                 guard let etag = response.headers.first(name: "etag") else {
                     throw ObjectStoreError("S3 returned no ETag for part \(number) of \(key)")
                 }
@@ -201,20 +220,20 @@ public struct S3Client: Sendable {
                 payloadHash: SigV4Signer.hex(SHA256.hash(data: body))
             )
             complete.body = .bytes(ByteBuffer(bytes: body))
-            let response = try await send(complete)
+            let response = try await send("CompleteMultipartUpload", complete)
             let text = String(buffer: try await response.body.collect(upTo: 1 << 20))
             if let code = S3XML.values(of: "Code", in: text).first {
                 throw ObjectStoreError("S3 could not complete the upload of \(key): \(code)")
             }
         } catch {
-            _ = try? await send(request(.DELETE, bucket: bucket, key: key, query: [("uploadId", uploadID)]))
+            _ = try? await send("AbortMultipartUpload", request(.DELETE, bucket: bucket, key: key, query: [("uploadId", uploadID)]))
             throw error
         }
     }
 
     /// Streams the object into `file` (replaced only once complete).
     public func getObject(bucket: String, key: String, to file: URL, maxBytes: Int = .max) async throws {
-        let response = try await send(request(.GET, bucket: bucket, key: key), expecting: [200])
+        let response = try await send("GetObject", request(.GET, bucket: bucket, key: key), expecting: [200])
         do {
             try await ResponseBodyFile.write(response.body, to: file, maxBytes: maxBytes)
         } catch ResponseBodyFile.Failure.tooLarge {
@@ -226,7 +245,7 @@ public struct S3Client: Sendable {
 
     /// The object's size, or nil when there is none.
     public func headObject(bucket: String, key: String) async throws -> Int? {
-        let response = try await httpClient.execute(request(.HEAD, bucket: bucket, key: key), timeout: .seconds(30))
+        let response = try await execute("HeadObject", request(.HEAD, bucket: bucket, key: key), timeout: .seconds(30))
         switch response.status.code {
         case 200: return response.headers.first(name: "content-length").flatMap(Int.init) ?? 0
         case 404: return nil
@@ -235,7 +254,7 @@ public struct S3Client: Sendable {
     }
 
     public func deleteObject(bucket: String, key: String) async throws {
-        _ = try await send(request(.DELETE, bucket: bucket, key: key), expecting: [200, 204, 404])
+        _ = try await send("DeleteObject", request(.DELETE, bucket: bucket, key: key), expecting: [200, 204, 404])
     }
 
     /// Every key under `prefix` (ListObjectsV2, following continuation tokens).
@@ -245,7 +264,7 @@ public struct S3Client: Sendable {
         repeat {
             var query = [("list-type", "2"), ("prefix", prefix)]
             if let token { query.append(("continuation-token", token)) }
-            let response = try await send(request(.GET, bucket: bucket, query: query), expecting: [200])
+            let response = try await send("ListObjectsV2", request(.GET, bucket: bucket, query: query), expecting: [200])
             let text = String(buffer: try await response.body.collect(upTo: 16 << 20))
             keys += S3XML.values(of: "Key", in: text)
             token =
@@ -256,7 +275,7 @@ public struct S3Client: Sendable {
 
     /// Throws unless the bucket exists and the credentials may use it.
     public func headBucket(_ bucket: String) async throws {
-        _ = try await send(request(.HEAD, bucket: bucket), expecting: [200])
+        _ = try await send("HeadBucket", request(.HEAD, bucket: bucket), expecting: [200])
     }
 
     public func createBucket(_ bucket: String) async throws {
@@ -267,6 +286,6 @@ public struct S3Client: Sendable {
         }
         var request = request(.PUT, bucket: bucket, payloadHash: SigV4Signer.hex(SHA256.hash(data: Data(body.utf8))))
         if !body.isEmpty { request.body = .bytes(ByteBuffer(string: body)) }
-        _ = try await send(request, expecting: [200, 409])
+        _ = try await send("CreateBucket", request, expecting: [200, 409])
     }
 }

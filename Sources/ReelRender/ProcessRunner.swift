@@ -1,4 +1,5 @@
 import CSpawn
+import CoreMetrics
 import Foundation
 import Synchronization
 
@@ -53,8 +54,11 @@ final class SpawnedChild: Sendable {
     let error: Int32
     /// Set once the child is reaped, so a late cancellation never signals a reused pid.
     let reaped = Atomic<Bool>(false)
+    /// The executable's file name, the label of its CPU seconds.
+    let program: String
 
     init(_ executable: String, _ arguments: [String]) throws {
+        program = URL(fileURLWithPath: executable).lastPathComponent
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         guard reel_pipe_cloexec(&outPipe) == 0 else { throw SpawnError(executable, errno) }
@@ -140,8 +144,11 @@ final class SpawnedChild: Sendable {
         close(output)
         close(error)
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         reaped.store(true, ordering: .releasing)
+        let cpu = [usage.ru_utime, usage.ru_stime].reduce(0.0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
+        FloatingPointCounter(label: "reel_ffmpeg_cpu_seconds_total", dimensions: [("program", program)]).increment(by: cpu)
         let signal = status & 0x7f
         let exitCode = signal == 0 ? (status >> 8) & 0xff : 128 + signal
         return ProcessOutcome(exitCode: exitCode, standardErrorTail: String(decoding: tail, as: UTF8.self))

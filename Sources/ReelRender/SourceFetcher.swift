@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import CoreMetrics
 import Crypto
 import Foundation
 import NIOCore
@@ -148,9 +149,13 @@ public struct SourceFetcher: Sendable {
         switch response.status.code {
         case 200:
             try await store(response, from: original, data: dataPath, meta: metaPath)
+            Counter(label: "reel_source_cache_requests_total", dimensions: [("result", "miss")]).increment()
+            let size = (try? FileManager.default.attributesOfItem(atPath: dataPath.path))?[.size] as? Int ?? 0
+            Counter(label: "reel_source_fetched_bytes_total").increment(by: size)
             return .done(dataPath.path)
         case 304 where cached:
             Self.markUsed(dataPath.path)
+            Counter(label: "reel_source_cache_requests_total", dimensions: [("result", "hit")]).increment()
             return .done(dataPath.path)
         case let code where [301, 302, 303, 307, 308].contains(code) && redirects:
             guard let location = response.headers.first(name: "location"),
@@ -209,6 +214,7 @@ public struct SourceFetcher: Sendable {
             return (url, values.fileSize ?? 0, values.contentAccessDate ?? .distantPast)
         }
         var total = entries.reduce(0) { $0 + $1.1 }
+        defer { Gauge(label: "reel_source_cache_bytes").record(total) }
         guard total > cacheLimitBytes else { return }
         entries.sort { $0.2 < $1.2 }
         for (url, size, _) in entries where total > cacheLimitBytes && url != kept {

@@ -69,6 +69,8 @@ public protocol CompositionStore: Sendable {
     func ping() async throws
     /// Render workers whose last heartbeat is not older than `since`.
     func workers(seenSince since: Date) async throws -> [WorkerHeartbeat]
+    /// The write connections' load right now.
+    var pool: PoolUsage { get }
 }
 
 extension CompositionStore {

@@ -8,12 +8,18 @@ public struct ClaimedJob: Sendable, Hashable {
     public var token: String
     public var attempt: Int
     public var request: CompositionRequest
+    /// When the job became claimable (queued, or its retry delay over): the queue wait ends at the claim.
+    public var readyAt: Date
+    /// The id of the HTTP request that created the composition, for the worker's log lines.
+    public var requestID: String?
 
-    public init(id: UUID, token: String, attempt: Int, request: CompositionRequest) {
+    public init(id: UUID, token: String, attempt: Int, request: CompositionRequest, readyAt: Date, requestID: String? = nil) {
         self.id = id
         self.token = token
         self.attempt = attempt
         self.request = request
+        self.readyAt = readyAt
+        self.requestID = requestID
     }
 }
 

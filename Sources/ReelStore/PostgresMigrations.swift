@@ -95,5 +95,6 @@ enum PostgresMigrations {
             CREATE UNIQUE INDEX compositions_idempotency ON compositions (tenant, idempotency_key) WHERE idempotency_key IS NOT NULL;
             """
         ),
+        (5, "ALTER TABLE compositions ADD COLUMN request_id TEXT;"),
     ]
 }

@@ -15,6 +15,8 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     let queuedCount = QueuedCount()
     let idempotencyPurge = PurgeSchedule()
     let client: PostgresClient
+    /// Queries in flight; the pool's size leaves out the listeners' connections.
+    let load: PoolLoad
     let logger: Logger
     let timeout: Duration
     let listens: Bool
@@ -23,7 +25,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     /// Key revocations, heard by every process (``revocations``).
     static let keysChannel = "reel_keys"
     static let columns =
-        "id, request::text, status, progress, stage, stages, error_message, result::text, attempt, created_at, updated_at, started_at, completed_at, tenant"
+        "id, request::text, status, progress, stage, stages, error_message, result::text, attempt, created_at, updated_at, started_at, completed_at, tenant, request_id"
 
     /// - Parameters:
     ///   - url: `postgres://user:password@host:port/database[?sslmode=disable|prefer|require]`.
@@ -34,6 +36,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         // The listeners (key revocations, and new jobs with `listen`) hold a connection each; at
         // least one more is left for queries.
         configuration.options.maximumConnections = max(listen ? 3 : 2, poolSize)
+        load = PoolLoad(size: configuration.options.maximumConnections - (listen ? 2 : 1))
         configuration.options.connectTimeout = timeout
         configuration.options.keepAliveBehavior = .init(frequency: .seconds(30))
         var poolLogger = logger
@@ -105,7 +108,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         let outcome: T? = try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
                 do {
-                    return try await body()
+                    return try await self.load.during(body)
                 } catch {
                     throw Self.translate(error)
                 }
@@ -122,6 +125,8 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         }
         return outcome
     }
+
+    public var pool: PoolUsage { load.usage }
 
     /// Errors of a transaction are unwrapped; a lost or refused connection becomes a 503.
     static func translate(_ error: any Error) -> any Error {
@@ -144,12 +149,13 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     static func records(_ rows: [PostgresRow]) throws -> [CompositionRecord] {
         try rows.map { row in
             let columns = try row.decode(
-                (UUID, String, String, Double, String, String?, String?, String?, Int, Date, Date, Date?, Date?, String).self
+                (UUID, String, String, Double, String, String?, String?, String?, Int, Date, Date, Date?, Date?, String, String?).self
             )
             return try RecordCoding.Columns(
                 id: columns.0, request: columns.1, status: columns.2, progress: columns.3, stage: columns.4,
                 stages: columns.5, errorMessage: columns.6, result: columns.7, attempt: columns.8,
-                createdAt: columns.9, updatedAt: columns.10, startedAt: columns.11, completedAt: columns.12, tenant: columns.13
+                createdAt: columns.9, updatedAt: columns.10, startedAt: columns.11, completedAt: columns.12, tenant: columns.13,
+                requestID: columns.14
             ).record()
         }
     }
@@ -193,6 +199,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         let priority = record.request.priority.rank
         let now = record.createdAt
         let tenant = record.tenant
+        let requestID = record.requestID
         let (key, fingerprint, expires) = (idempotency?.key, idempotency?.fingerprint, idempotency?.expiresAt)
         let outcome: CompositionInsert = try await perform {
             try await self.client.withTransaction(logger: self.logger) { connection -> CompositionInsert in
@@ -220,9 +227,9 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
                 let inserted = try await connection.query(
                     """
                     INSERT INTO compositions (id, tenant, title, status, priority, request, progress, stage, stages,
-                        attempt, run_at, created_at, updated_at, \(unescaped: IdempotencySQL.claimColumns))
+                        attempt, run_at, created_at, updated_at, request_id, \(unescaped: IdempotencySQL.claimColumns))
                     VALUES (\(id), \(tenant), \(title), 'queued', \(priority), \(request)::jsonb, 0, 'queued', \(stages),
-                        0, \(now), \(now), \(now), \(key), \(fingerprint), \(expires))
+                        0, \(now), \(now), \(now), \(requestID), \(key), \(fingerprint), \(expires))
                     ON CONFLICT \(unescaped: IdempotencySQL.claimTarget) DO NOTHING RETURNING id
                     """,
                     logger: self.logger
@@ -398,12 +405,13 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
                 updated_at = \(date), stage = 'downloading', progress = 0, stages = \(stages)
             WHERE seq = (SELECT seq FROM compositions WHERE status = 'queued' AND run_at <= \(date)
                          ORDER BY priority, run_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING id, attempt, request::text
+            RETURNING id, attempt, request::text, run_at, request_id
             """
         )
         guard let row = claimed.first else { return nil }
-        let (id, attempt, request) = try row.decode((UUID, Int, String).self)
-        return ClaimedJob(id: id, token: token, attempt: attempt, request: try RecordCoding.decode(request))
+        let (id, attempt, request, readyAt, requestID) = try row.decode((UUID, Int, String, Date, String?).self)
+        return ClaimedJob(
+            id: id, token: token, attempt: attempt, request: try RecordCoding.decode(request), readyAt: readyAt, requestID: requestID)
     }
 
     public func heartbeat(

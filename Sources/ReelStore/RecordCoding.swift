@@ -29,6 +29,7 @@ enum RecordCoding {
         var startedAt: Date?
         var completedAt: Date?
         var tenant: String
+        var requestID: String?
 
         func record() throws -> CompositionRecord {
             CompositionRecord(
@@ -45,7 +46,8 @@ enum RecordCoding {
                 createdAt: createdAt,
                 updatedAt: updatedAt,
                 startedAt: startedAt,
-                completedAt: completedAt
+                completedAt: completedAt,
+                requestID: requestID
             )
         }
     }
@@ -72,7 +74,8 @@ enum RecordCoding {
             updatedAt: date(row[10]) ?? Date(timeIntervalSince1970: 0),
             startedAt: date(row[11]),
             completedAt: date(row[12]),
-            tenant: row[13].string ?? ""
+            tenant: row[13].string ?? "",
+            requestID: row[14].string
         ).record()
     }
 }

@@ -8,6 +8,8 @@ public final class SQLiteDatabase: Sendable {
     private let writerQueue = DispatchQueue(label: "reel.sqlite.writer")
     private let readers: [LockedConnection]
     private let nextReader = Atomic<Int>(0)
+    /// Writes in flight: one holds the writer, the rest wait for it.
+    let writes = PoolLoad(size: 1)
     public let path: String
 
     public init(path: String, readers readerCount: Int = 2) throws {
@@ -37,10 +39,15 @@ public final class SQLiteDatabase: Sendable {
     /// for another, or for the disk, suspends its task instead of blocking one of the few threads
     /// that run every task (with those blocked, POSTs used one core of two: docs/benchmarks.md).
     public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnectionHandle) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            writerQueue.async { [writer] in
-                continuation.resume(
-                    with: Result { try writer.mutex.withLock { connection in try body(SQLiteConnectionHandle(connection: connection)) } })
+        try await writes.during {
+            try await withCheckedThrowingContinuation { continuation in
+                writerQueue.async { [writer] in
+                    continuation.resume(
+                        with: Result {
+                            try writer.mutex.withLock { connection in try body(SQLiteConnectionHandle(connection: connection)) }
+                        }
+                    )
+                }
             }
         }
     }

@@ -96,5 +96,6 @@ enum SQLiteMigrations {
             CREATE UNIQUE INDEX compositions_idempotency ON compositions (tenant, idempotency_key) WHERE idempotency_key IS NOT NULL;
             """
         ),
+        (6, "ALTER TABLE compositions ADD COLUMN request_id TEXT;"),
     ]
 }

@@ -7,6 +7,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
     let database: SQLiteDatabase
     public let wakeups = WakeSignal()
     public let revocations = RevocationCounter()
+    public var pool: PoolUsage { database.writes.usage }
     let queuedCount = QueuedCount()
     let idempotencyPurge = PurgeSchedule()
 
@@ -15,7 +16,7 @@ public final class SQLiteStore: CompositionStore, JobQueue {
     }
 
     static let columns =
-        "id, request, status, progress, stage, stages, error_message, result, attempt, created_at, updated_at, started_at, completed_at, tenant"
+        "id, request, status, progress, stage, stages, error_message, result, attempt, created_at, updated_at, started_at, completed_at, tenant, request_id"
 
     public func migrate() async throws {
         try await database.write { db in
@@ -59,13 +60,13 @@ public final class SQLiteStore: CompositionStore, JobQueue {
                 try db.query(
                     """
                     INSERT INTO compositions (id, tenant, title, status, priority, request, progress, stage, stages,
-                        attempt, run_at, created_at, updated_at, \(IdempotencySQL.claimColumns))
-                    VALUES (?, ?, ?, 'queued', ?, ?, 0, 'queued', ?, 0, ?, ?, ?, ?, ?, ?)
+                        attempt, run_at, created_at, updated_at, request_id, \(IdempotencySQL.claimColumns))
+                    VALUES (?, ?, ?, 'queued', ?, ?, 0, 'queued', ?, 0, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [
                         .text(record.id.uuidString.lowercased()), .text(record.tenant), .text(record.request.title),
                         .integer(Int64(record.request.priority.rank)), .text(request), .text(stages),
-                        .real(now), .real(now), .real(now),
+                        .real(now), .real(now), .real(now), record.requestID.map { .text($0) } ?? .null,
                         idempotency.map { .text($0.key) } ?? .null, idempotency.map { .text($0.fingerprint) } ?? .null,
                         idempotency.map { .real($0.expiresAt.timeIntervalSince1970) } ?? .null,
                     ]
@@ -90,12 +91,12 @@ public final class SQLiteStore: CompositionStore, JobQueue {
             [.text(tenant), .text(key)])
         guard let row = rows.first else { return nil }
         let holder = try RecordCoding.record(row)
-        guard (row[15].double ?? 0) >= now else {
+        guard (row[16].double ?? 0) >= now else {
             try db.query(
                 "UPDATE compositions SET \(IdempotencySQL.releaseClaim) WHERE id = ?", [.text(holder.id.uuidString.lowercased())])
             return nil
         }
-        return .claimed(by: holder, fingerprint: row[14].string ?? "")
+        return .claimed(by: holder, fingerprint: row[15].string ?? "")
     }
 
     /// `AND (? IS NULL OR tenant = ?)`, the tenant filter every read and write by id takes.
@@ -252,14 +253,16 @@ public final class SQLiteStore: CompositionStore, JobQueue {
                     stage = 'downloading', progress = 0, stages = ?
                 WHERE seq = (SELECT seq FROM compositions WHERE status = 'queued' AND run_at <= ?
                              ORDER BY priority, run_at, seq LIMIT 1)
-                RETURNING id, attempt, request
+                RETURNING id, attempt, request, run_at, request_id
                 """,
                 [.text(token), .real(now + leaseSeconds), .text(worker), .real(now), .real(now), .text(stages), .real(now)]
             )
         }
         guard let row = rows.first, let id = row[0].string.flatMap(UUID.init(uuidString:)), let request = row[2].string
         else { return nil }
-        return ClaimedJob(id: id, token: token, attempt: row[1].int ?? 1, request: try RecordCoding.decode(request))
+        return ClaimedJob(
+            id: id, token: token, attempt: row[1].int ?? 1, request: try RecordCoding.decode(request),
+            readyAt: RecordCoding.date(row[3]) ?? date, requestID: row[4].string)
     }
 
     public func heartbeat(

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Logging
 import ReelCore
@@ -72,7 +73,10 @@ public struct RenderWorker: Service {
         while !Task.isCancelled {
             let generation = queue.wakeups.generation
             do {
-                if let job = try await queue.claim(worker: worker, leaseSeconds: configuration.leaseSeconds, at: Date()) {
+                let now = Date()
+                if let job = try await queue.claim(worker: worker, leaseSeconds: configuration.leaseSeconds, at: now) {
+                    CoreMetrics.Timer(label: "reel_queue_wait_seconds", dimensions: [("priority", job.request.priority.rawValue)])
+                        .recordNanoseconds(Int64(max(0, now.timeIntervalSince(job.readyAt)) * 1e9))
                     busy.add(1)
                     await process(job)
                     busy.add(-1)
@@ -96,7 +100,8 @@ public struct RenderWorker: Service {
 
     func process(_ job: ClaimedJob) async {
         var logger = self.logger
-        logger[metadataKey: "composition"] = "\(job.id.uuidString.lowercased())"
+        logger[metadataKey: "composition_id"] = "\(job.id.uuidString.lowercased())"
+        if let requestID = job.requestID { logger[metadataKey: "request_id"] = "\(requestID)" }
         logger.info("rendering", metadata: ["attempt": "\(job.attempt)"])
         let latest = ProgressMailbox()
         let jobLogger = logger
@@ -144,6 +149,23 @@ public struct RenderWorker: Service {
         await finish(job, outcome: outcome, logger: logger)
     }
 
+    /// Counts a render by how it ended and times the ones that produced a file.
+    func count(_ job: ClaimedJob, outcome: Outcome, action: JobLifecycle.Action) {
+        let format = job.request.output.format.rawValue
+        let name: String
+        switch (outcome, action) {
+        case (.rendered(let result), _):
+            name = "completed"
+            CoreMetrics.Timer(label: "reel_render_duration_seconds", dimensions: [("format", format)]).recordNanoseconds(
+                Int64(result.processingSeconds * 1e9))
+        case (_, .retry): name = "retried"
+        case (_, .fail): name = "failed"
+        case (_, .release): name = "released"
+        default: name = "abandoned"
+        }
+        Counter(label: "reel_renders_total", dimensions: [("outcome", name), ("format", format)]).increment()
+    }
+
     func finish(_ job: ClaimedJob, outcome: Outcome, logger: Logger) async {
         let lifecycle = JobLifecycle(policy: configuration.retryPolicy)
         let event: JobLifecycle.Event
@@ -157,6 +179,7 @@ public struct RenderWorker: Service {
         case .stopped: event = .shutdown
         }
         let action = lifecycle.action(for: event, attempt: job.attempt, random: Double.random(in: 0..<1))
+        count(job, outcome: outcome, action: action)
         for attempt in 1...30 {
             do {
                 try await record(action, of: job, result: result, logger: logger)
@@ -221,7 +244,10 @@ extension RenderWorker {
 final class BusyCounter: Sendable {
     private let count = Mutex(0)
 
-    func add(_ delta: Int) { count.withLock { $0 += delta } }
+    func add(_ delta: Int) {
+        count.withLock { $0 += delta }
+        Meter(label: "reel_worker_slots_busy").increment(by: Double(delta))
+    }
 
     var value: Int { count.withLock { $0 } }
 }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import CoreMetrics
 import Crypto
 import Foundation
 import Logging
@@ -52,11 +53,14 @@ public struct WebhookNotifier: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let body = try? encoder.encode(event) else { return false }
         do {
-            return try await addressGuard.withVettedClient(host: host, shared: httpClient) { client in
+            let delivered = try await addressGuard.withVettedClient(host: host, shared: httpClient) { client in
                 await deliver(body, event: event.event, to: url, client: client, logger: logger)
             }
+            Counter(label: "reel_webhook_deliveries_total", dimensions: [("outcome", delivered ? "delivered" : "failed")]).increment()
+            return delivered
         } catch {
             logger.warning("webhook refused", metadata: ["url": "\(url)", "error": "\(error)"])
+            Counter(label: "reel_webhook_deliveries_total", dimensions: [("outcome", "refused")]).increment()
             return false
         }
     }

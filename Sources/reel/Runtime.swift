@@ -205,6 +205,7 @@ struct Runtime {
             store: store,
             objects: objects,
             signer: URLSigner(secret: try secret()),
+            metrics: MetricsRegistry(prometheus: ProcessMetrics.registry),
             workerSlots: workerSlots,
             ffmpegVersion: await ffmpegVersion()
         )

@@ -34,6 +34,7 @@ struct SharedOptions: ParsableArguments {
         let valid = try await Self.exitOnProblems { try configuration.validated() }
         // Once Reel runs, warnings are log lines: JSON ones with REEL_LOG_FORMAT=json.
         Self.bootstrapLogging(valid)
+        ProcessMetrics.bootstrap(valid)
         let logger = Logger(label: "reel")
         for warning in warnings { logger.warning("\(warning)") }
         return valid

@@ -84,7 +84,7 @@ struct OperationalRouteTests {
             try await client.execute(uri: "/readyz", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains("\nreel_worker_slots 2\n"))
+                #expect(String(buffer: response.body).contains("\nreel_worker_slots 2.0\n"))
             }
             try await client.execute(uri: "/api/v1/compositions", method: .get) { #expect($0.status == .notFound) }
         }
@@ -105,6 +105,30 @@ struct OperationalRouteTests {
                 #expect(body["status"] as? String == "unhealthy")
                 let ffmpeg = (body["components"] as? [[String: Any]])?.first { $0["name"] as? String == "ffmpeg" }
                 #expect(ffmpeg?["status"] as? String == "unhealthy")
+            }
+        }
+    }
+
+    @Test("a request's id is the client's X-Request-Id when it is a short token, answered in the header and the error body")
+    func requestIDs() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        try await reel.application().test(.router) { client in
+            let missing = "/api/v1/compositions/\(UUID().uuidString)"
+            try await client.execute(uri: missing, method: .get, headers: [.xRequestID: "trace-42.a:b_c"]) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.xRequestID] == "trace-42.a:b_c")
+                #expect(response.body.json["request_id"] as? String == "trace-42.a:b_c")
+            }
+            for refused in ["has space", String(repeating: "x", count: 129), "new\u{7F}line"] {
+                try await client.execute(uri: missing, method: .get, headers: [.xRequestID: refused]) { response in
+                    let answered = response.headers[.xRequestID] ?? ""
+                    #expect(!answered.isEmpty && answered != refused)
+                    #expect(response.body.json["request_id"] as? String == answered)
+                }
+            }
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.headers[.xRequestID]?.isEmpty == false)
             }
         }
     }

@@ -1,0 +1,52 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Gives each request its id — the client's `X-Request-Id` when it is a short token, otherwise
+/// Hummingbird's — answers it in `X-Request-Id`, puts it on every log line of the request as
+/// `request_id`, and, when `logs` is on, writes one access line per request (method, route,
+/// status, duration) at `info`.
+struct AccessLogMiddleware: RouterMiddleware {
+    typealias Context = ReelRequestContext
+    let logs: Bool
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let id =
+            request.headers.first(.xRequestID).flatMap(Self.acceptable) ?? context.logger[metadataKey: "hb.request.id"]?.description
+            ?? RequestID().description
+        context.requestID = id
+        context.logger[metadataKey: "hb.request.id"] = nil
+        context.logger[metadataKey: "request_id"] = .string(id)
+        let start = ContinuousClock.now
+        var response = try await next(request, context)
+        response.headers[.xRequestID] = id
+        if logs {
+            let elapsed = ContinuousClock.now - start
+            let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
+            context.logger.info(
+                "\(request.method.rawValue) \(request.uri.path) \(response.status.code)",
+                metadata: [
+                    "method": .string(request.method.rawValue),
+                    "route": .string(context.endpointPath ?? "unmatched"),
+                    "status": .stringConvertible(response.status.code),
+                    "duration_ms": .string(String(format: "%.3f", milliseconds)),
+                ]
+            )
+        }
+        return response
+    }
+
+    /// A client's id is kept when it is 1–128 characters of letters, digits and `-_.:`; anything
+    /// else (a log-injection attempt, a huge value) is replaced.
+    static func acceptable(_ value: String) -> String? {
+        guard (1...128).contains(value.utf8.count),
+            value.utf8.allSatisfy({ byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x3A
+            })
+        else { return nil }
+        return value
+    }
+}
