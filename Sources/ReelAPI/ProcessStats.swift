@@ -26,4 +26,12 @@ enum ProcessStats {
         let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         return user + system
     }
+
+    /// Free and total bytes of the file system holding `path`, or nil when it cannot be read.
+    static func disk(_ path: String) -> (free: Double, size: Double)? {
+        var stats = statvfs()
+        guard statvfs(path, &stats) == 0 else { return nil }
+        let block = Double(stats.f_frsize)
+        return (Double(stats.f_bavail) * block, Double(stats.f_blocks) * block)
+    }
 }

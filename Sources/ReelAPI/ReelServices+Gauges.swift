@@ -21,6 +21,10 @@ extension ReelServices {
         metrics.set("reel_database_pool_size", to: Double(pool.size), help: "Connections this process uses for queries.")
         metrics.set("reel_database_pool_in_use", to: Double(pool.inUse), help: "Database connections running a query.")
         metrics.set("reel_database_pool_waiting", to: Double(pool.waiting), help: "Queries waiting for a database connection.")
+        if let disk = ProcessStats.disk(configuration.dataDirectory.path) {
+            metrics.set("reel_data_dir_free_bytes", to: disk.free, help: "Bytes free for Reel on the file system of REEL_DATA_DIR.")
+            metrics.set("reel_data_dir_size_bytes", to: disk.size, help: "Size in bytes of the file system of REEL_DATA_DIR.")
+        }
         metrics.set(
             "process_resident_memory_bytes", to: ProcessStats.residentBytes() ?? 0, help: "Resident memory of this process.")
         metrics.set("process_open_fds", to: ProcessStats.openFileDescriptors() ?? 0, help: "Open file descriptors of this process.")
