@@ -100,10 +100,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ReelApp",
+            dependencies: [
+                "ReelAPI", "ReelCore", "ReelRender", "ReelStore", "ReelObjects", "ReelWorker",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelAPI", "ReelCore", "ReelRender", "ReelStore", "ReelObjects", "ReelWorker",
+                "ReelApp", "ReelAPI", "ReelCore", "ReelRender", "ReelStore", "ReelObjects", "ReelWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -139,7 +152,8 @@ let package = Package(
         .testTarget(
             name: "ReelRenderTests",
             dependencies: [
-                "ReelRender", "ReelCore", "ReelObjects",
+                "ReelApp", "ReelRender", "ReelCore", "ReelObjects",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
@@ -147,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "ReelAPITests",
             dependencies: [
-                "ReelAPI", "ReelCore", "ReelStore", "ReelObjects", "ReelRender", "ReelWorker",
+                "ReelApp", "ReelAPI", "ReelCore", "ReelStore", "ReelObjects", "ReelRender", "ReelWorker",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -191,6 +191,31 @@ def security_costs(seconds: int) -> None:
             server.remove_folder()
 
 
+def observability_costs(seconds: int) -> None:
+    """What metrics and access lines cost: GET …/status and POST against a server with every
+    series recorded (and, separately, with an access line per request too) vs one with
+    REEL_METRICS=off and REEL_ACCESS_LOG=off, each pair of servers started fresh."""
+    quiet = {"REEL_AUTH": "off", "REEL_METRICS": "off", "REEL_ACCESS_LOG": "off"}
+    for what, env in (("metrics", {"REEL_AUTH": "off", "REEL_ACCESS_LOG": "off"}),
+                      ("metrics and an access line per request", {"REEL_AUTH": "off", "REEL_ACCESS_LOG": "all"})):
+        off, on = reel("bench-obs-off", **quiet), reel("bench-obs-on", **env)
+        try:
+            paths = {server.base_url: "/api/v1/compositions/" + httpx.post(
+                f"{server.base_url}/api/v1/compositions/", json=PAYLOADS["simple-2-clip"]).json()["id"] + "/status"
+                for server in (off, on)}
+            script = header_script({})
+            compare(f"GET …/status with {what}", "req/s", (on, paths[on.base_url], script),
+                    (off, paths[off.base_url], script), "metrics and access lines off", "cost ≤ 5 %", seconds)
+            post = header_script({}, unique_header="X-Bench-Request", payload=PAYLOADS["simple-2-clip"])
+            compare(f"POST /api/v1/compositions/ with {what}", "/s", (on, "/api/v1/compositions/", post),
+                    (off, "/api/v1/compositions/", post), "metrics and access lines off", "cost ≤ 5 %", seconds,
+                    connections=16)
+        finally:
+            for server in (off, on):
+                server.stop()
+                server.remove_folder()
+
+
 def compare(what: str, unit: str, feature: tuple[ReelProcess, str, str], baseline: tuple[ReelProcess, str, str],
             baseline_name: str, target: str, seconds: int, connections: int = 32) -> None:
     """A feature's cost against a baseline server: many short rounds, each a run on both servers
@@ -440,13 +465,15 @@ def postgres_wakeup() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="short runs (seconds, not minutes)")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["http", "security", "burst", "five", "wakeup", "peak", "sustained"])
+    parser.add_argument("--skip", nargs="*", default=[], choices=["http", "security", "observability", "burst", "five", "wakeup", "peak", "sustained"])
     args = parser.parse_args()
     seed_sources()
     if "http" not in args.skip:
         http_throughput(5 if args.quick else 15)
     if "security" not in args.skip:
         security_costs(5 if args.quick else 10)
+    if "observability" not in args.skip:
+        observability_costs(5 if args.quick else 10)
     if "five" not in args.skip:
         concurrent_renders()
     if "burst" not in args.skip:

@@ -5,11 +5,13 @@ import Logging
 
 /// Gives each request its id — the client's `X-Request-Id` when it is a short token, otherwise
 /// Hummingbird's — answers it in `X-Request-Id`, puts it on every log line of the request as
-/// `request_id`, and, when `logs` is on, writes one access line per request (method, route,
-/// status, duration) at `info`.
+/// `request_id`, and writes access lines (method, route, status, duration) at `info`: for every
+/// request with `all`, for answers ≥ 400 and requests slower than a second with `errors` (the
+/// default: a line costs as much CPU as half a `GET …/status`, docs/benchmarks.md).
 struct AccessLogMiddleware: RouterMiddleware {
     typealias Context = ReelRequestContext
-    let logs: Bool
+    /// `all`, `errors` or `off` (`REEL_ACCESS_LOG`).
+    let mode: String
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -22,8 +24,8 @@ struct AccessLogMiddleware: RouterMiddleware {
         let start = ContinuousClock.now
         var response = try await next(request, context)
         response.headers[.xRequestID] = id
-        if logs {
-            let elapsed = ContinuousClock.now - start
+        let elapsed = ContinuousClock.now - start
+        if mode == "all" || (mode == "errors" && (response.status.code >= 400 || elapsed >= .seconds(1))) {
             let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
             context.logger.info(
                 "\(request.method.rawValue) \(request.uri.path) \(response.status.code)",

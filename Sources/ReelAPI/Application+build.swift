@@ -11,7 +11,7 @@ import ServiceLifecycle
 public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> {
     let router = Router(context: ReelRequestContext.self)
     if services.configuration.metricsEnabled { router.add(middleware: MetricsMiddleware(registry: services.metrics)) }
-    router.add(middleware: AccessLogMiddleware(logs: services.configuration.accessLog))
+    router.add(middleware: AccessLogMiddleware(mode: services.configuration.accessLog))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
     let keyCache = KeyCache(revocations: services.store.revocations)
@@ -73,23 +73,28 @@ public func buildOperationsApplication(
     _ services: ReelServices,
     port: Int,
     background: [any Service],
-    logger: Logger
+    logger: Logger,
+    beforeServerStarts: @escaping @Sendable () async throws -> Void = {}
 ) -> some ApplicationProtocol {
-    Application(
+    var application = Application(
         router: buildOperationsRouter(services),
         configuration: .init(address: .hostname(services.configuration.host, port: port), serverName: "reel-worker"),
         services: background,
         logger: logger
     )
+    application.beforeServerStarts(perform: beforeServerStarts)
+    return application
 }
 
 /// Builds the HTTP application for `services`, listening where the configuration says, with
-/// `background` services (render workers, the lease rescuer) run beside the server. On graceful
-/// shutdown the server stops first and finishes in-flight requests, then the background services.
+/// `background` services (render workers, the lease rescuer) run beside the server, and
+/// `beforeServerStarts` run before it listens. On graceful shutdown the server stops first and
+/// finishes in-flight requests, then the background services, last to first.
 public func buildApplication(
     _ services: ReelServices,
     background: [any Service] = [],
-    logger: Logger
+    logger: Logger,
+    beforeServerStarts: @escaping @Sendable () async throws -> Void = {}
 ) -> some ApplicationProtocol {
     let configuration = services.configuration
     let limits = ConnectionDeadlines.Limits(
@@ -98,7 +103,7 @@ public func buildApplication(
         body: .nanoseconds(Int64(configuration.bodyTimeout * 1e9)),
         minBodyBytesPerSecond: configuration.minBodyBytesPerSecond
     )
-    return Application(
+    var application = Application(
         router: buildRouter(services),
         server: HTTPServerBuilder { responder in ReelHTTP1Channel(responder: responder, limits: limits) },
         configuration: .init(
@@ -108,4 +113,6 @@ public func buildApplication(
         services: background,
         logger: logger
     )
+    application.beforeServerStarts(perform: beforeServerStarts)
+    return application
 }

@@ -22,7 +22,8 @@ struct AuthMiddleware: RouterMiddleware {
         guard let key = try await verify(secret) else { throw Self.unauthorized("the API key is unknown or revoked") }
         if case .scope(let needed) = access, !key.scope.covers(needed) {
             throw ReelError(
-                code: "forbidden", status: 403, message: "a \(key.scope.rawValue) key cannot do this; it needs the \(needed.rawValue) scope"
+                code: "forbidden", kind: .forbidden,
+                message: "a \(key.scope.rawValue) key cannot do this; it needs the \(needed.rawValue) scope"
             )
         }
         var context = context
@@ -61,7 +62,7 @@ struct AuthMiddleware: RouterMiddleware {
     }
 
     static func unauthorized(_ message: String) -> ReelError {
-        ReelError(code: "unauthorized", status: 401, message: message, headers: [("WWW-Authenticate", #"Bearer realm="reel""#)])
+        ReelError(code: "unauthorized", kind: .unauthenticated, message: message, headers: [("WWW-Authenticate", #"Bearer realm="reel""#)])
     }
 }
 

@@ -29,11 +29,11 @@ struct BrowserGuardMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let authority = request.head.authority, let host = Self.hostAndPort(authority)?.host, !accepts(host: host) {
             throw ReelError(
-                code: "misdirected_request", status: 421,
+                code: "misdirected_request", kind: .misdirected,
                 message: "this server does not answer to the host name \(host); add it to REEL_ALLOWED_HOSTS")
         }
         if Self.unsafeMethods.contains(request.method), let reason = Self.crossSiteReason(request) {
-            throw ReelError(code: "forbidden", status: 403, message: "cross-site requests cannot change anything (\(reason))")
+            throw ReelError(code: "forbidden", kind: .forbidden, message: "cross-site requests cannot change anything (\(reason))")
         }
         return try await next(request, context)
     }

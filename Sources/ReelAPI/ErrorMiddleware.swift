@@ -24,13 +24,13 @@ struct ErrorMiddleware: RouterMiddleware {
                 return Self.response(Self.map(error), requestID: context.currentRequestID)
             }
             let refusal = ReelError(
-                code: "method_not_allowed", status: 405,
+                code: "method_not_allowed", kind: .methodNotAllowed,
                 message: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", "))",
                 headers: [("Allow", allowed.joined(separator: ", "))])
             return Self.response(refusal, requestID: context.currentRequestID)
         } catch {
             let reelError = Self.map(error)
-            if reelError.status >= 500 && reelError.code == "internal_error" {
+            if reelError.kind == .internal {
                 context.logger.error("request failed", metadata: ["error": "\(error)"])
             }
             return Self.response(reelError, requestID: context.currentRequestID)
@@ -50,7 +50,7 @@ struct ErrorMiddleware: RouterMiddleware {
         for (name, value) in error.headers {
             if let field = HTTPField.Name(name) { headers[field] = value }
         }
-        let status = HTTPResponse.Status(code: error.status)
+        let status = error.kind.status
         return (try? JSONCoding.response(body, status: status, headers: headers))
             ?? Response(status: .internalServerError)
     }
@@ -61,20 +61,23 @@ struct ErrorMiddleware: RouterMiddleware {
             return error
         case let error as HTTPError:
             switch error.status {
-            case .notFound: return ReelError(code: "not_found", status: 404, message: error.body ?? "no such resource")
-            case .contentTooLarge: return ReelError(code: "payload_too_large", status: 413, message: "request body is too large")
+            case .notFound: return ReelError(code: "not_found", kind: .notFound, message: error.body ?? "no such resource")
+            case .contentTooLarge: return ReelError(code: "payload_too_large", kind: .tooLarge, message: "request body is too large")
             case .methodNotAllowed:
-                return ReelError(code: "method_not_allowed", status: 405, message: "method not allowed on this path")
+                return ReelError(code: "method_not_allowed", kind: .methodNotAllowed, message: "method not allowed on this path")
             case .unauthorized, .forbidden:
-                return ReelError(code: "unauthorized", status: error.status.code, message: error.body ?? "not allowed")
+                return ReelError(
+                    code: "unauthorized", kind: error.status == .unauthorized ? .unauthenticated : .forbidden,
+                    message: error.body ?? "not allowed")
             default:
                 if error.status.code < 500 {
-                    return ReelError(code: "bad_request", status: error.status.code, message: error.body ?? error.status.reasonPhrase)
+                    return ReelError(
+                        code: "bad_request", kind: .refused(status: error.status.code), message: error.body ?? error.status.reasonPhrase)
                 }
                 return .internalError()
             }
         case is NIOTooManyBytesError:
-            return ReelError(code: "payload_too_large", status: 413, message: "request body is too large")
+            return ReelError(code: "payload_too_large", kind: .tooLarge, message: "request body is too large")
         case let error as DecodingError:
             return .validation([JSONCoding.fieldError(error)])
         default:

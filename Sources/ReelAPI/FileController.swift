@@ -20,7 +20,7 @@ struct FileController {
         guard let expires = query["expires"].flatMap({ Int($0) }), let signature = query["signature"].map(String.init),
             services.signer.isValid(objectKey: key, expires: expires, signature: signature)
         else {
-            throw ReelError(code: "unauthorized", status: 403, message: "the link is invalid or has expired")
+            throw ReelError(code: "unauthorized", kind: .forbidden, message: "the link is invalid or has expired")
         }
         guard let path = services.objects.localPath(for: key), let size = try await services.objects.size(of: key) else {
             throw ReelError.notFound("file")

@@ -128,7 +128,7 @@ struct HealthController {
         }
         let ffmpeg = await timed("ffmpeg") {
             guard ffmpegUsable else {
-                throw ReelError(code: "ffmpeg_missing", status: 503, message: "\(configuration.ffmpegPath) is not executable")
+                throw ReelError(code: "ffmpeg_missing", kind: .unavailable, message: "\(configuration.ffmpegPath) is not executable")
             }
             return ["path": .string(configuration.ffmpegPath), "version": .string(services.ffmpegVersion ?? "unknown")]
         }

@@ -59,7 +59,7 @@ struct IdempotentWrite {
     func replay(fingerprint stored: String, status: HTTPResponse.Status, body: String, location: String?) throws -> Response {
         guard stored == fingerprint else {
             throw ReelError(
-                code: "idempotency_key_reused", status: 422,
+                code: "idempotency_key_reused", kind: .invalid,
                 message: "this Idempotency-Key was used with a different request; use a new key for a new request",
                 details: [FieldError(field: "Idempotency-Key", message: "was used with a different request", errorType: "conflict")])
         }

@@ -59,7 +59,7 @@ enum JSONCoding {
         let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
         guard let type, type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json")) else {
             throw ReelError(
-                code: "unsupported_media_type", status: 415,
+                code: "unsupported_media_type", kind: .unsupportedMediaType,
                 message: "send the body as JSON with Content-Type: application/json",
                 details: [FieldError(field: "Content-Type", message: "must be application/json", errorType: "header")])
         }

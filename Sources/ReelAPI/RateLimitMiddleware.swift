@@ -34,7 +34,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         ]
         guard decision.allowed else {
             throw ReelError(
-                code: "rate_limited", status: 429,
+                code: "rate_limited", kind: .overloaded,
                 message: "too many \(policy)s: the limit is \(NumberText.plain(limit.perSecond)) a second (bursts of \(Int(limit.burst)))",
                 retryAfter: max(1, Int(decision.retryAfter.rounded(.up))), headers: headers.map { ($0.name.rawName, $0.value) })
         }

@@ -55,8 +55,9 @@ public struct ReelConfiguration: Sendable {
     public var logLevel: String
     /// `REEL_LOG_FORMAT`: `text` (a line for people) or `json` (one object a line).
     public var logFormat: String
-    /// `REEL_ACCESS_LOG`: one `info` line per HTTP request (method, route, status, duration, request id).
-    public var accessLog: Bool
+    /// `REEL_ACCESS_LOG`: `all` (an `info` line per HTTP request: method, route, status, duration,
+    /// request id), `errors` (only answers ≥ 400 and requests slower than a second) or `off`.
+    public var accessLog: String
     /// `REEL_METRICS`: record series and serve `/metrics` (on by default).
     public var metricsEnabled: Bool
     /// Keys to create at start if missing (`REEL_API_KEYS`: `name:scope:key`, comma-separated,
@@ -133,7 +134,7 @@ public struct ReelConfiguration: Sendable {
         logLevel = read.choice(
             "REEL_LOG_LEVEL", default: "info", among: ["trace", "debug", "info", "notice", "warning", "error", "critical"])
         logFormat = read.choice("REEL_LOG_FORMAT", default: "text", among: ["text", "json"])
-        accessLog = read.flag("REEL_ACCESS_LOG", default: true)
+        accessLog = read.choice("REEL_ACCESS_LOG", default: "errors", among: ["all", "errors", "off"])
         metricsEnabled = read.flag("REEL_METRICS", default: true)
         seedKeys = []
         if let text = read.text("REEL_API_KEYS") {

@@ -20,23 +20,51 @@ public struct FieldError: Sendable, Hashable, Codable {
 
 /// The error every layer of Reel throws for a condition a client can be told about.
 ///
-/// `code` is the snake_case `error_code` of the HTTP error shape; `status` the HTTP status.
+/// `code` is the snake_case `error_code` of the HTTP error shape; `kind` says what went wrong,
+/// and ReelAPI alone turns it into an HTTP status.
 public struct ReelError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, independent of any protocol.
+    public enum Kind: Sendable, Hashable {
+        /// The request breaks a rule (a field, a header, a reused idempotency key).
+        case invalid
+        case notFound
+        /// The resource's state does not allow this (cancelling a finished composition).
+        case conflict
+        /// The composition has no output yet.
+        case notReady
+        case tooLarge
+        /// A queue or a rate limit is full: try again later.
+        case overloaded
+        /// A dependency (database, storage, ffmpeg) cannot be reached: try again later.
+        case unavailable
+        case `internal`
+        /// No valid credentials were presented.
+        case unauthenticated
+        /// The credentials or the request's origin may not do this.
+        case forbidden
+        /// The request was sent to a host name this server does not answer to.
+        case misdirected
+        case unsupportedMediaType
+        case methodNotAllowed
+        /// Refused by the HTTP layer with its own status (a malformed request, a timeout).
+        case refused(status: Int)
+    }
+
     public var code: String
-    public var status: Int
+    public var kind: Kind
     public var message: String
     public var details: [FieldError]
-    /// Seconds a client should wait before trying again (429 and 503).
+    /// Seconds a client should wait before trying again (overloaded and unavailable).
     public var retryAfter: Int?
     /// More headers of the answer, by name: a 401's `WWW-Authenticate`, a 429's rate-limit headers.
     public var headers: [(name: String, value: String)]
 
     public init(
-        code: String, status: Int, message: String, details: [FieldError] = [], retryAfter: Int? = nil,
+        code: String, kind: Kind, message: String, details: [FieldError] = [], retryAfter: Int? = nil,
         headers: [(name: String, value: String)] = []
     ) {
         self.code = code
-        self.status = status
+        self.kind = kind
         self.message = message
         self.details = details
         self.retryAfter = retryAfter
@@ -48,7 +76,7 @@ public struct ReelError: Error, Sendable, CustomStringConvertible {
     public static func validation(_ details: [FieldError]) -> ReelError {
         let first = details.first.map { "\($0.field): \($0.message)" } ?? "invalid request"
         let more = details.count > 1 ? " (and \(details.count - 1) more)" : ""
-        return ReelError(code: "validation_error", status: 422, message: first + more, details: details)
+        return ReelError(code: "validation_error", kind: .invalid, message: first + more, details: details)
     }
 
     public static func validation(field: String, _ message: String, type: String = "value") -> ReelError {
@@ -56,30 +84,30 @@ public struct ReelError: Error, Sendable, CustomStringConvertible {
     }
 
     public static func notFound(_ what: String) -> ReelError {
-        ReelError(code: "not_found", status: 404, message: "\(what) not found")
+        ReelError(code: "not_found", kind: .notFound, message: "\(what) not found")
     }
 
     public static func conflict(_ message: String) -> ReelError {
-        ReelError(code: "conflict", status: 409, message: message)
+        ReelError(code: "conflict", kind: .conflict, message: message)
     }
 
     public static func notReady(_ message: String) -> ReelError {
-        ReelError(code: "composition_not_ready", status: 400, message: message)
+        ReelError(code: "composition_not_ready", kind: .notReady, message: message)
     }
 
     public static func payloadTooLarge(limit: Int) -> ReelError {
-        ReelError(code: "payload_too_large", status: 413, message: "request body exceeds the limit of \(limit) bytes")
+        ReelError(code: "payload_too_large", kind: .tooLarge, message: "request body exceeds the limit of \(limit) bytes")
     }
 
     public static func queueFull(retryAfter: Int) -> ReelError {
-        ReelError(code: "queue_full", status: 429, message: "the render queue is full, try again later", retryAfter: retryAfter)
+        ReelError(code: "queue_full", kind: .overloaded, message: "the render queue is full, try again later", retryAfter: retryAfter)
     }
 
     public static func unavailable(_ message: String, retryAfter: Int = 5) -> ReelError {
-        ReelError(code: "service_unavailable", status: 503, message: message, retryAfter: retryAfter)
+        ReelError(code: "service_unavailable", kind: .unavailable, message: message, retryAfter: retryAfter)
     }
 
     public static func internalError() -> ReelError {
-        ReelError(code: "internal_error", status: 500, message: "an internal error occurred")
+        ReelError(code: "internal_error", kind: .internal, message: "an internal error occurred")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ReelCore
+import ServiceLifecycle
 
 /// One page of a composition listing.
 public struct CompositionPage: Sendable {
@@ -115,4 +116,4 @@ public protocol AccessStore: Sendable {
 }
 
 /// Everything a database driver provides: compositions, their jobs, keys and assets.
-public typealias ReelDatabase = CompositionStore & JobQueue & AccessStore
+public typealias ReelDatabase = CompositionStore & JobQueue & AccessStore & Service

@@ -1,9 +1,11 @@
 import Foundation
 import ReelCore
+import ServiceLifecycle
 
 /// ``CompositionStore`` and ``JobQueue`` on one SQLite file (WAL). Jobs are claimed with
-/// `UPDATE … RETURNING` on the writer connection, which SQLite serialises.
-public final class SQLiteStore: CompositionStore, JobQueue {
+/// `UPDATE … RETURNING` on the writer connection, which SQLite serialises. As a service it has
+/// nothing to run: the file is open from `init`, and closes with the store.
+public final class SQLiteStore: CompositionStore, JobQueue, Service {
     let database: SQLiteDatabase
     public let wakeups = WakeSignal()
     public let revocations = RevocationCounter()
@@ -13,6 +15,10 @@ public final class SQLiteStore: CompositionStore, JobQueue {
 
     public init(path: String) throws {
         database = try SQLiteDatabase(path: path)
+    }
+
+    public func run() async throws {
+        try? await gracefulShutdown()
     }
 
     static let columns =

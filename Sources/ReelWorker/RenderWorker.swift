@@ -102,7 +102,8 @@ public struct RenderWorker: Service {
         var logger = self.logger
         logger[metadataKey: "composition_id"] = "\(job.id.uuidString.lowercased())"
         if let requestID = job.requestID { logger[metadataKey: "request_id"] = "\(requestID)" }
-        logger.info("rendering", metadata: ["attempt": "\(job.attempt)"])
+        logger[metadataKey: "attempt"] = "\(job.attempt)"
+        logger.info("rendering")
         let latest = ProgressMailbox()
         let jobLogger = logger
         let outcome: Outcome = await withTaskGroup(of: Outcome?.self) { group in
@@ -184,7 +185,7 @@ public struct RenderWorker: Service {
             do {
                 try await record(action, of: job, result: result, logger: logger)
                 return
-            } catch let error as ReelError where error.status == 503 && attempt < 30 && action != .release {
+            } catch let error as ReelError where error.kind == .unavailable && attempt < 30 && action != .release {
                 logger.warning("the database is unavailable; recording the outcome again shortly", metadata: ["error": "\(error)"])
                 try? await Task.sleep(for: .seconds(1))
             } catch {

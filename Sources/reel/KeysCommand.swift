@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ReelAPI
+import ReelApp
 import ReelCore
 import ReelStore
 
@@ -12,15 +13,19 @@ struct KeysCommand: AsyncParsableCommand {
         subcommands: [Create.self, List.self, Revoke.self])
 
     /// Runs `body` with the configured database, migrated.
-    static func withStore(_ shared: SharedOptions, _ body: @escaping (any ReelDatabase) async throws -> Void) async throws {
+    static func withStore(_ shared: SharedOptions, _ body: @escaping @Sendable (any ReelDatabase) async throws -> Void) async throws {
         let configuration = try await shared.configuration()
         var logger = Logger(label: "reel-keys")
         logger.logLevel = .warning
         try await SharedOptions.exitOnProblems {
-            try await Runtime.run(configuration, logger: logger, listen: false) { runtime in
-                guard let store = runtime.store else { throw ConfigurationError("no database") }
-                try await body(store)
+            let runtime = try ReelRuntime.open(configuration, logger: logger, listen: false)
+            do {
+                try await runtime.withMigratedDatabase(body)
+            } catch {
+                await runtime.shutdown()
+                throw error
             }
+            await runtime.shutdown()
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ReelApp
 import ReelCore
 import ReelObjects
 import ReelRender
@@ -36,7 +37,7 @@ struct RenderCommand: AsyncParsableCommand {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reel-render-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         configuration.storageURL = "file://" + scratch.appendingPathComponent("objects").path
-        let runtime = try Runtime.openRendering(configuration, logger: Logger(label: "reel-render"))
+        let runtime = try ReelRuntime.openRendering(configuration, logger: Logger(label: "reel-render"))
         let id = UUID()
         let terminal = isatty(STDERR_FILENO) == 1
         let progress = ProgressPrinter(terminal: terminal)

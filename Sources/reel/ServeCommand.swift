@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ReelAPI
+import ReelApp
 import ReelCore
 import ReelObjects
 import ReelStore
@@ -30,30 +31,27 @@ struct ServeCommand: AsyncParsableCommand {
             overrides: ["REEL_HOST": host, "REEL_PORT": port.map(String.init), "REEL_WORKERS": workers.map(String.init)])
         let logger = Logger(label: "reel")
         try await SharedOptions.exitOnProblems {
-            try await Runtime.run(configuration, logger: logger, listen: configuration.workers > 0) { runtime in
-                try await serve(runtime, configuration: configuration, logger: logger)
+            let runtime = try ReelRuntime.open(
+                configuration, logger: logger, listen: configuration.workers > 0,
+                metrics: MetricsRegistry(prometheus: ProcessMetrics.registry))
+            try await runtime.closing {
+                let services = try await runtime.services(workerSlots: configuration.workers)
+                var background: [any Service] = []
+                if configuration.workers > 0 {
+                    background = [try runtime.worker(concurrency: configuration.workers), try runtime.rescuer()]
+                }
+                let app = try runtime.serveApplication(services, background: background)
+                logger.info(
+                    "reel serving",
+                    metadata: [
+                        "url": "\(configuration.resolvedPublicURL)", "workers": "\(configuration.workers)",
+                        "database": "\(configuration.redactedDatabaseURL)", "storage": "\(configuration.storageURL)",
+                        "api_keys": "\(configuration.keysRequired ? "required" : "off (loopback only)")",
+                    ]
+                )
+                try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
             }
         }
-    }
-
-    func serve(_ runtime: Runtime, configuration: ReelConfiguration, logger: Logger) async throws {
-        try await runtime.seedKeys()
-        try await runtime.requireAKey()
-        let services = try await runtime.services(workerSlots: configuration.workers)
-        var background: [any Service] = []
-        if configuration.workers > 0 {
-            background = [try runtime.worker(concurrency: configuration.workers), try runtime.rescuer()]
-        }
-        let app = buildApplication(services, background: background, logger: logger)
-        logger.info(
-            "reel serving",
-            metadata: [
-                "url": "\(configuration.resolvedPublicURL)", "workers": "\(configuration.workers)",
-                "database": "\(configuration.redactedDatabaseURL)", "storage": "\(configuration.storageURL)",
-                "api_keys": "\(configuration.keysRequired ? "required" : "off (loopback only)")",
-            ]
-        )
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 }
 
@@ -75,7 +73,9 @@ struct WorkCommand: AsyncParsableCommand {
     }
 
     func runWorkers(_ configuration: ReelConfiguration, logger: Logger) async throws {
-        try await Runtime.run(configuration, logger: logger, listen: true) { runtime in
+        let runtime = try ReelRuntime.open(
+            configuration, logger: logger, listen: true, metrics: MetricsRegistry(prometheus: ProcessMetrics.registry))
+        try await runtime.closing {
             let slots = max(1, configuration.workers)
             let background: [any Service] = [try runtime.worker(concurrency: slots), try runtime.rescuer()]
             logger.info(
@@ -85,13 +85,10 @@ struct WorkCommand: AsyncParsableCommand {
                     "operations": "\(configuration.metricsPort > 0 ? "\(configuration.host):\(configuration.metricsPort)" : "off")",
                 ])
             guard configuration.metricsPort > 0 else {
-                let group = ServiceGroup(
-                    configuration: .init(services: background, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-                return try await group.run()
+                return try await runtime.workServiceGroup(background: background).run()
             }
-            try await runtime.requireAKey()
-            let app = buildOperationsApplication(
-                try await runtime.services(workerSlots: slots), port: configuration.metricsPort, background: background, logger: logger)
+            let app = try runtime.workApplication(
+                try await runtime.services(workerSlots: slots), port: configuration.metricsPort, background: background)
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         }
     }
@@ -106,9 +103,12 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try await shared.configuration()
         try await SharedOptions.exitOnProblems {
-            try await Runtime.run(configuration, logger: Logger(label: "reel-migrate"), listen: false) { runtime in
-                try await runtime.objects.ping()
-                try await runtime.seedKeys()
+            let runtime = try ReelRuntime.open(configuration, logger: Logger(label: "reel-migrate"), listen: false)
+            try await runtime.closing {
+                try await runtime.withMigratedDatabase { _ in
+                    try await runtime.objects.ping()
+                    try await runtime.seedKeys()
+                }
             }
         }
         print("migrated \(configuration.redactedDatabaseURL)")

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import ReelAPI
+import ReelApp
 import ReelCore
 import ReelObjects
 import ReelRender
@@ -12,79 +13,52 @@ import ReelStore
 import ReelWorker
 import ServiceLifecycle
 
-/// A Reel wired as `reel serve` wires it, over a temporary data folder.
+/// A Reel wired by ``ReelRuntime``, as `reel serve` is, over a temporary data folder.
 struct TestReel {
     let folder: URL
     let configuration: ReelConfiguration
-    let store: SQLiteStore
+    let runtime: ReelRuntime
+    let store: any ReelDatabase
     let services: ReelServices
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
+    /// Signs download links and webhooks.
+    static let secret = "test-secret-0123456789"
 
     init(environment: [String: String] = [:]) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-api-\(UUID().uuidString)")
         var env = ProcessInfo.processInfo.environment
         env["REEL_DATA_DIR"] = folder.path
         env["REEL_ALLOW_PRIVATE_SOURCES"] = "true"
+        env["REEL_SECRET"] = Self.secret
+        env["REEL_LEASE_SECONDS"] = "5"
         for (key, value) in environment { env[key] = value }
         configuration = ReelConfiguration(environment: env)
-        store = try SQLiteStore(path: folder.appendingPathComponent("reel.sqlite").path)
-        try await store.migrate()
-        let objects = try LocalObjectStore(root: folder.appendingPathComponent("objects"))
-        services = ReelServices(
-            configuration: configuration,
-            store: store,
-            objects: objects,
-            signer: URLSigner(secret: "test-secret"),
-            workerSlots: 2,
-            ffmpegVersion: "ffmpeg test"
-        )
-    }
-
-    var logger: Logger {
         var logger = Logger(label: "reel-test")
         logger.logLevel = .warning
-        return logger
+        runtime = try ReelRuntime.open(configuration, logger: logger, listen: true, httpClient: .shared)
+        store = runtime.store!
+        // Tests use the store before (or without) running the application, which migrates it too.
+        try await store.migrate()
+        services = try await runtime.services(workerSlots: 2)
     }
 
+    var logger: Logger { runtime.logger }
+
     /// The application alone (no workers).
-    func application() -> some ApplicationProtocol {
-        buildApplication(services, logger: logger)
+    func application() throws -> some ApplicationProtocol {
+        try runtime.serveApplication(services, background: [])
     }
 
     /// The application with render workers and the rescuer, as `reel serve` runs it.
-    func applicationWithWorkers() -> some ApplicationProtocol {
-        let rescuer = LeaseRescuer(queue: store, interval: .seconds(1), maxAttempts: 3, logger: logger)
-        return buildApplication(services, background: [worker(), rescuer], logger: logger)
+    func applicationWithWorkers() throws -> some ApplicationProtocol {
+        try runtime.serveApplication(services, background: [worker(), try runtime.rescuer()])
     }
 
-    /// Render workers as `reel serve` runs them, on this store and object store.
-    func worker() -> RenderWorker {
-        let renderer = CompositionRenderer(
-            fetcher: SourceFetcher(
-                httpClient: HTTPClient.shared,
-                objects: services.objects,
-                cacheDirectory: configuration.cacheDirectory,
-                addressGuard: AddressGuard(allowPrivate: configuration.allowPrivateSources)
-            ),
-            objects: services.objects,
-            ffmpegPath: configuration.ffmpegPath,
-            ffprobePath: configuration.ffprobePath,
-            fontFile: configuration.fontFile,
-            scratchRoot: configuration.scratchDirectory.appendingPathComponent("jobs")
-        )
-        return RenderWorker(
-            queue: store,
-            renderer: renderer,
-            configuration: WorkerConfiguration(concurrency: 2, leaseSeconds: 5, heartbeatInterval: .milliseconds(200)),
-            logger: logger,
-            webhooks: WebhookNotifier(
-                httpClient: HTTPClient.shared,
-                secret: "test-secret",
-                addressGuard: AddressGuard(allowPrivate: configuration.allowPrivateSources)
-            )
-        )
+    /// Render workers as `reel serve` runs them (two slots, a lease renewed every 200 ms).
+    func worker() throws -> RenderWorker {
+        try runtime.worker(concurrency: 2, heartbeat: .milliseconds(200))
     }
 
     func cleanUp() {

@@ -58,7 +58,7 @@ struct WebhookTests {
                 #expect(Set(events.map(\.event)) == ["composition.completed", "composition.failed"])
                 #expect(Set(events.map(\.compositionID)) == [good, bad])
                 #expect(events.first { $0.compositionID == bad }?.errorMessage?.contains("trim_start") == true)
-                let signer = WebhookNotifier(httpClient: .shared, secret: "test-secret", addressGuard: .init(allowPrivate: true))
+                let signer = WebhookNotifier(httpClient: .shared, secret: TestReel.secret, addressGuard: .init(allowPrivate: true))
                 for delivery in inbox.all {
                     #expect(delivery.signature == signer.signature(for: delivery.body))
                 }

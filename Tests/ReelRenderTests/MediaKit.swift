@@ -1,5 +1,7 @@
 import AsyncHTTPClient
 import Foundation
+import Logging
+import ReelApp
 import ReelCore
 import ReelObjects
 import ReelRender
@@ -14,25 +16,17 @@ struct MediaKit {
     static let ffmpeg = ReelConfiguration().ffmpegPath
     static let ffprobe = ReelConfiguration().ffprobePath
 
+    /// A renderer wired by ``ReelRuntime`` as every Reel process wires it, over a temporary data folder.
     static func make() throws -> MediaKit {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-render-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let objects = try LocalObjectStore(root: folder.appendingPathComponent("objects"))
-        let fetcher = SourceFetcher(
-            httpClient: HTTPClient.shared,
-            objects: objects,
-            cacheDirectory: folder.appendingPathComponent("cache"),
-            addressGuard: AddressGuard(allowPrivate: false)
-        )
-        let renderer = CompositionRenderer(
-            fetcher: fetcher,
-            objects: objects,
-            ffmpegPath: ffmpeg,
-            ffprobePath: ffprobe,
-            fontFile: ReelConfiguration().fontFile,
-            scratchRoot: folder.appendingPathComponent("scratch")
-        )
-        return MediaKit(folder: folder, objects: objects, renderer: renderer)
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+        environment["REEL_DATA_DIR"] = folder.path
+        environment["REEL_STORAGE_URL"] = "file://" + folder.appendingPathComponent("objects").path
+        let runtime = try ReelRuntime.openRendering(
+            ReelConfiguration(environment: environment), logger: Logger(label: "reel-render-test"), httpClient: .shared)
+        guard let objects = runtime.objects as? LocalObjectStore else { throw RenderFailure("expected local objects") }
+        return MediaKit(folder: folder, objects: objects, renderer: runtime.renderer(scratch: folder.appendingPathComponent("scratch")))
     }
 
     func cleanUp() {

@@ -330,7 +330,7 @@ struct PostgresSharedTests {
             timeout: .seconds(2)
         ) { store in
             let error = await #expect(throws: ReelError.self) { try await store.ping() }
-            #expect(error?.status == 503)
+            #expect(error?.kind == .unavailable)
             #expect(error?.retryAfter != nil)
         }
     }

@@ -120,7 +120,7 @@ def test_twenty_compositions_complete_each_rendered_once(cluster: Cluster) -> No
     wait_for(all_done, timeout=240, interval=0.5, what="20 compositions to complete")
     logs = cluster.worker_logs()
     for composition in ids:
-        renders = re.findall(rf"composition={composition}.*rendering|rendering.*composition={composition}", logs)
+        renders = re.findall(rf"composition_id={composition}.*rendering|rendering.*composition_id={composition}", logs)
         assert len(renders) == 1, f"{composition} rendered {len(renders)} times"
         assert cluster.status(composition)["attempt"] == 1
     assert all(worker.log().count("rendering") > 0 for worker in cluster.workers), "both workers took jobs"
@@ -139,7 +139,7 @@ def test_sigkilled_worker_job_is_rescued_by_the_other(cluster: Cluster) -> None:
 
     def rendering() -> str | None:
         for worker in cluster.workers:
-            if f"composition={composition}" in worker.log():
+            if f"composition_id={composition}" in worker.log():
                 return worker.name
         return None
 
@@ -156,7 +156,7 @@ def test_sigkilled_worker_job_is_rescued_by_the_other(cluster: Cluster) -> None:
 
     status = wait_for(finished, timeout=300, interval=0.5, what="the rescued job to complete")
     assert status["attempt"] == 2
-    assert f"composition={composition}" in survivor.log()
+    assert f"composition_id={composition}" in survivor.log()
     link = httpx.get(f"{cluster.api(0)}/api/v1/compositions/{composition}/download", timeout=10).json()
     assert httpx.get(link["download_url"], timeout=30).status_code == 200
     cluster.workers[cluster.workers.index(owner)] = ReelProcess(owner.args, owner.env, owner.name + "b").start()

@@ -46,7 +46,7 @@ def value(found: dict[tuple[str, frozenset[tuple[str, str]]], float], name: str,
 
 def test_a_render_shows_in_metrics_and_its_request_id_in_every_log_line() -> None:
     # One bucket for every run (each bucket costs SeaweedFS a volume), a prefix of its own per run.
-    env = {"REEL_LOG_FORMAT": "json", "REEL_STORAGE_URL": f"s3://reel-ops/{uuid.uuid4().hex[:12]}"}
+    env = {"REEL_LOG_FORMAT": "json", "REEL_ACCESS_LOG": "all", "REEL_STORAGE_URL": f"s3://reel-ops/{uuid.uuid4().hex[:12]}"}
     assert os.environ.get("AWS_ENDPOINT_URL"), "scripts/services env sets the S3 endpoint"
     reel = ReelProcess(["serve", "--workers", "1"], env, "observability", port=free_port()).start()
     base = reel.base_url
@@ -93,7 +93,7 @@ def test_a_render_shows_in_metrics_and_its_request_id_in_every_log_line() -> Non
     assert access[0]["status"] == "202" and float(access[0]["duration_ms"]) > 0
     worker = [entry for entry in entries if entry.get("composition_id") == composition]
     assert {entry["message"] for entry in worker} >= {"rendering", "completed"}, worker
-    assert all(entry.get("request_id") == trace for entry in worker)
+    assert all(entry.get("request_id") == trace and entry.get("attempt") == "1" for entry in worker)
     # Every request gets an access line: the status polls too, each with an id of its own.
     polls = [entry for entry in entries if entry.get("route") == "/api/v1/compositions/{id}/status"]
     assert polls and len({entry["request_id"] for entry in polls}) == len(polls)
@@ -109,4 +109,18 @@ def test_access_lines_can_be_turned_off_and_metrics_too() -> None:
     finally:
         assert reel.stop() == 0
     assert "/api/v1/compositions" not in reel.log()
+    reel.remove_folder()
+
+
+def test_by_default_only_refused_and_slow_requests_get_an_access_line() -> None:
+    reel = ReelProcess(["serve", "--workers", "0"], {"REEL_LOG_FORMAT": "json"}, "default-access", port=free_port()).start()
+    missing = f"/api/v1/compositions/{uuid.uuid4()}"
+    try:
+        assert httpx.get(f"{reel.base_url}/api/v1/compositions").status_code == 200
+        assert httpx.get(f"{reel.base_url}{missing}", headers={"X-Request-Id": "refused-1"}).status_code == 404
+    finally:
+        assert reel.stop() == 0
+    lines = [json.loads(line) for line in reel.log().splitlines() if line.strip()]
+    access = [line for line in lines if "route" in line]
+    assert [(line["status"], line["request_id"]) for line in access] == [("404", "refused-1")], access
     reel.remove_folder()

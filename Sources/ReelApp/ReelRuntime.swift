@@ -8,27 +8,37 @@ import ReelObjects
 import ReelRender
 import ReelStore
 import ReelWorker
+import ServiceLifecycle
 
-/// The backends a configuration selects, opened and ready: store, queue, objects, renderer.
-struct Runtime {
-    let configuration: ReelConfiguration
+/// Reel's composition root: the backends a configuration selects — store, queue, objects,
+/// renderer, metrics — and the services and applications every command and test is built from.
+public struct ReelRuntime: Sendable {
+    public let configuration: ReelConfiguration
     /// Nil for `reel render`.
-    let store: (any ReelDatabase)?
-    let objects: any ObjectStore
+    public let store: (any ReelDatabase)?
+    public let objects: any ObjectStore
     /// Set when S3 is configured (`s3://` storage or AWS credentials/endpoint in the environment).
-    let s3: S3Client?
-    let httpClient: HTTPClient
-    let logger: Logger
+    public let s3: S3Client?
+    public let httpClient: HTTPClient
+    /// Whether ``shutdown()`` shuts ``httpClient`` down (not a client passed in).
+    let ownsHTTPClient: Bool
+    public let logger: Logger
+    /// This process's series; `/metrics` emits them.
+    public let metrics: MetricsRegistry
 
-    /// Opens the configured store (migrating it), runs `body` with everything ready, and shuts
-    /// down after it returns. A PostgreSQL store's pool (and its listener for new jobs, when
-    /// `listen`) runs beside `body` in a task group and stops with it.
-    static func run(
+    /// Opens the configured store and object store. Nothing runs yet: the store is the first
+    /// service of ``serveServices(workerSlots:)`` and the like, which migrate it once it runs.
+    /// - Parameters:
+    ///   - listen: whether the store listens for new jobs (processes with render workers).
+    ///   - metrics: the registry `/metrics` emits (the executable's is swift-metrics' too).
+    ///   - httpClient: a client to share (tests); by default the runtime makes and shuts down its own.
+    public static func open(
         _ configuration: ReelConfiguration,
         logger: Logger,
         listen: Bool,
-        _ body: (Runtime) async throws -> Void
-    ) async throws {
+        metrics: MetricsRegistry = MetricsRegistry(),
+        httpClient: HTTPClient? = nil
+    ) throws -> ReelRuntime {
         do {
             try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
         } catch {
@@ -40,28 +50,11 @@ struct Runtime {
             throw SettingsError(problems: ["REEL_DATA_DIR=\(configuration.dataDirectory.path): the folder is not writable"])
         }
         let store = try openStore(configuration, listen: listen, logger: logger)
-        let runtime = try openRendering(configuration, store: store, logger: logger)
-        do {
-            if let postgres = store as? PostgresStore {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { try await postgres.run() }
-                    try await migrate(store, objects: runtime.objects, logger: logger)
-                    try await body(runtime)
-                    group.cancelAll()
-                }
-            } else {
-                try await migrate(store, objects: runtime.objects, logger: logger)
-                try await body(runtime)
-            }
-        } catch {
-            await runtime.shutdown()
-            throw error
-        }
-        await runtime.shutdown()
+        return try openRendering(configuration, store: store, logger: logger, metrics: metrics, httpClient: httpClient)
     }
 
     /// Creates the keys of `REEL_API_KEYS` that are missing (their hash is the identity).
-    func seedKeys() async throws {
+    public func seedKeys() async throws {
         guard let store, !configuration.seedKeys.isEmpty else { return }
         for seed in configuration.seedKeys where try await store.key(lookup: APIKeySecret.digest(seed.secret).lookup) == nil {
             _ = try await APIKeySecret.create(name: seed.name, scope: seed.scope, tenant: "default", in: store, secret: seed.secret)
@@ -70,7 +63,7 @@ struct Runtime {
     }
 
     /// With keys required, at least one live key must exist, or nobody could use Reel.
-    func requireAKey() async throws {
+    public func requireAKey() async throws {
         guard configuration.keysRequired, let store else { return }
         if try await store.keys().contains(where: { $0.revokedAt == nil }) { return }
         let why =
@@ -82,7 +75,7 @@ struct Runtime {
     }
 
     /// Migrates, waiting up to 30 s for a database that is still starting.
-    static func migrate(_ store: any CompositionStore, objects: any ObjectStore, logger: Logger) async throws {
+    public static func migrate(_ store: any CompositionStore, objects: any ObjectStore, logger: Logger) async throws {
         do {
             try await objects.prepare()
         } catch {
@@ -92,7 +85,7 @@ struct Runtime {
         while true {
             do {
                 return try await store.migrate()
-            } catch let error as ReelError where error.status == 503 && ContinuousClock.now < deadline {
+            } catch let error as ReelError where error.kind == .unavailable && ContinuousClock.now < deadline {
                 logger.warning("waiting for the database", metadata: ["error": "\(error.message)"])
                 try await Task.sleep(for: .seconds(1))
             }
@@ -100,15 +93,19 @@ struct Runtime {
     }
 
     /// The object store and HTTP client alone: enough for `reel render`, which keeps no state.
-    static func openRendering(
+    public static func openRendering(
         _ configuration: ReelConfiguration,
         store: (any ReelDatabase)? = nil,
-        logger: Logger
-    ) throws -> Runtime {
-        let httpClient = HTTPClient(
-            eventLoopGroupProvider: .singleton,
-            configuration: .init(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)))
-        )
+        logger: Logger,
+        metrics: MetricsRegistry = MetricsRegistry(),
+        httpClient shared: HTTPClient? = nil
+    ) throws -> ReelRuntime {
+        let httpClient =
+            shared
+            ?? HTTPClient(
+                eventLoopGroupProvider: .singleton,
+                configuration: .init(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)))
+            )
         let environment = ProcessInfo.processInfo.environment
         let s3Configured =
             configuration.storageURL.hasPrefix("s3://")
@@ -118,9 +115,11 @@ struct Runtime {
         let s3 = s3Configured ? S3Client(configuration: s3Configuration, httpClient: httpClient) : nil
         do {
             let objects = try openObjects(configuration.storageURL, s3: s3)
-            return Runtime(configuration: configuration, store: store, objects: objects, s3: s3, httpClient: httpClient, logger: logger)
+            return ReelRuntime(
+                configuration: configuration, store: store, objects: objects, s3: s3, httpClient: httpClient,
+                ownsHTTPClient: shared == nil, logger: logger, metrics: metrics)
         } catch {
-            try? httpClient.syncShutdown()
+            if shared == nil { try? httpClient.syncShutdown() }
             throw error
         }
     }
@@ -146,7 +145,7 @@ struct Runtime {
 
     /// This process's scratch folder. Folders left by processes that died, and partial
     /// downloads abandoned more than ten minutes ago, are removed.
-    func scratchFolder() -> URL {
+    public func scratchFolder() -> URL {
         let root = configuration.scratchDirectory
         let manager = FileManager.default
         for name in (try? manager.contentsOfDirectory(atPath: root.path)) ?? [] where name.hasPrefix("jobs-") {
@@ -164,7 +163,7 @@ struct Runtime {
         return root.appendingPathComponent("jobs-\(getpid())")
     }
 
-    func renderer(scratch: URL) -> CompositionRenderer {
+    public func renderer(scratch: URL) -> CompositionRenderer {
         var fetcher = SourceFetcher(
             httpClient: httpClient,
             objects: objects,
@@ -185,7 +184,7 @@ struct Runtime {
     }
 
     /// The secret that signs download links: `REEL_SECRET`, or one generated once into the data folder.
-    func secret() throws -> String {
+    public func secret() throws -> String {
         if let secret = configuration.secret { return secret }
         let file = configuration.dataDirectory.appendingPathComponent("secret")
         if let existing = try? String(contentsOf: file, encoding: .utf8), !existing.isEmpty {
@@ -198,27 +197,28 @@ struct Runtime {
     }
 
     /// What the HTTP side of a process needs, with `workerSlots` render slots in it.
-    func services(workerSlots: Int) async throws -> ReelServices {
+    public func services(workerSlots: Int) async throws -> ReelServices {
         guard let store else { throw ConfigurationError("no database") }
         return ReelServices(
             configuration: configuration,
             store: store,
             objects: objects,
             signer: URLSigner(secret: try secret()),
-            metrics: MetricsRegistry(prometheus: ProcessMetrics.registry),
+            metrics: metrics,
             workerSlots: workerSlots,
             ffmpegVersion: await ffmpegVersion()
         )
     }
 
-    func ffmpegVersion() async -> String? {
+    public func ffmpegVersion() async -> String? {
         let output = OutputCapture()
         let outcome = try? await ProcessRunner.run(configuration.ffmpegPath, ["-hide_banner", "-version"]) { output.append($0) }
         guard outcome?.succeeded == true else { return nil }
         return output.text.split(separator: "\n").first.map(String.init)
     }
 
-    func worker(concurrency: Int) throws -> RenderWorker {
+    /// Render workers on this runtime's queue; `heartbeat` is how often a render renews its lease.
+    public func worker(concurrency: Int, heartbeat: Duration = .milliseconds(400)) throws -> RenderWorker {
         guard let store else { throw ConfigurationError("render workers need a database") }
         return RenderWorker(
             queue: store,
@@ -226,6 +226,7 @@ struct Runtime {
             configuration: WorkerConfiguration(
                 concurrency: concurrency,
                 leaseSeconds: configuration.leaseSeconds,
+                heartbeatInterval: heartbeat,
                 pollInterval: store is PostgresStore ? .seconds(5) : .seconds(1)
             ),
             logger: logger,
@@ -237,7 +238,7 @@ struct Runtime {
         )
     }
 
-    func rescuer() throws -> LeaseRescuer {
+    public func rescuer() throws -> LeaseRescuer {
         guard let store else { throw ConfigurationError("the lease rescuer needs a database") }
         return LeaseRescuer(
             queue: store,
@@ -247,13 +248,20 @@ struct Runtime {
         )
     }
 
-    func shutdown() async {
-        try? await httpClient.shutdown()
+    public func shutdown() async {
+        if ownsHTTPClient { try? await httpClient.shutdown() }
     }
 }
 
-/// A configuration that cannot work, reported before anything starts.
-struct ConfigurationError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+extension ReelRuntime {
+    /// Runs `body`, then shuts the runtime's HTTP client down, whether `body` threw or not.
+    public func closing(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch {
+            await shutdown()
+            throw error
+        }
+        await shutdown()
+    }
 }
