@@ -143,14 +143,17 @@ public struct ReelRuntime: Sendable {
         throw ConfigurationError("REEL_STORAGE_URL \(url): use file:///PATH or s3://bucket[/prefix]")
     }
 
-    /// This process's scratch folder. Folders left by processes that died, and partial
-    /// downloads abandoned more than ten minutes ago, are removed.
+    /// This process's scratch folder. Folders left by processes that died are removed, with any
+    /// process still working in one (an ffmpeg that outlived its worker), and so are partial
+    /// downloads abandoned more than ten minutes ago.
     public func scratchFolder() -> URL {
         let root = configuration.scratchDirectory
         let manager = FileManager.default
         for name in (try? manager.contentsOfDirectory(atPath: root.path)) ?? [] where name.hasPrefix("jobs-") {
             if let pid = Int32(name.dropFirst(5)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
-                try? manager.removeItem(at: root.appendingPathComponent(name))
+                let folder = root.appendingPathComponent(name)
+                Self.killProcesses(naming: folder.path + "/")
+                try? manager.removeItem(at: folder)
             }
         }
         let cache = configuration.cacheDirectory
@@ -161,6 +164,17 @@ public struct ReelRuntime: Sendable {
             if modified < stale { try? manager.removeItem(at: file) }
         }
         return root.appendingPathComponent("jobs-\(getpid())")
+    }
+
+    /// SIGKILLs every process of this machine whose command line names `path` (Linux `/proc`).
+    static func killProcesses(naming path: String) {
+        let needle = Data(path.utf8)
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = Int32(entry), pid != getpid(),
+                let command = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"), command.range(of: needle) != nil
+            else { continue }
+            kill(pid, SIGKILL)
+        }
     }
 
     public func renderer(scratch: URL) -> CompositionRenderer {

@@ -28,8 +28,7 @@ public enum ProcessRunner {
         niceness: Int32 = 0,
         standardOutput: (@Sendable (Data) -> Void)? = nil
     ) async throws -> ProcessOutcome {
-        let child = try SpawnedChild(executable, arguments)
-        if niceness != 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(child.pid), niceness) }
+        let child = try SpawnedChild(executable, arguments, niceness: niceness)
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<ProcessOutcome, Never>) in
                 if Task.isCancelled { child.kill() }
@@ -46,8 +45,9 @@ public enum ProcessRunner {
     }
 }
 
-/// A child started by `posix_spawn` with standard output and error on pipes and standard input
-/// on /dev/null; every other descriptor is closed in the child.
+/// A child started by `reel_spawn` with standard output and error on pipes and standard input
+/// on /dev/null; every other descriptor is closed in the child, and the child is killed if this
+/// process dies (its ffmpeg must not go on encoding a job that another worker takes over).
 final class SpawnedChild: Sendable {
     let pid: pid_t
     let output: Int32
@@ -57,7 +57,7 @@ final class SpawnedChild: Sendable {
     /// The executable's file name, the label of its CPU seconds.
     let program: String
 
-    init(_ executable: String, _ arguments: [String]) throws {
+    init(_ executable: String, _ arguments: [String], niceness: Int32 = 0) throws {
         program = URL(fileURLWithPath: executable).lastPathComponent
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
@@ -73,35 +73,17 @@ final class SpawnedChild: Sendable {
             close(errPipe[1])
         }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        reel_spawn_add_closefrom(&actions, 3)
-
-        // The server ignores SIGPIPE and may block signals; the child starts with defaults.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid = pid_t()
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
-        guard status == 0 else {
+        let (outWrite, errWrite) = (outPipe[1], errPipe[1])
+        let (pid, code) = SpawnerThread.shared.run { () -> (pid_t, Int32) in
+            let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+            defer { for pointer in argv { free(pointer) } }
+            let pid = reel_spawn(executable, argv, environ, outWrite, errWrite, niceness)
+            return (pid, errno)
+        }
+        guard pid > 0 else {
             close(outPipe[0])
             close(errPipe[0])
-            throw SpawnError(executable, status)
+            throw SpawnError(executable, code)
         }
         self.pid = pid
         self.output = outPipe[0]
