@@ -10,8 +10,9 @@ import ServiceLifecycle
 /// Builds the router with every route of the HTTP contract.
 public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> {
     let router = Router(context: ReelRequestContext.self)
-    if services.configuration.metricsEnabled { router.add(middleware: MetricsMiddleware(registry: services.metrics)) }
-    router.add(middleware: AccessLogMiddleware(mode: services.configuration.accessLog))
+    router.add(
+        middleware: ObservabilityMiddleware(
+            metrics: services.configuration.metricsEnabled ? services.metrics : nil, mode: services.configuration.accessLog))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
     let keyCache = KeyCache(revocations: services.store.revocations)

@@ -7,7 +7,7 @@ public struct ReelRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by ``AuthMiddleware``: the key's tenant and scope, or ``Principal/keysOff``.
     public var principal = Principal.keysOff
-    /// Set by ``AccessLogMiddleware``: this request's id, stored with a composition it creates.
+    /// Set by ``ObservabilityMiddleware``: this request's id, stored with a composition it creates.
     public var requestID: String?
     /// The client's address (rate limits without keys).
     public let remoteAddress: SocketAddress?

@@ -1,19 +1,15 @@
-import Foundation
 import Logging
-import Synchronization
 
 /// `REEL_LOG_FORMAT=json`: one JSON object a line on standard output, with `time` (ISO 8601,
 /// UTC, milliseconds), `level`, `message`, `logger` and the line's metadata as fields of their
-/// own (`composition_id`, `attempt`, …), for log shippers that parse JSON lines.
+/// own (`composition_id`, `attempt`, …), for log shippers that parse JSON lines. Written by hand
+/// through ``LogOutput`` (Foundation's JSON serialisation and date formatting cost more than the
+/// request a line describes).
 struct JSONLogHandler: LogHandler {
     let label: String
     var logLevel: Logger.Level
     var metadata: Logger.Metadata = [:]
     var metadataProvider: Logger.MetadataProvider?
-
-    /// Lines from every thread, written whole and in turn.
-    private static let output = Mutex(FileHandle.standardOutput)
-    private static let time = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -21,25 +17,44 @@ struct JSONLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var fields = metadata.merging(metadataProvider?.get() ?? [:]) { $1 }.merging(event.metadata ?? [:]) { $1 }
-            .mapValues(Self.json)
-        fields["time"] = Self.time.format(Date())
-        fields["level"] = event.level.rawValue
-        fields["message"] = event.message.description
-        fields["logger"] = label
-        if let error = event.error { fields["error"] = String(describing: error) }
-        guard var data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return }
-        data.append(UInt8(ascii: "\n"))
-        Self.output.withLock { $0.write(data) }
+        let (second, milliseconds) = LogOutput.now()
+        let fraction = milliseconds < 10 ? "00\(milliseconds)" : milliseconds < 100 ? "0\(milliseconds)" : "\(milliseconds)"
+        var fields = LogOutput.merged(metadata, metadataProvider, event.metadata).mapValues(Self.json)
+        fields["time"] = Self.quoted(second + "." + fraction + "Z")
+        fields["level"] = Self.quoted(event.level.rawValue)
+        fields["message"] = Self.quoted(event.message.description)
+        fields["logger"] = Self.quoted(label)
+        if let error = event.error { fields["error"] = Self.quoted(String(describing: error)) }
+        let members = fields.keys.sorted().map { Self.quoted($0) + ":" + fields[$0]! }
+        LogOutput.write("{" + members.joined(separator: ",") + "}\n")
     }
 
-    static func json(_ value: Logger.Metadata.Value) -> Any {
+    /// A metadata value as JSON text: strings, arrays and objects.
+    static func json(_ value: Logger.Metadata.Value) -> String {
         switch value {
-        case .string(let text): text
-        case .stringConvertible(let convertible): convertible.description
-        case .array(let values): values.map(json)
-        case .dictionary(let values): values.mapValues(json)
+        case .string(let text): quoted(text)
+        case .stringConvertible(let convertible): quoted(convertible.description)
+        case .array(let values): "[" + values.map(json).joined(separator: ",") + "]"
+        case .dictionary(let values): "{" + values.keys.sorted().map { quoted($0) + ":" + json(values[$0]!) }.joined(separator: ",") + "}"
         }
+    }
+
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

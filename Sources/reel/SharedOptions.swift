@@ -45,10 +45,7 @@ struct SharedOptions: ParsableArguments {
         let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
         let json = configuration.logFormat == "json"
         LoggingSystem.bootstrap { label in
-            if json { return JSONLogHandler(label: label, logLevel: level) }
-            var handler = StreamLogHandler.standardOutput(label: label)
-            handler.logLevel = level
-            return handler
+            json ? JSONLogHandler(label: label, logLevel: level) as any LogHandler : TextLogHandler(label: label, logLevel: level)
         }
     }
 
