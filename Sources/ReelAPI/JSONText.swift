@@ -2,9 +2,9 @@ import Foundation
 
 /// Pieces of JSON written by hand for the hottest responses: strings escaped as RFC 8259
 /// requires, numbers as `JSONEncoder` writes them, and the API's one timestamp form.
-enum JSONText {
+public enum JSONText {
     /// A JSON string literal, quotes included.
-    static func string(_ text: String) -> String {
+    public static func string(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
