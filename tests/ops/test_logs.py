@@ -50,10 +50,11 @@ def test_the_level_filters_and_text_stays_the_default() -> None:
     assert not any(line.startswith("{") for line in text.splitlines())
 
 
-def test_a_bad_log_setting_stops_reel_with_78() -> None:
-    for name, value in (("REEL_LOG_LEVEL", "loud"), ("REEL_LOG_FORMAT", "xml")):
+def test_a_bad_log_or_metrics_setting_stops_reel_with_78() -> None:
+    for name, value, problem in (("REEL_LOG_LEVEL", "loud", "must be one of"), ("REEL_LOG_FORMAT", "xml", "must be one of"),
+                                 ("REEL_ACCESS_LOG", "everything", "must be one of"), ("REEL_METRICS", "maybe", "must be true or false")):
         result = subprocess.run([str(reel_binary()), "serve"], capture_output=True, text=True, timeout=60, check=False,
                                 env={"PATH": "/usr/bin:/bin", "REEL_DATA_DIR": tempfile.mkdtemp(prefix="reel-badlog-"),
                                      "REEL_PORT": str(free_port()), name: value})
         assert result.returncode == 78, result
-        assert f"{name}={value}: must be one of" in result.stderr
+        assert f"{name}={value}: {problem}" in result.stderr
