@@ -241,7 +241,7 @@ public struct ReelRuntime: Sendable {
                 concurrency: concurrency,
                 leaseSeconds: configuration.leaseSeconds,
                 heartbeatInterval: heartbeat,
-                pollInterval: store is PostgresStore ? .seconds(5) : .seconds(1)
+                pollInterval: store.idlePoll
             ),
             logger: logger,
             webhooks: WebhookNotifier(

@@ -65,6 +65,8 @@ public protocol JobQueue: Sendable {
     func rescueExpired(at date: Date, maxAttempts: Int) async throws -> Int
     /// Resolves once a job may be waiting; `after` is the generation read before the last empty claim.
     var wakeups: WakeSignal { get }
+    /// Longest wait of an idle worker between claims when no wake-up arrives.
+    var idlePoll: Duration { get }
     /// Records that a worker process is alive (inserted or refreshed).
     func beat(_ worker: WorkerHeartbeat) async throws
     /// Forgets a worker that stopped gracefully.

@@ -127,6 +127,8 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     }
 
     public var pool: PoolUsage { load.usage }
+    /// `LISTEN` wakes workers in every process; the poll only backs it up.
+    public var idlePoll: Duration { .seconds(5) }
 
     /// Errors of a transaction are unwrapped; a lost or refused connection becomes a 503.
     static func translate(_ error: any Error) -> any Error {

@@ -10,6 +10,8 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
     public let wakeups = WakeSignal()
     public let revocations = RevocationCounter()
     public var pool: PoolUsage { database.writes.usage }
+    /// Wake-ups reach this process's workers only; a worker process on the same file polls.
+    public var idlePoll: Duration { .seconds(1) }
     let queuedCount = QueuedCount()
     let idempotencyPurge = PurgeSchedule()
 
