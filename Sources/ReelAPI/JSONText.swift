@@ -32,7 +32,7 @@ public enum JSONText {
     }
 
     /// `2026-11-30T02:21:15.123Z`: UTC, milliseconds, written without a formatter (the API's one timestamp form).
-    static func timestamp(_ date: Date) -> String {
+    public static func timestamp(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         var seconds = time_t(milliseconds / 1000 - (milliseconds % 1000 < 0 ? 1 : 0))
         let millis = Int((milliseconds % 1000 + 1000) % 1000)

@@ -45,7 +45,7 @@ struct SharedOptions: ParsableArguments {
         let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
         let json = configuration.logFormat == "json"
         LoggingSystem.bootstrap { label in
-            json ? JSONLogHandler(label: label, logLevel: level) as any LogHandler : TextLogHandler(label: label, logLevel: level)
+            ReelLogHandler(label: label, format: json ? .json : .text, logLevel: level)
         }
     }
 
