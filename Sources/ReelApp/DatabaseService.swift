@@ -37,6 +37,12 @@ public final class DatabaseService: Service, CustomStringConvertible {
         }
     }
 
+    /// This service first, then each of `services` once the schema is migrated: the order of a
+    /// process's services, so the database also stops last.
+    public func first(then services: [any Service]) -> [any Service] {
+        [self] + services.map { AfterMigration(database: self, service: $0) }
+    }
+
     /// Returns once the schema is migrated; throws what the migration threw.
     public func migrated() async throws {
         while true {

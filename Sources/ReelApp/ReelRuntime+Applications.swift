@@ -21,7 +21,7 @@ extension ReelRuntime {
         let database = try databaseService()
         return buildApplication(
             services,
-            background: [database] + background.map { AfterMigration(database: database, service: $0) },
+            background: database.first(then: background),
             logger: logger
         ) {
             try await database.migrated()
@@ -37,7 +37,7 @@ extension ReelRuntime {
         return buildOperationsApplication(
             services,
             port: port,
-            background: [database] + background.map { AfterMigration(database: database, service: $0) },
+            background: database.first(then: background),
             logger: logger
         ) {
             try await database.migrated()
@@ -50,7 +50,7 @@ extension ReelRuntime {
         let database = try databaseService()
         return ServiceGroup(
             configuration: .init(
-                services: [database] + background.map { AfterMigration(database: database, service: $0) },
+                services: database.first(then: background),
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
@@ -60,11 +60,10 @@ extension ReelRuntime {
     /// Runs `body` with the database migrated (and its pool running): `reel migrate`, `reel keys`.
     public func withMigratedDatabase(_ body: @Sendable (any ReelDatabase) async throws -> Void) async throws {
         let database = try databaseService()
-        guard let store else { throw ConfigurationError("no database") }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await database.run() }
             try await database.migrated()
-            try await body(store)
+            try await body(database.store)
             group.cancelAll()
         }
     }

@@ -27,7 +27,7 @@ public struct ReelRuntime: Sendable {
     public let metrics: MetricsRegistry
 
     /// Opens the configured store and object store. Nothing runs yet: the store is the first
-    /// service of ``serveServices(workerSlots:)`` and the like, which migrate it once it runs.
+    /// service of ``serveApplication(_:background:)`` and the like, which migrate it once it runs.
     /// - Parameters:
     ///   - listen: whether the store listens for new jobs (processes with render workers).
     ///   - metrics: the registry `/metrics` emits (the executable's is swift-metrics' too).

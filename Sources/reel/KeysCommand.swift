@@ -19,13 +19,7 @@ struct KeysCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         try await SharedOptions.exitOnProblems {
             let runtime = try ReelRuntime.open(configuration, logger: logger, listen: false)
-            do {
-                try await runtime.withMigratedDatabase(body)
-            } catch {
-                await runtime.shutdown()
-                throw error
-            }
-            await runtime.shutdown()
+            try await runtime.closing { try await runtime.withMigratedDatabase(body) }
         }
     }
 
