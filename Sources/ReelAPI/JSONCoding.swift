@@ -10,7 +10,7 @@ enum JSONCoding {
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(JSONText.timestamp(date))
+            try container.encode(date.timestamp)
         }
         return encoder
     }()

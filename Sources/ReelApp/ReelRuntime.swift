@@ -257,7 +257,6 @@ public struct ReelRuntime: Sendable {
         return LeaseRescuer(
             queue: store,
             interval: .milliseconds(Int64(max(250, configuration.leaseSeconds * 250))),
-            maxAttempts: RetryPolicy().maxAttempts,
             logger: logger
         )
     }

@@ -73,6 +73,8 @@ public struct CompositionRecord: Sendable, Hashable {
     public var tenant: String
     /// The id of the HTTP request that created it, carried into the worker's log lines.
     public var requestID: String?
+    /// Attempts its job gets (a render that fails transiently, or whose worker stops, runs again).
+    public var maxAttempts: Int
 
     public init(
         id: UUID,
@@ -89,7 +91,8 @@ public struct CompositionRecord: Sendable, Hashable {
         updatedAt: Date,
         startedAt: Date? = nil,
         completedAt: Date? = nil,
-        requestID: String? = nil
+        requestID: String? = nil,
+        maxAttempts: Int = RetryPolicy().maxAttempts
     ) {
         self.id = id
         self.tenant = tenant
@@ -106,6 +109,7 @@ public struct CompositionRecord: Sendable, Hashable {
         self.startedAt = startedAt
         self.completedAt = completedAt
         self.requestID = requestID
+        self.maxAttempts = maxAttempts
     }
 }
 

@@ -96,5 +96,23 @@ enum PostgresMigrations {
             """
         ),
         (5, "ALTER TABLE compositions ADD COLUMN request_id TEXT;"),
+        (
+            6,
+            """
+            ALTER TABLE compositions ADD COLUMN max_attempts INTEGER NOT NULL DEFAULT 3;
+            ALTER TABLE compositions ADD COLUMN webhook_url TEXT;
+            CREATE TABLE events (
+                id BIGSERIAL PRIMARY KEY,
+                composition_id UUID NOT NULL,
+                tenant TEXT NOT NULL,
+                type TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                created_at TIMESTAMPTZ NOT NULL
+            );
+            CREATE INDEX events_tenant ON events (tenant, id);
+            CREATE INDEX events_composition ON events (composition_id, id);
+            CREATE INDEX events_created ON events (created_at);
+            """
+        ),
     ]
 }

@@ -229,9 +229,11 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
                 let inserted = try await connection.query(
                     """
                     INSERT INTO compositions (id, tenant, title, status, priority, request, progress, stage, stages,
-                        attempt, run_at, created_at, updated_at, request_id, \(unescaped: IdempotencySQL.claimColumns))
+                        attempt, run_at, created_at, updated_at, request_id, max_attempts, webhook_url,
+                        \(unescaped: IdempotencySQL.claimColumns))
                     VALUES (\(id), \(tenant), \(title), 'queued', \(priority), \(request)::jsonb, 0, 'queued', \(stages),
-                        0, \(now), \(now), \(now), \(requestID), \(key), \(fingerprint), \(expires))
+                        0, \(now), \(now), \(now), \(requestID), \(record.maxAttempts), \(record.request.webhookURL),
+                        \(key), \(fingerprint), \(expires))
                     ON CONFLICT \(unescaped: IdempotencySQL.claimTarget) DO NOTHING RETURNING id
                     """,
                     logger: self.logger
@@ -239,6 +241,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
                 if inserted.isEmpty, let key, let holder = try await self.claimHolder(of: key, tenant: tenant, at: now, on: connection) {
                     return holder
                 }
+                try await self.record(.queued, of: JobSnapshot(record), at: now, on: connection)
                 try await connection.query("SELECT pg_notify(\(Self.channel), '')", logger: self.logger)
                 return .inserted
             }
@@ -314,13 +317,20 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     }
 
     public func delete(_ id: UUID, tenant: String?) async throws -> CompositionRecord? {
-        try Self.records(
-            try await rows(
-                """
-                DELETE FROM compositions WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))
-                RETURNING \(unescaped: Self.columns)
-                """)
-        ).first
+        try await perform {
+            try await self.client.withTransaction(logger: self.logger) { connection -> CompositionRecord? in
+                let rows = try await connection.query(
+                    """
+                    DELETE FROM compositions WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))
+                    RETURNING \(unescaped: Self.columns)
+                    """,
+                    logger: self.logger
+                ).collect()
+                guard let record = try Self.records(rows).first else { return nil }
+                try await self.record(.deleted, of: JobSnapshot(record), at: Date(), on: connection)
+                return record
+            }
+        }
     }
 
     public func cancel(_ id: UUID, at date: Date, tenant: String?, idempotency: IdempotencyRecord?) async throws -> CancelOutcome {
@@ -328,20 +338,15 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
             return try await perform {
                 try await self.client.withTransaction(logger: self.logger) { connection -> CancelOutcome in
                     if let idempotency, let stored = try await self.liveAnswer(to: idempotency, on: connection) { return .replayed(stored) }
-                    let updated = try await connection.query(
-                        """
-                        UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
-                            updated_at = \(date), completed_at = \(date)
-                        WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant)) AND status IN ('pending', 'queued', 'processing')
-                        RETURNING \(unescaped: Self.columns)
-                        """,
-                        logger: self.logger
-                    ).collect()
-                    if let record = try Self.records(updated).first {
+                    let cancelled = try await self.apply(JobLifecycle().cancel(id: id, tenant: tenant, at: date), on: connection)
+                    if !cancelled.isEmpty {
                         if let idempotency, let earlier = try await self.claim(idempotency, on: connection, logger: self.logger) {
                             throw ClaimLost(answer: earlier)
                         }
-                        return .cancelled(record)
+                        let rows = try await connection.query(
+                            "SELECT \(unescaped: Self.columns) FROM compositions WHERE id = \(id)", logger: self.logger
+                        ).collect()
+                        return .cancelled(try Self.records(rows)[0])
                     }
                     // A concurrent cancel with the same key may have committed while this one waited for the row.
                     if let idempotency, let stored = try await self.liveAnswer(to: idempotency, on: connection) { return .replayed(stored) }
@@ -360,14 +365,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     }
 
     public func cancelAll(at date: Date, tenant: String?) async throws -> [UUID] {
-        try await rows(
-            """
-            UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
-                updated_at = \(date), completed_at = \(date)
-            WHERE status IN ('pending', 'queued', 'processing') AND (\(tenant)::text IS NULL OR tenant = \(tenant))
-            RETURNING id
-            """
-        ).map { try $0.decode(UUID.self) }
+        try await apply(JobLifecycle().cancel(id: nil, tenant: tenant, at: date))
     }
 
     public func stats() async throws -> QueueStats {
@@ -396,111 +394,6 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
 
     // MARK: JobQueue
 
-    public func claim(worker: String, leaseSeconds: Double, at date: Date) async throws -> ClaimedJob? {
-        let token = UUID().uuidString.lowercased()
-        let stages = try RecordCoding.encode(RenderStage.initialStages(current: .downloading))
-        let expires = date.addingTimeInterval(leaseSeconds)
-        let claimed = try await rows(
-            """
-            UPDATE compositions SET status = 'processing', attempt = attempt + 1, lease_token = \(token),
-                lease_expires_at = \(expires), worker_id = \(worker), started_at = coalesce(started_at, \(date)),
-                updated_at = \(date), stage = 'downloading', progress = 0, stages = \(stages)
-            WHERE seq = (SELECT seq FROM compositions WHERE status = 'queued' AND run_at <= \(date)
-                         ORDER BY priority, run_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING id, attempt, request::text, run_at, request_id
-            """
-        )
-        guard let row = claimed.first else { return nil }
-        let (id, attempt, request, readyAt, requestID) = try row.decode((UUID, Int, String, Date, String?).self)
-        return ClaimedJob(
-            id: id, token: token, attempt: attempt, request: try RecordCoding.decode(request), readyAt: readyAt, requestID: requestID)
-    }
-
-    public func heartbeat(
-        _ job: ClaimedJob, progress: ProgressUpdate?, leaseSeconds: Double, at date: Date
-    ) async throws
-        -> LeaseState
-    {
-        let expires = date.addingTimeInterval(leaseSeconds)
-        guard let progress else {
-            return try await updateOwned(job, "lease_expires_at = \(expires)")
-        }
-        let stages = try RecordCoding.encode(progress.stages)
-        return try await updateOwned(
-            job,
-            """
-            lease_expires_at = \(expires), updated_at = \(date), progress = \(progress.overall),
-            stage = \(progress.stage.rawValue), stages = \(stages)
-            """
-        )
-    }
-
-    public func complete(_ job: ClaimedJob, result: RenderResult, at date: Date) async throws -> LeaseState {
-        let stages = try RecordCoding.encode(RenderStage.initialStages(current: .completed))
-        let encoded = try RecordCoding.encode(result)
-        return try await updateOwned(
-            job,
-            """
-            status = 'completed', progress = 100, stage = 'completed', stages = \(stages),
-            result = \(encoded)::jsonb, error_message = NULL, lease_token = NULL, lease_expires_at = NULL,
-            updated_at = \(date), completed_at = \(date)
-            """
-        )
-    }
-
-    public func retry(_ job: ClaimedJob, message: String, runAt: Date, at date: Date) async throws -> LeaseState {
-        try await updateOwned(
-            job,
-            """
-            status = 'queued', stage = 'queued', progress = 0, error_message = \(message), run_at = \(runAt),
-            lease_token = NULL, lease_expires_at = NULL, updated_at = \(date)
-            """
-        )
-    }
-
-    public func fail(_ job: ClaimedJob, message: String, at date: Date) async throws -> LeaseState {
-        try await updateOwned(
-            job,
-            """
-            status = 'failed', error_message = \(message), lease_token = NULL, lease_expires_at = NULL,
-            updated_at = \(date), completed_at = \(date)
-            """
-        )
-    }
-
-    public func release(_ job: ClaimedJob, at date: Date) async throws {
-        let state = try await updateOwned(
-            job,
-            """
-            status = 'queued', stage = 'queued', progress = 0, attempt = greatest(attempt - 1, 0), run_at = \(date),
-            lease_token = NULL, lease_expires_at = NULL, updated_at = \(date)
-            """
-        )
-        if state == .held { try await notify() }
-    }
-
-    public func rescueExpired(at date: Date, maxAttempts: Int) async throws -> Int {
-        let rescued = try await rows(
-            """
-            UPDATE compositions SET
-                status = CASE WHEN attempt >= \(maxAttempts) THEN 'failed' ELSE 'queued' END,
-                stage = CASE WHEN attempt >= \(maxAttempts) THEN stage ELSE 'queued' END,
-                progress = CASE WHEN attempt >= \(maxAttempts) THEN progress ELSE 0 END,
-                error_message = CASE WHEN attempt >= \(maxAttempts)
-                    THEN 'the worker rendering this composition stopped responding ' || attempt || ' times'
-                    ELSE error_message END,
-                completed_at = CASE WHEN attempt >= \(maxAttempts) THEN \(date) ELSE NULL END,
-                run_at = \(date), lease_token = NULL, lease_expires_at = NULL, updated_at = \(date)
-            WHERE seq IN (SELECT seq FROM compositions WHERE status = 'processing' AND lease_expires_at < \(date)
-                          FOR UPDATE SKIP LOCKED)
-            RETURNING status
-            """
-        )
-        let requeued = try rescued.filter { try $0.decode(String.self) == "queued" }.count
-        if requeued > 0 { try await notify() }
-        return rescued.count
-    }
-
     public func beat(_ worker: WorkerHeartbeat) async throws {
         _ = try await rows(
             """
@@ -525,17 +418,5 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
 
     func notify() async throws {
         _ = try await rows("SELECT pg_notify(\(Self.channel), '')")
-    }
-
-    /// Applies `assignments` to the job's row if the worker still holds its lease.
-    private func updateOwned(_ job: ClaimedJob, _ assignments: PostgresQuery) async throws -> LeaseState {
-        var query = assignments
-        query.sql =
-            "UPDATE compositions SET \(assignments.sql) WHERE id = $\(query.binds.count + 1) "
-            + "AND lease_token = $\(query.binds.count + 2) AND status = 'processing' RETURNING 1"
-        query.binds.append(job.id)
-        query.binds.append(job.token)
-        let changed = try await rows(query)
-        return changed.count == 1 ? .held : .lost
     }
 }

@@ -97,5 +97,23 @@ enum SQLiteMigrations {
             """
         ),
         (6, "ALTER TABLE compositions ADD COLUMN request_id TEXT;"),
+        (
+            7,
+            """
+            ALTER TABLE compositions ADD COLUMN max_attempts INTEGER NOT NULL DEFAULT 3;
+            ALTER TABLE compositions ADD COLUMN webhook_url TEXT;
+            CREATE TABLE events (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                composition_id TEXT NOT NULL,
+                tenant TEXT NOT NULL,
+                type TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                created_at REAL NOT NULL
+            );
+            CREATE INDEX events_tenant ON events (tenant, id);
+            CREATE INDEX events_composition ON events (composition_id, id);
+            CREATE INDEX events_created ON events (created_at);
+            """
+        ),
     ]
 }

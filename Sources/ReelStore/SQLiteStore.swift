@@ -68,17 +68,19 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
                 try db.query(
                     """
                     INSERT INTO compositions (id, tenant, title, status, priority, request, progress, stage, stages,
-                        attempt, run_at, created_at, updated_at, request_id, \(IdempotencySQL.claimColumns))
-                    VALUES (?, ?, ?, 'queued', ?, ?, 0, 'queued', ?, 0, ?, ?, ?, ?, ?, ?, ?)
+                        attempt, run_at, created_at, updated_at, request_id, max_attempts, webhook_url, \(IdempotencySQL.claimColumns))
+                    VALUES (?, ?, ?, 'queued', ?, ?, 0, 'queued', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [
                         .text(record.id.uuidString.lowercased()), .text(record.tenant), .text(record.request.title),
                         .integer(Int64(record.request.priority.rank)), .text(request), .text(stages),
                         .real(now), .real(now), .real(now), record.requestID.map { .text($0) } ?? .null,
+                        .integer(Int64(record.maxAttempts)), record.request.webhookURL.map { .text($0) } ?? .null,
                         idempotency.map { .text($0.key) } ?? .null, idempotency.map { .text($0.fingerprint) } ?? .null,
                         idempotency.map { .real($0.expiresAt.timeIntervalSince1970) } ?? .null,
                     ]
                 )
+                try self.record(.queued, of: JobSnapshot(record), at: record.createdAt, in: db)
                 return .inserted
             }
         }
@@ -166,32 +168,30 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
 
     public func delete(_ id: UUID, tenant: String?) async throws -> CompositionRecord? {
         let rows = try await database.write { db in
-            try db.query(
-                "DELETE FROM compositions WHERE id = ? AND \(Self.tenantFilter) RETURNING \(Self.columns)",
-                [.text(id.uuidString.lowercased())] + Self.tenantValues(tenant))
+            try db.transaction {
+                let rows = try db.query(
+                    "DELETE FROM compositions WHERE id = ? AND \(Self.tenantFilter) RETURNING \(Self.columns)",
+                    [.text(id.uuidString.lowercased())] + Self.tenantValues(tenant))
+                if let row = rows.first {
+                    try self.record(.deleted, of: JobSnapshot(try RecordCoding.record(row)), at: Date(), in: db)
+                }
+                return rows
+            }
         }
         return try rows.first.map(RecordCoding.record)
     }
 
     public func cancel(_ id: UUID, at date: Date, tenant: String?, idempotency: IdempotencyRecord?) async throws -> CancelOutcome {
-        let now = date.timeIntervalSince1970
         let key = id.uuidString.lowercased()
         do {
             return try await database.write { db in
                 try db.transaction { () throws -> CancelOutcome in
                     if let idempotency, let stored = try self.liveAnswer(to: idempotency, in: db) { return .replayed(stored) }
-                    let rows = try db.query(
-                        """
-                        UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
-                            updated_at = ?, completed_at = ?
-                        WHERE id = ? AND \(Self.tenantFilter) AND status IN ('pending', 'queued', 'processing')
-                        RETURNING \(Self.columns)
-                        """,
-                        [.real(now), .real(now), .text(key)] + Self.tenantValues(tenant)
-                    )
-                    if let row = rows.first {
+                    let cancelled = try self.apply(JobLifecycle().cancel(id: id, tenant: tenant, at: date), in: db)
+                    if !cancelled.isEmpty {
                         if let idempotency, let earlier = try self.claim(idempotency, in: db) { throw ClaimLost(answer: earlier) }
-                        return .cancelled(try RecordCoding.record(row))
+                        let rows = try db.query("SELECT \(Self.columns) FROM compositions WHERE id = ?", [.text(key)])
+                        return .cancelled(try RecordCoding.record(rows[0]))
                     }
                     let found = try db.query(
                         "SELECT status FROM compositions WHERE id = ? AND \(Self.tenantFilter)", [.text(key)] + Self.tenantValues(tenant))
@@ -205,19 +205,7 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
     }
 
     public func cancelAll(at date: Date, tenant: String?) async throws -> [UUID] {
-        let now = date.timeIntervalSince1970
-        let rows = try await database.write { db in
-            try db.query(
-                """
-                UPDATE compositions SET status = 'cancelled', lease_token = NULL, lease_expires_at = NULL,
-                    updated_at = ?, completed_at = ?
-                WHERE status IN ('pending', 'queued', 'processing') AND \(Self.tenantFilter)
-                RETURNING id
-                """,
-                [.real(now), .real(now)] + Self.tenantValues(tenant)
-            )
-        }
-        return rows.compactMap { $0[0].string.flatMap(UUID.init(uuidString:)) }
+        try await apply(JobLifecycle().cancel(id: nil, tenant: tenant, at: date))
     }
 
     public func stats() async throws -> QueueStats {
@@ -247,126 +235,6 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
     public func exists(_ id: UUID) async throws -> Bool {
         try !database.read { db in try db.query("SELECT 1 FROM compositions WHERE id = ?", [.text(id.uuidString.lowercased())]) }
             .isEmpty
-    }
-
-    public func claim(worker: String, leaseSeconds: Double, at date: Date) async throws -> ClaimedJob? {
-        let now = date.timeIntervalSince1970
-        let token = UUID().uuidString.lowercased()
-        let stages = try RecordCoding.encode(RenderStage.initialStages(current: .downloading))
-        let rows = try await database.write { db in
-            try db.query(
-                """
-                UPDATE compositions SET status = 'processing', attempt = attempt + 1, lease_token = ?,
-                    lease_expires_at = ?, worker_id = ?, started_at = coalesce(started_at, ?), updated_at = ?,
-                    stage = 'downloading', progress = 0, stages = ?
-                WHERE seq = (SELECT seq FROM compositions WHERE status = 'queued' AND run_at <= ?
-                             ORDER BY priority, run_at, seq LIMIT 1)
-                RETURNING id, attempt, request, run_at, request_id
-                """,
-                [.text(token), .real(now + leaseSeconds), .text(worker), .real(now), .real(now), .text(stages), .real(now)]
-            )
-        }
-        guard let row = rows.first, let id = row[0].string.flatMap(UUID.init(uuidString:)), let request = row[2].string
-        else { return nil }
-        return ClaimedJob(
-            id: id, token: token, attempt: row[1].int ?? 1, request: try RecordCoding.decode(request),
-            readyAt: RecordCoding.date(row[3]) ?? date, requestID: row[4].string)
-    }
-
-    public func heartbeat(
-        _ job: ClaimedJob, progress: ProgressUpdate?, leaseSeconds: Double, at date: Date
-    ) async throws
-        -> LeaseState
-    {
-        let now = date.timeIntervalSince1970
-        if let progress {
-            let stages = try RecordCoding.encode(progress.stages)
-            return try await updateOwned(
-                job,
-                "lease_expires_at = ?, updated_at = ?, progress = ?, stage = ?, stages = ?",
-                [.real(now + leaseSeconds), .real(now), .real(progress.overall), .text(progress.stage.rawValue), .text(stages)]
-            )
-        }
-        return try await updateOwned(job, "lease_expires_at = ?", [.real(now + leaseSeconds)])
-    }
-
-    public func complete(_ job: ClaimedJob, result: RenderResult, at date: Date) async throws -> LeaseState {
-        let now = date.timeIntervalSince1970
-        let stages = try RecordCoding.encode(RenderStage.initialStages(current: .completed))
-        return try await updateOwned(
-            job,
-            """
-            status = 'completed', progress = 100, stage = 'completed', stages = ?, result = ?, error_message = NULL,
-            lease_token = NULL, lease_expires_at = NULL, updated_at = ?, completed_at = ?
-            """,
-            [.text(stages), .text(try RecordCoding.encode(result)), .real(now), .real(now)]
-        )
-    }
-
-    public func retry(_ job: ClaimedJob, message: String, runAt: Date, at date: Date) async throws -> LeaseState {
-        let now = date.timeIntervalSince1970
-        return try await updateOwned(
-            job,
-            """
-            status = 'queued', stage = 'queued', progress = 0, error_message = ?, run_at = ?, lease_token = NULL,
-            lease_expires_at = NULL, updated_at = ?
-            """,
-            [.text(message), .real(runAt.timeIntervalSince1970), .real(now)]
-        )
-    }
-
-    public func fail(_ job: ClaimedJob, message: String, at date: Date) async throws -> LeaseState {
-        let now = date.timeIntervalSince1970
-        return try await updateOwned(
-            job,
-            """
-            status = 'failed', error_message = ?, lease_token = NULL, lease_expires_at = NULL, updated_at = ?,
-            completed_at = ?
-            """,
-            [.text(message), .real(now), .real(now)]
-        )
-    }
-
-    public func release(_ job: ClaimedJob, at date: Date) async throws {
-        let now = date.timeIntervalSince1970
-        _ = try await updateOwned(
-            job,
-            """
-            status = 'queued', stage = 'queued', progress = 0, attempt = max(attempt - 1, 0), run_at = ?,
-            lease_token = NULL, lease_expires_at = NULL, updated_at = ?
-            """,
-            [.real(now), .real(now)]
-        )
-        wakeups.signal()
-    }
-
-    public func rescueExpired(at date: Date, maxAttempts: Int) async throws -> Int {
-        let now = date.timeIntervalSince1970
-        let count = try await database.write { db in
-            try db.transaction {
-                try db.query(
-                    """
-                    UPDATE compositions SET status = 'failed', lease_token = NULL, lease_expires_at = NULL,
-                        error_message = 'the worker rendering this composition stopped responding ' || attempt || ' times',
-                        updated_at = ?, completed_at = ?
-                    WHERE status = 'processing' AND lease_expires_at < ? AND attempt >= ?
-                    """,
-                    [.real(now), .real(now), .real(now), .integer(Int64(maxAttempts))]
-                )
-                let failed = db.changes
-                try db.query(
-                    """
-                    UPDATE compositions SET status = 'queued', stage = 'queued', progress = 0, run_at = ?,
-                        lease_token = NULL, lease_expires_at = NULL, updated_at = ?
-                    WHERE status = 'processing' AND lease_expires_at < ?
-                    """,
-                    [.real(now), .real(now), .real(now)]
-                )
-                return failed + db.changes
-            }
-        }
-        if count > 0 { wakeups.signal() }
-        return count
     }
 
     public func beat(_ worker: WorkerHeartbeat) async throws {
@@ -405,16 +273,5 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
 
     public func retire(worker id: String) async throws {
         _ = try await database.write { db in try db.query("DELETE FROM workers WHERE id = ?", [.text(id)]) }
-    }
-
-    private func updateOwned(_ job: ClaimedJob, _ assignments: String, _ values: [SQLiteValue]) async throws -> LeaseState {
-        let changed = try await database.write { db in
-            try db.query(
-                "UPDATE compositions SET \(assignments) WHERE id = ? AND lease_token = ? AND status = 'processing'",
-                values + [.text(job.id.uuidString.lowercased()), .text(job.token)]
-            )
-            return db.changes
-        }
-        return changed == 1 ? .held : .lost
     }
 }

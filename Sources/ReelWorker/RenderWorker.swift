@@ -179,13 +179,13 @@ public struct RenderWorker: Service {
         case .lost: event = .lostLease
         case .stopped: event = .shutdown
         }
-        let action = lifecycle.action(for: event, attempt: job.attempt, random: Double.random(in: 0..<1))
+        let action = lifecycle.action(for: event, attempt: job.attempt, maxAttempts: job.maxAttempts, random: Double.random(in: 0..<1))
         count(job, outcome: outcome, action: action)
         for attempt in 1...30 {
             do {
                 try await record(action, of: job, result: result, logger: logger)
                 return
-            } catch let error as ReelError where error.kind == .unavailable && attempt < 30 && action != .release {
+            } catch let error as ReelError where error.kind == .unavailable && attempt < 30 && action != JobLifecycle.Action.release {
                 logger.warning("the database is unavailable; recording the outcome again shortly", metadata: ["error": "\(error)"])
                 try? await Task.sleep(for: .seconds(1))
             } catch {
@@ -200,8 +200,8 @@ public struct RenderWorker: Service {
         let now = Date()
         switch action {
         case .complete:
-            if let result, try await queue.complete(job, result: result, at: now) == .held {
-                logger.info("completed", metadata: ["seconds": "\(result.processingSeconds)"])
+            if try await queue.record(action, of: job, result: result, at: now) == .held {
+                logger.info("completed", metadata: ["seconds": "\(result?.processingSeconds ?? 0)"])
                 await notify(job, status: .completed, error: nil, logger: logger)
             } else if try await !queue.exists(job.id) {
                 // Deleted while it rendered: the delete removed the files it found, this upload came after.
@@ -212,15 +212,15 @@ public struct RenderWorker: Service {
             }
         case .retry(let delay, let message):
             logger.warning("transient failure, retrying", metadata: ["in": "\(delay)", "error": "\(message)"])
-            _ = try await queue.retry(job, message: message, runAt: now.addingTimeInterval(delay), at: now)
+            _ = try await queue.record(action, of: job, at: now)
         case .fail(let message):
             logger.warning("failed", metadata: ["error": "\(message)"])
-            if try await queue.fail(job, message: message, at: now) == .held {
+            if try await queue.record(action, of: job, at: now) == .held {
                 await notify(job, status: .failed, error: message, logger: logger)
             }
         case .release:
             logger.info("stopping: job handed back to the queue")
-            try await queue.release(job, at: now)
+            _ = try await queue.record(action, of: job, at: now)
         case .discard:
             logger.info("cancelled or taken over: render stopped")
         }

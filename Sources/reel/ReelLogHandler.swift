@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ReelAPI
+import ReelCore
 
 /// Every log line of Reel, on standard output in `REEL_LOG_FORMAT`:
 /// - `text`: swift-log's line format (`TIME LEVEL LABEL: key=value … [SOURCE] MESSAGE`), in UTC;
@@ -29,7 +30,7 @@ struct ReelLogHandler: LogHandler {
         var fields = metadata
         if let provided = metadataProvider?.get(), !provided.isEmpty { fields.merge(provided) { $1 } }
         if let line = event.metadata, !line.isEmpty { fields.merge(line) { $1 } }
-        let time = JSONText.timestamp(Date())
+        let time = Date().timestamp
         switch format {
         case .text: LogOutput.write(text(event, fields: fields, time: time))
         case .json: LogOutput.write(json(event, fields: fields, time: time))

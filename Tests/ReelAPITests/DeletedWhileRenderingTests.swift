@@ -45,7 +45,7 @@ struct DeletedWhileRenderingTests {
         let reel = try await TestReel()
         defer { reel.cleanUp() }
         let (job, key) = try await claimWithOutput(reel)
-        _ = try await reel.store.rescueExpired(at: Date().addingTimeInterval(5), maxAttempts: 3)
+        _ = try await reel.store.rescueExpired(at: Date().addingTimeInterval(5))
         #expect(try await reel.store.claim(worker: "other", leaseSeconds: 30, at: Date().addingTimeInterval(5)) != nil)
         try await reel.worker().record(.complete, of: job, result: Self.result, logger: reel.logger)
         #expect(try await reel.services.objects.size(of: key) == 5)

@@ -19,7 +19,7 @@ struct StatusJSONTests {
             let foundation = date.formatted(
                 .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)
             )
-            let ours = JSONText.timestamp(date)
+            let ours = date.timestamp
             #expect(ours.count == 24 && ours.hasSuffix("Z"))
             // Foundation truncates after a floating-point multiplication, so it can be a millisecond short.
             #expect(ours.prefix(17) == foundation.prefix(17) || ours.hasSuffix("00.000Z"), "\(date.timeIntervalSince1970)")

@@ -11,9 +11,12 @@ struct StoreConformanceTests {
 
     static let drivers = StoreHarness.drivers
 
-    static func record(_ title: String = "t", priority: Priority = .default, at date: Date = Date()) -> CompositionRecord {
+    static func record(
+        _ title: String = "t", priority: Priority = .default, at date: Date = Date(), maxAttempts: Int = 3, tenant: String = ""
+    ) -> CompositionRecord {
         CompositionRecord(
             id: UUID(),
+            tenant: tenant,
             request: CompositionRequest(
                 title: title,
                 priority: priority,
@@ -21,7 +24,8 @@ struct StoreConformanceTests {
             ),
             status: .queued,
             createdAt: date,
-            updatedAt: date
+            updatedAt: date,
+            maxAttempts: maxAttempts
         )
     }
 
@@ -91,16 +95,16 @@ struct StoreConformanceTests {
             var impostor = job
             impostor.token = "not-the-token"
             #expect(try await store.heartbeat(impostor, progress: nil, leaseSeconds: 30, at: Date()) == .lost)
-            #expect(try await store.complete(impostor, result: Self.result, at: Date()) == .lost)
+            #expect(try await store.record(.complete, of: impostor, result: Self.result, at: Date()) == .lost)
             let progress = ProgressUpdate(stage: .rendering, overall: 42, stages: RenderStage.initialStages(current: .rendering))
             #expect(try await store.heartbeat(job, progress: progress, leaseSeconds: 30, at: Date()) == .held)
             #expect(try await store.fetch(record.id)?.progress == 42)
-            #expect(try await store.complete(job, result: Self.result, at: Date()) == .held)
+            #expect(try await store.record(.complete, of: job, result: Self.result, at: Date()) == .held)
             let done = try #require(try await store.fetch(record.id))
             #expect(done.status == .completed)
             #expect(done.progress == 100)
             #expect(done.result == Self.result)
-            #expect(try await store.fail(job, message: "late", at: Date()) == .lost)
+            #expect(try await store.record(.fail(message: "late"), of: job, at: Date()) == .lost)
         }
     }
 
@@ -115,7 +119,7 @@ struct StoreConformanceTests {
                 return
             }
             #expect(try await store.heartbeat(job, progress: nil, leaseSeconds: 30, at: Date()) == .lost)
-            #expect(try await store.complete(job, result: Self.result, at: Date()) == .lost)
+            #expect(try await store.record(.complete, of: job, result: Self.result, at: Date()) == .lost)
             #expect(try await store.fetch(record.id)?.status == .cancelled)
             guard case .alreadyFinished(.cancelled) = try await store.cancel(record.id, at: Date()) else {
                 Issue.record("expected alreadyFinished")
@@ -135,26 +139,26 @@ struct StoreConformanceTests {
             try await store.insert(record, maxQueued: nil)
             let start = Date()
             let first = try #require(try await store.claim(worker: "a", leaseSeconds: 5, at: start))
-            #expect(try await store.rescueExpired(at: start.addingTimeInterval(1), maxAttempts: 3) == 0)
-            #expect(try await store.rescueExpired(at: start.addingTimeInterval(6), maxAttempts: 3) == 1)
+            #expect(try await store.rescueExpired(at: start.addingTimeInterval(1)) == 0)
+            #expect(try await store.rescueExpired(at: start.addingTimeInterval(6)) == 1)
             let second = try #require(try await store.claim(worker: "b", leaseSeconds: 5, at: start.addingTimeInterval(6)))
             #expect(second.id == first.id)
             #expect(second.attempt == 2)
-            #expect(try await store.complete(first, result: Self.result, at: Date()) == .lost)
-            #expect(try await store.complete(second, result: Self.result, at: Date()) == .held)
+            #expect(try await store.record(.complete, of: first, result: Self.result, at: Date()) == .lost)
+            #expect(try await store.record(.complete, of: second, result: Self.result, at: Date()) == .held)
         }
     }
 
     @Test("a job rescued after its last attempt fails with a message", arguments: drivers)
     func rescueGivesUp(driver: String) async throws {
         try await StoreHarness.withStore(driver) { store in
-            let record = Self.record()
+            let record = Self.record(maxAttempts: 2)
             try await store.insert(record, maxQueued: nil)
             var now = Date()
             for _ in 0..<2 {
                 _ = try #require(try await store.claim(worker: "a", leaseSeconds: 1, at: now))
                 now = now.addingTimeInterval(2)
-                #expect(try await store.rescueExpired(at: now, maxAttempts: 2) == 1)
+                #expect(try await store.rescueExpired(at: now) == 1)
             }
             let failed = try #require(try await store.fetch(record.id))
             #expect(failed.status == .failed)
@@ -168,12 +172,12 @@ struct StoreConformanceTests {
             try await store.insert(Self.record(), maxQueued: nil)
             let now = Date()
             let job = try #require(try await store.claim(worker: "w", leaseSeconds: 30, at: now))
-            #expect(try await store.retry(job, message: "HTTP 503", runAt: now.addingTimeInterval(60), at: now) == .held)
+            #expect(try await store.record(.retry(after: 60, message: "HTTP 503"), of: job, at: now) == .held)
             #expect(try await store.claim(worker: "w", leaseSeconds: 30, at: now.addingTimeInterval(1)) == nil)
             #expect(try await store.fetch(job.id)?.errorMessage == "HTTP 503")
             let again = try #require(try await store.claim(worker: "w", leaseSeconds: 30, at: now.addingTimeInterval(61)))
             #expect(again.attempt == 2)
-            try await store.release(again, at: now.addingTimeInterval(62))
+            _ = try await store.record(.release, of: again, at: now.addingTimeInterval(62))
             let third = try #require(try await store.claim(worker: "w", leaseSeconds: 30, at: now.addingTimeInterval(63)))
             #expect(third.attempt == 2)
         }
@@ -197,7 +201,7 @@ struct StoreConformanceTests {
             let records = (0..<3).map { _ in Self.record() }
             for record in records { try await store.insert(record, maxQueued: nil) }
             let running = try #require(try await store.claim(worker: "w", leaseSeconds: 30, at: Date()))
-            #expect(try await store.complete(running, result: Self.result, at: Date()) == .held)
+            #expect(try await store.record(.complete, of: running, result: Self.result, at: Date()) == .held)
             _ = try #require(try await store.claim(worker: "w", leaseSeconds: 30, at: Date()))
             let cancelled = try await store.cancelAll(at: Date())
             #expect(Set(cancelled) == Set(records.map(\.id)).subtracting([running.id]))

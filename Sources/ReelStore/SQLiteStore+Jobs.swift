@@ -1,0 +1,174 @@
+import Foundation
+import ReelCore
+
+extension SQLiteStore {
+    /// The columns read back after a change, for its event (``JobSnapshot``).
+    static let snapshotColumns = "id, tenant, status, progress, attempt, error_message, result, webhook_url"
+
+    public func claim(_ update: JobUpdate) async throws -> ClaimedJob? {
+        guard case .grant(let token, _, _) = update.lease else { return nil }
+        let rows = try await database.write { db in
+            try db.transaction { try self.apply(update, returning: ", request, run_at, request_id, max_attempts", in: db) }
+        }
+        guard let row = rows.first, let snapshot = try Self.snapshot(row), let request = row[8].string else { return nil }
+        return ClaimedJob(
+            id: snapshot.id, token: token, attempt: snapshot.attempt, request: try RecordCoding.decode(request),
+            readyAt: RecordCoding.date(row[9]) ?? Date(), requestID: row[10].string, maxAttempts: row[11].int ?? 1)
+    }
+
+    @discardableResult
+    public func apply(_ update: JobUpdate) async throws -> [UUID] {
+        let rows = try await database.write { db in
+            update.event == nil ? try self.apply(update, in: db) : try db.transaction { try self.apply(update, in: db) }
+        }
+        if update.wakesWorkers, !rows.isEmpty { wakeups.signal() }
+        return rows.compactMap { $0[0].string.flatMap(UUID.init(uuidString:)) }
+    }
+
+    public func expiredLeases(before date: Date, limit: Int) async throws -> [ExpiredLease] {
+        try database.read { db in
+            try db.query(
+                """
+                SELECT id, lease_token, attempt, max_attempts FROM compositions
+                WHERE status = 'processing' AND lease_expires_at < ? ORDER BY lease_expires_at LIMIT ?
+                """,
+                [.real(date.timeIntervalSince1970), .integer(Int64(limit))])
+        }.compactMap { row in
+            guard let id = row[0].string.flatMap(UUID.init(uuidString:)), let token = row[1].string else { return nil }
+            return ExpiredLease(id: id, token: token, attempt: row[2].int ?? 0, maxAttempts: row[3].int ?? 1)
+        }
+    }
+
+    /// Applies `update` on the writer connection (the caller holds a transaction when it has an
+    /// event) and records its event for every row it changed; returns the changed rows (their id
+    /// first, then the snapshot columns and `returning`, when there is an event or `returning`).
+    func apply(_ update: JobUpdate, returning extra: String = "", in db: SQLiteConnectionHandle) throws -> [[SQLiteValue]] {
+        let (assignments, values) = try Self.assignments(update)
+        let (filter, filterValues) = Self.filter(update.target)
+        let returning = update.event == nil && extra.isEmpty ? "id" : Self.snapshotColumns + extra
+        let rows = try db.query("UPDATE compositions SET \(assignments) WHERE \(filter) RETURNING \(returning)", values + filterValues)
+        if let kind = update.event {
+            let date = update.updatedAt ?? Date()
+            for row in rows {
+                if let snapshot = try Self.snapshot(row) { try record(kind, of: snapshot, at: date, in: db) }
+            }
+        }
+        return rows
+    }
+
+    /// Writes one event row in the caller's transaction.
+    func record(_ kind: CompositionEvent.Kind, of snapshot: JobSnapshot, at date: Date, in db: SQLiteConnectionHandle) throws {
+        try db.query(
+            "INSERT INTO events (composition_id, tenant, type, payload, created_at) VALUES (?, ?, ?, ?, ?)",
+            [
+                .text(snapshot.id.uuidString.lowercased()), .text(snapshot.tenant), .text(kind.rawValue),
+                .text(snapshot.payload(kind: kind, at: date)), .real(date.timeIntervalSince1970),
+            ])
+    }
+
+    static func snapshot(_ row: [SQLiteValue]) throws -> JobSnapshot? {
+        guard row.count >= 8, let id = row[0].string.flatMap(UUID.init(uuidString:)) else { return nil }
+        return JobSnapshot(
+            id: id, tenant: row[1].string ?? "", status: row[2].string.flatMap(CompositionStatus.init(rawValue:)) ?? .pending,
+            progress: row[3].double ?? 0, attempt: row[4].int ?? 0, errorMessage: row[5].string,
+            result: try row[6].string.map { try RecordCoding.decode($0) }, webhookURL: row[7].string)
+    }
+
+    /// The `SET` list of `update`, column by column.
+    static func assignments(_ update: JobUpdate) throws -> (String, [SQLiteValue]) {
+        var sql: [String] = []
+        var values: [SQLiteValue] = []
+        func set(_ column: String, _ value: SQLiteValue) {
+            sql.append("\(column) = ?")
+            values.append(value)
+        }
+        if let status = update.status { set("status", .text(status.rawValue)) }
+        if let stage = update.stage { set("stage", .text(stage.rawValue)) }
+        if let progress = update.progress { set("progress", .real(progress)) }
+        if let stages = update.stages { set("stages", .text(try RecordCoding.encode(stages))) }
+        switch update.errorMessage {
+        case .keep: break
+        case .clear: set("error_message", .null)
+        case .set(let message): set("error_message", .text(message))
+        }
+        if let result = update.result { set("result", .text(try RecordCoding.encode(result))) }
+        if let runAt = update.runAt { set("run_at", .real(runAt.timeIntervalSince1970)) }
+        switch update.attempt {
+        case .keep: break
+        case .next: sql.append("attempt = attempt + 1")
+        case .giveBack: sql.append("attempt = max(attempt - 1, 0)")
+        }
+        switch update.lease {
+        case .keep: break
+        case .grant(let token, let worker, let until):
+            set("lease_token", .text(token))
+            set("lease_expires_at", .real(until.timeIntervalSince1970))
+            set("worker_id", .text(worker))
+        case .renew(let until): set("lease_expires_at", .real(until.timeIntervalSince1970))
+        case .drop:
+            set("lease_token", .null)
+            set("lease_expires_at", .null)
+        }
+        if let startedAt = update.startedAt {
+            sql.append("started_at = coalesce(started_at, ?)")
+            values.append(.real(startedAt.timeIntervalSince1970))
+        }
+        if let completedAt = update.completedAt { set("completed_at", .real(completedAt.timeIntervalSince1970)) }
+        if let updatedAt = update.updatedAt { set("updated_at", .real(updatedAt.timeIntervalSince1970)) }
+        return (sql.joined(separator: ", "), values)
+    }
+
+    /// The `WHERE` clause of a target.
+    static func filter(_ target: JobUpdate.Target) -> (String, [SQLiteValue]) {
+        switch target {
+        case .next(let readyBy):
+            return (
+                """
+                seq = (SELECT seq FROM compositions WHERE status = 'queued' AND run_at <= ?
+                       ORDER BY priority, run_at, seq LIMIT 1)
+                """,
+                [.real(readyBy.timeIntervalSince1970)]
+            )
+        case .leased(let id, let token, let expiredBefore):
+            let expiry = expiredBefore.map { [SQLiteValue.real($0.timeIntervalSince1970)] } ?? []
+            return (
+                "id = ? AND lease_token = ? AND status = 'processing'" + (expiry.isEmpty ? "" : " AND lease_expires_at < ?"),
+                [.text(id.uuidString.lowercased()), .text(token)] + expiry
+            )
+        case .unfinished(let id, let tenant):
+            let id: SQLiteValue = id.map { .text($0.uuidString.lowercased()) } ?? .null
+            return (
+                "status IN ('pending', 'queued', 'processing') AND (? IS NULL OR id = ?) AND \(tenantFilter)",
+                [id, id] + tenantValues(tenant)
+            )
+        }
+    }
+}
+
+extension SQLiteStore: EventStore {
+    public func events(after: Int64, limit: Int, composition: UUID?, tenant: String?) async throws -> [CompositionEvent] {
+        let composition: SQLiteValue = composition.map { .text($0.uuidString.lowercased()) } ?? .null
+        return try database.read { db in
+            try db.query(
+                """
+                SELECT id, composition_id, tenant, type, payload, created_at FROM events
+                WHERE id > ? AND (? IS NULL OR composition_id = ?) AND \(Self.tenantFilter) ORDER BY id LIMIT ?
+                """,
+                [.integer(after), composition, composition] + Self.tenantValues(tenant) + [.integer(Int64(limit))])
+        }.compactMap { row in
+            guard let id = row[0].int, let composition = row[1].string.flatMap(UUID.init(uuidString:)),
+                let kind = row[3].string.flatMap(CompositionEvent.Kind.init(rawValue:))
+            else { return nil }
+            return CompositionEvent(
+                id: Int64(id), compositionID: composition, tenant: row[2].string ?? "", kind: kind, payload: row[4].string ?? "{}",
+                createdAt: RecordCoding.date(row[5]) ?? Date(timeIntervalSince1970: 0))
+        }
+    }
+
+    public func purgeEvents(before date: Date) async throws -> Int {
+        try await database.write { db in
+            try db.query("DELETE FROM events WHERE created_at < ?", [.real(date.timeIntervalSince1970)])
+            return db.changes
+        }
+    }
+}
