@@ -23,6 +23,7 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     }
 
     CompositionController(services: services).addRoutes(to: router.group("api/v1/compositions"))
+    EventController(services: services).addRoutes(to: router)
     AssetController(services: services).addRoutes(to: router.group("api/v1/assets"))
     KeyController(store: services.store).addRoutes(to: router.group("api/v1/keys"))
     FileController(services: services).addRoutes(to: router)

@@ -257,6 +257,7 @@ public struct ReelRuntime: Sendable {
         return LeaseRescuer(
             queue: store,
             interval: .milliseconds(Int64(max(250, configuration.leaseSeconds * 250))),
+            eventRetention: configuration.eventRetention,
             logger: logger
         )
     }

@@ -71,6 +71,8 @@ public struct ReelConfiguration: Sendable {
     public var readRateLimit: RateLimit?
     /// How long an `Idempotency-Key`'s answer is kept, in seconds (`REEL_IDEMPOTENCY_TTL`).
     public var idempotencyLifetime: Double
+    /// How long recorded events are kept, in seconds (`REEL_EVENT_RETENTION`).
+    public var eventRetention: Double
     /// Largest output uploaded in one PUT; larger ones go in parts (`REEL_S3_MULTIPART_THRESHOLD`).
     public var s3MultipartThreshold: Int
     /// One line for every setting that cannot be used (variable, value, what is allowed); empty
@@ -165,6 +167,7 @@ public struct ReelConfiguration: Sendable {
         writeRateLimit = rateLimit("REEL_RATE_LIMIT_WRITE", RateLimit(perSecond: 10, burst: 20))
         readRateLimit = rateLimit("REEL_RATE_LIMIT_READ", RateLimit(perSecond: 100, burst: 200))
         idempotencyLifetime = read.number("REEL_IDEMPOTENCY_TTL", default: 86_400, in: 60...(30 * 86_400))
+        eventRetention = read.number("REEL_EVENT_RETENTION", default: 7 * 86_400, in: 3_600...(365 * 86_400))
         maxQueuedPerTenant = read.integer("REEL_MAX_QUEUED_PER_TENANT", default: maxQueued, in: 1...1_000_000_000)
         problems = read.problems
         unknownVariables = read.unknownVariables()

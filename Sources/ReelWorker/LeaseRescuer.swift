@@ -4,21 +4,34 @@ import ReelStore
 import ServiceLifecycle
 
 /// Puts jobs whose worker stopped renewing its lease back in the queue, every `interval`, or
-/// fails them once they used their own `max_attempts`.
+/// fails them once they used their own `max_attempts`; and once an hour removes events older
+/// than `eventRetention` seconds.
 public struct LeaseRescuer: Service {
-    public var queue: any JobQueue
+    public var queue: any JobQueue & EventStore
     public var interval: Duration
+    public var eventRetention: Double
     public var logger: Logger
 
-    public init(queue: any JobQueue, interval: Duration = .seconds(5), logger: Logger) {
+    public init(queue: any JobQueue & EventStore, interval: Duration = .seconds(5), eventRetention: Double, logger: Logger) {
         self.queue = queue
         self.interval = interval
+        self.eventRetention = eventRetention
         self.logger = logger
     }
 
     public func run() async throws {
         await cancelWhenGracefulShutdown {
+            var nextPurge = ContinuousClock.now
             while !Task.isCancelled {
+                if ContinuousClock.now >= nextPurge {
+                    nextPurge = .now + .seconds(3_600)
+                    do {
+                        let purged = try await queue.purgeEvents(before: Date().addingTimeInterval(-eventRetention))
+                        if purged > 0 { logger.info("removed old events", metadata: ["count": "\(purged)"]) }
+                    } catch {
+                        logger.error("removing old events failed", metadata: ["error": "\(error)"])
+                    }
+                }
                 do {
                     let rescued = try await queue.rescueExpired(at: Date())
                     if rescued > 0 { logger.warning("rescued jobs whose worker stopped", metadata: ["count": "\(rescued)"]) }
