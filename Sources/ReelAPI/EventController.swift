@@ -5,13 +5,24 @@ import ReelCore
 import ReelStore
 
 /// `GET /api/v1/events` and `GET /api/v1/compositions/{id}/events`: the recorded changes of a
-/// tenant's compositions, oldest first, paged by event id.
+/// tenant's compositions, oldest first, paged by event id; `GET …/webhooks`: their deliveries.
 struct EventController {
     let services: ReelServices
 
     func addRoutes(to router: Router<ReelRequestContext>) {
         router.get("api/v1/events", use: all)
         router.get("api/v1/compositions/:id/events", use: one)
+        router.get("api/v1/compositions/:id/webhooks", use: webhooks)
+    }
+
+    @Sendable func webhooks(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw ReelError.notFound("composition") }
+        let tenant = context.principal.tenantFilter
+        let deliveries = try await services.store.deliveries(of: id, tenant: tenant)
+        if deliveries.isEmpty, try await services.store.fetchProgress(id, tenant: tenant) == nil {
+            throw ReelError.notFound("composition")
+        }
+        return try JSONCoding.response(WebhookDeliveriesDTO(deliveries: deliveries.map(WebhookDeliveryDTO.init)))
     }
 
     @Sendable func all(_ request: Request, context: ReelRequestContext) async throws -> Response {

@@ -243,12 +243,37 @@ public struct ReelRuntime: Sendable {
                 heartbeatInterval: heartbeat,
                 pollInterval: store.idlePoll
             ),
-            logger: logger,
-            webhooks: WebhookNotifier(
-                httpClient: httpClient,
-                secret: try secret(),
-                addressGuard: AddressGuard(allowPrivate: configuration.allowPrivateSources)
-            )
+            logger: logger
+        )
+    }
+
+    /// What a rendering process runs besides its HTTP side: `workers` render slots, the lease
+    /// rescuer (and event retention), and the webhook dispatcher.
+    public func renderingServices(workers: Int, heartbeat: Duration = .milliseconds(400)) throws -> [any Service] {
+        [try worker(concurrency: workers, heartbeat: heartbeat), try rescuer(), try dispatcher()]
+    }
+
+    /// Delivers the webhook outbox (beside the render slots, in every process that renders).
+    public func dispatcher() throws -> WebhookDispatcher {
+        guard let store else { throw ConfigurationError("the webhook dispatcher needs a database") }
+        var secrets = configuration.webhookSecrets
+        if secrets.isEmpty {
+            // Derived from REEL_SECRET, so every process sharing it signs alike; written out for receivers to copy.
+            secrets = [WebhookSigner.derivedSecret(from: try secret())]
+            let file = configuration.dataDirectory.appendingPathComponent("webhook-secret")
+            if (try? String(contentsOf: file, encoding: .utf8)) != secrets[0] + "\n",
+                (try? (secrets[0] + "\n").write(to: file, atomically: true, encoding: .utf8)) != nil
+            {
+                chmod(file.path, 0o600)
+            }
+        }
+        return WebhookDispatcher(
+            outbox: store,
+            httpClient: httpClient,
+            signer: WebhookSigner(secrets: secrets),
+            addressGuard: AddressGuard(allowPrivate: configuration.allowPrivateSources),
+            policy: WebhookPolicy(baseDelay: configuration.webhookRetryDelay, maxAge: configuration.webhookMaxAge),
+            logger: logger
         )
     }
 

@@ -73,6 +73,13 @@ public struct ReelConfiguration: Sendable {
     public var idempotencyLifetime: Double
     /// How long recorded events are kept, in seconds (`REEL_EVENT_RETENTION`).
     public var eventRetention: Double
+    /// Standard Webhooks signing secrets, `whsec_…` (`REEL_WEBHOOK_SECRET`, comma- or
+    /// space-separated: each signs every delivery, for rotation); empty: derived from `REEL_SECRET`.
+    public var webhookSecrets: [String]
+    /// Webhook retries: the first delay, doubling up to an hour (`REEL_WEBHOOK_RETRY_DELAY`, s),
+    /// for at most `webhookMaxAge` seconds after the event (`REEL_WEBHOOK_MAX_AGE`).
+    public var webhookRetryDelay: Double
+    public var webhookMaxAge: Double
     /// Largest output uploaded in one PUT; larger ones go in parts (`REEL_S3_MULTIPART_THRESHOLD`).
     public var s3MultipartThreshold: Int
     /// One line for every setting that cannot be used (variable, value, what is allowed); empty
@@ -168,6 +175,13 @@ public struct ReelConfiguration: Sendable {
         readRateLimit = rateLimit("REEL_RATE_LIMIT_READ", RateLimit(perSecond: 100, burst: 200))
         idempotencyLifetime = read.number("REEL_IDEMPOTENCY_TTL", default: 86_400, in: 60...(30 * 86_400))
         eventRetention = read.number("REEL_EVENT_RETENTION", default: 7 * 86_400, in: 3_600...(365 * 86_400))
+        webhookSecrets = (read.text("REEL_WEBHOOK_SECRET") ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        for secret in webhookSecrets where WebhookSecret.key(of: secret) == nil {
+            read.refuse(
+                "REEL_WEBHOOK_SECRET", "(\(secret.prefix(6))…)", "each secret must be whsec_ followed by 16 to 64 base64-encoded bytes")
+        }
+        webhookRetryDelay = read.number("REEL_WEBHOOK_RETRY_DELAY", default: 5, in: 0.1...3_600)
+        webhookMaxAge = read.number("REEL_WEBHOOK_MAX_AGE", default: 86_400, in: 60...(7 * 86_400))
         maxQueuedPerTenant = read.integer("REEL_MAX_QUEUED_PER_TENANT", default: maxQueued, in: 1...1_000_000_000)
         problems = read.problems
         unknownVariables = read.unknownVariables()

@@ -115,5 +115,6 @@ public protocol AccessStore: Sendable {
     func idempotencyRecord(tenant: String, key: String, at date: Date) async throws -> IdempotencyRecord?
 }
 
-/// Everything a database driver provides: compositions, their jobs and events, keys and assets.
-public typealias ReelDatabase = CompositionStore & JobQueue & EventStore & AccessStore & Service
+/// Everything a database driver provides: compositions, their jobs, events and webhook
+/// deliveries, keys and assets.
+public typealias ReelDatabase = CompositionStore & JobQueue & EventStore & WebhookOutbox & AccessStore & Service

@@ -114,5 +114,37 @@ enum PostgresMigrations {
             CREATE INDEX events_created ON events (created_at);
             """
         ),
+        (
+            7,
+            """
+            CREATE TABLE webhook_deliveries (
+                id BIGSERIAL PRIMARY KEY,
+                event_id BIGINT NOT NULL,
+                composition_id UUID NOT NULL,
+                tenant TEXT NOT NULL,
+                type TEXT NOT NULL,
+                url TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                state TEXT NOT NULL DEFAULT 'pending',
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TIMESTAMPTZ NOT NULL,
+                lease_token TEXT,
+                lease_expires_at TIMESTAMPTZ,
+                event_at TIMESTAMPTZ NOT NULL,
+                delivered_at TIMESTAMPTZ
+            );
+            CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (next_attempt_at) WHERE state = 'pending';
+            CREATE INDEX webhook_deliveries_composition ON webhook_deliveries (composition_id, id);
+            CREATE TABLE webhook_attempts (
+                delivery_id BIGINT NOT NULL,
+                number INTEGER NOT NULL,
+                started_at TIMESTAMPTZ NOT NULL,
+                milliseconds INTEGER NOT NULL,
+                status INTEGER,
+                error TEXT,
+                PRIMARY KEY (delivery_id, number)
+            );
+            """
+        ),
     ]
 }

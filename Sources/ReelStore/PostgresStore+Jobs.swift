@@ -72,16 +72,26 @@ extension PostgresStore {
         return rows
     }
 
-    /// Writes one event row in the caller's transaction.
+    /// Writes one event row in the caller's transaction, and its webhook delivery (notifying
+    /// dispatchers in every process) when the composition has a `webhook_url`.
     func record(_ kind: CompositionEvent.Kind, of snapshot: JobSnapshot, at date: Date, on connection: PostgresConnection) async throws {
         let payload = snapshot.payload(kind: kind, at: date)
         try await connection.query("SELECT pg_advisory_xact_lock(\(Self.eventsLockKey))", logger: logger)
-        try await connection.query(
+        let inserted = try await connection.query(
             """
             INSERT INTO events (composition_id, tenant, type, payload, created_at)
-            VALUES (\(snapshot.id), \(snapshot.tenant), \(kind.rawValue), \(payload), \(date))
+            VALUES (\(snapshot.id), \(snapshot.tenant), \(kind.rawValue), \(payload), \(date)) RETURNING id
+            """,
+            logger: logger
+        ).collect()
+        guard let url = snapshot.webhookURL, let eventID = try inserted.first?.decode(Int64.self) else { return }
+        try await connection.query(
+            """
+            INSERT INTO webhook_deliveries (event_id, composition_id, tenant, type, url, payload, next_attempt_at, event_at)
+            VALUES (\(eventID), \(snapshot.id), \(snapshot.tenant), \(kind.rawValue), \(url), \(payload), \(date), \(date))
             """,
             logger: logger)
+        try await connection.query("SELECT pg_notify(\(Self.webhooksChannel), '')", logger: logger)
     }
 
     static func snapshot(_ row: PostgresRow) throws -> JobSnapshot {
@@ -184,7 +194,21 @@ extension PostgresStore: EventStore {
     }
 
     public func purgeEvents(before date: Date) async throws -> Int {
-        try await rows("WITH gone AS (DELETE FROM events WHERE created_at < \(date) RETURNING 1) SELECT count(*) FROM gone").first?
-            .decode(Int.self) ?? 0
+        try await perform {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                try await connection.query(
+                    """
+                    DELETE FROM webhook_attempts WHERE delivery_id IN
+                        (SELECT id FROM webhook_deliveries WHERE event_at < \(date) AND state <> 'pending')
+                    """, logger: self.logger)
+                try await connection.query(
+                    "DELETE FROM webhook_deliveries WHERE event_at < \(date) AND state <> 'pending'", logger: self.logger)
+                let counted = try await connection.query(
+                    "WITH gone AS (DELETE FROM events WHERE created_at < \(date) RETURNING 1) SELECT count(*) FROM gone",
+                    logger: self.logger
+                ).collect()
+                return try counted.first?.decode(Int.self) ?? 0
+            }
+        }
     }
 }

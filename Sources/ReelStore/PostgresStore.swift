@@ -11,6 +11,7 @@ import ServiceLifecycle
 /// `timeout` gives `ReelError.unavailable` (503 with `Retry-After`), never a hang.
 public final class PostgresStore: CompositionStore, JobQueue, Service {
     public let wakeups = WakeSignal()
+    public let deliveryWakeups = WakeSignal()
     public let revocations = RevocationCounter()
     let queuedCount = QueuedCount()
     let idempotencyPurge = PurgeSchedule()
@@ -22,6 +23,8 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     let listens: Bool
 
     static let channel = "reel_jobs"
+    /// New webhook deliveries, heard by the dispatchers of every listening process.
+    static let webhooksChannel = "reel_webhooks"
     /// Key revocations, heard by every process (``revocations``).
     static let keysChannel = "reel_keys"
     static let columns =
@@ -33,10 +36,10 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     ///   - listen: whether to hold a connection listening for new jobs (processes with workers).
     public init(url: String, poolSize: Int, listen: Bool, logger: Logger, timeout: Duration = .seconds(5)) throws {
         var configuration = try Self.configuration(url: url)
-        // The listeners (key revocations, and new jobs with `listen`) hold a connection each; at
-        // least one more is left for queries.
-        configuration.options.maximumConnections = max(listen ? 3 : 2, poolSize)
-        load = PoolLoad(size: configuration.options.maximumConnections - (listen ? 2 : 1))
+        // The listener (key revocations, and new jobs and webhook deliveries with `listen`) holds
+        // one connection; at least one more is left for queries.
+        configuration.options.maximumConnections = max(2, poolSize)
+        load = PoolLoad(size: configuration.options.maximumConnections - 1)
         configuration.options.connectTimeout = timeout
         configuration.options.keepAliveBehavior = .init(frequency: .seconds(30))
         var poolLogger = logger
@@ -73,27 +76,39 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     }
 
     public func run() async throws {
+        let keys: (String, @Sendable () -> Void) = (Self.keysChannel, { self.revocations.bump() })
+        let jobs: (String, @Sendable () -> Void) = (Self.channel, { self.wakeups.signal() })
+        let webhooks: (String, @Sendable () -> Void) = (Self.webhooksChannel, { self.deliveryWakeups.signal() })
+        let channels = listens ? [keys, jobs, webhooks] : [keys]
         await withDiscardingTaskGroup { group in
             group.addTask { await self.client.run() }
-            if listens { group.addTask { await self.listen(on: Self.channel, for: "new jobs") { self.wakeups.signal() } } }
-            group.addTask { await self.listen(on: Self.keysChannel, for: "key revocations") { self.revocations.bump() } }
+            group.addTask { await self.listen(to: channels) }
         }
     }
 
-    /// Runs `react` on every notification on `channel`; reconnects after errors and reacts once
-    /// on each (re)connection, since notifications sent meanwhile were lost.
-    func listen(on channel: String, for what: String, _ react: @escaping @Sendable () -> Void) async {
+    /// Listens to every channel on one connection, running its reaction on each notification;
+    /// reconnects after errors and reacts once on each (re)connection, since notifications sent
+    /// meanwhile were lost.
+    func listen(to channels: [(String, @Sendable () -> Void)]) async {
         while !Task.isCancelled {
             do {
                 try await client.withConnection { connection in
-                    try await connection.listen(on: channel) { notifications in
-                        react()
-                        for try await _ in notifications { react() }
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for (channel, react) in channels {
+                            group.addTask {
+                                try await connection.listen(on: channel) { notifications in
+                                    react()
+                                    for try await _ in notifications { react() }
+                                }
+                            }
+                        }
+                        try await group.next()
+                        group.cancelAll()
                     }
                 }
             } catch {
                 if Task.isCancelled { return }
-                logger.warning("listening for \(what) failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
+                logger.warning("listening for notifications failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
             }
             try? await Task.sleep(for: .seconds(1))
         }

@@ -115,5 +115,37 @@ enum SQLiteMigrations {
             CREATE INDEX events_created ON events (created_at);
             """
         ),
+        (
+            8,
+            """
+            CREATE TABLE webhook_deliveries (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                event_id INTEGER NOT NULL,
+                composition_id TEXT NOT NULL,
+                tenant TEXT NOT NULL,
+                type TEXT NOT NULL,
+                url TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                state TEXT NOT NULL DEFAULT 'pending',
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at REAL NOT NULL,
+                lease_token TEXT,
+                lease_expires_at REAL,
+                event_at REAL NOT NULL,
+                delivered_at REAL
+            );
+            CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (next_attempt_at) WHERE state = 'pending';
+            CREATE INDEX webhook_deliveries_composition ON webhook_deliveries (composition_id, id);
+            CREATE TABLE webhook_attempts (
+                delivery_id INTEGER NOT NULL,
+                number INTEGER NOT NULL,
+                started_at REAL NOT NULL,
+                milliseconds INTEGER NOT NULL,
+                status INTEGER,
+                error TEXT,
+                PRIMARY KEY (delivery_id, number)
+            );
+            """
+        ),
     ]
 }

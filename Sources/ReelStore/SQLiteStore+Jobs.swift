@@ -22,6 +22,7 @@ extension SQLiteStore {
             update.event == nil ? try self.apply(update, in: db) : try db.transaction { try self.apply(update, in: db) }
         }
         if update.wakesWorkers, !rows.isEmpty { wakeups.signal() }
+        if update.event != nil, !rows.isEmpty { deliveryWakeups.signal() }
         return rows.compactMap { $0[0].string.flatMap(UUID.init(uuidString:)) }
     }
 
@@ -56,13 +57,23 @@ extension SQLiteStore {
         return rows
     }
 
-    /// Writes one event row in the caller's transaction.
+    /// Writes one event row in the caller's transaction, and its webhook delivery when the
+    /// composition has a `webhook_url`.
     func record(_ kind: CompositionEvent.Kind, of snapshot: JobSnapshot, at date: Date, in db: SQLiteConnectionHandle) throws {
+        let payload = snapshot.payload(kind: kind, at: date)
+        let composition = SQLiteValue.text(snapshot.id.uuidString.lowercased())
+        let rows = try db.query(
+            "INSERT INTO events (composition_id, tenant, type, payload, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            [composition, .text(snapshot.tenant), .text(kind.rawValue), .text(payload), .real(date.timeIntervalSince1970)])
+        guard let url = snapshot.webhookURL, let eventID = rows.first?[0].int else { return }
         try db.query(
-            "INSERT INTO events (composition_id, tenant, type, payload, created_at) VALUES (?, ?, ?, ?, ?)",
+            """
+            INSERT INTO webhook_deliveries (event_id, composition_id, tenant, type, url, payload, next_attempt_at, event_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
             [
-                .text(snapshot.id.uuidString.lowercased()), .text(snapshot.tenant), .text(kind.rawValue),
-                .text(snapshot.payload(kind: kind, at: date)), .real(date.timeIntervalSince1970),
+                .integer(Int64(eventID)), composition, .text(snapshot.tenant), .text(kind.rawValue), .text(url), .text(payload),
+                .real(date.timeIntervalSince1970), .real(date.timeIntervalSince1970),
             ])
     }
 
@@ -166,9 +177,18 @@ extension SQLiteStore: EventStore {
     }
 
     public func purgeEvents(before date: Date) async throws -> Int {
-        try await database.write { db in
-            try db.query("DELETE FROM events WHERE created_at < ?", [.real(date.timeIntervalSince1970)])
-            return db.changes
+        let before = SQLiteValue.real(date.timeIntervalSince1970)
+        return try await database.write { db in
+            try db.transaction {
+                try db.query(
+                    """
+                    DELETE FROM webhook_attempts WHERE delivery_id IN
+                        (SELECT id FROM webhook_deliveries WHERE event_at < ? AND state <> 'pending')
+                    """, [before])
+                try db.query("DELETE FROM webhook_deliveries WHERE event_at < ? AND state <> 'pending'", [before])
+                try db.query("DELETE FROM events WHERE created_at < ?", [before])
+                return db.changes
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import ServiceLifecycle
 public final class SQLiteStore: CompositionStore, JobQueue, Service {
     let database: SQLiteDatabase
     public let wakeups = WakeSignal()
+    public let deliveryWakeups = WakeSignal()
     public let revocations = RevocationCounter()
     public var pool: PoolUsage { database.writes.usage }
     /// Wake-ups reach this process's workers only; a worker process on the same file polls.
@@ -87,6 +88,7 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
         if outcome == .inserted {
             queuedCount.increment()
             wakeups.signal()
+            deliveryWakeups.signal()
         }
         return outcome
     }
@@ -178,13 +180,14 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
                 return rows
             }
         }
+        if !rows.isEmpty { deliveryWakeups.signal() }
         return try rows.first.map(RecordCoding.record)
     }
 
     public func cancel(_ id: UUID, at date: Date, tenant: String?, idempotency: IdempotencyRecord?) async throws -> CancelOutcome {
         let key = id.uuidString.lowercased()
         do {
-            return try await database.write { db in
+            let outcome = try await database.write { db in
                 try db.transaction { () throws -> CancelOutcome in
                     if let idempotency, let stored = try self.liveAnswer(to: idempotency, in: db) { return .replayed(stored) }
                     let cancelled = try self.apply(JobLifecycle().cancel(id: id, tenant: tenant, at: date), in: db)
@@ -199,6 +202,8 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
                     return .alreadyFinished(status)
                 }
             }
+            if case .cancelled = outcome { deliveryWakeups.signal() }
+            return outcome
         } catch let lost as ClaimLost {
             return .replayed(lost.answer)
         }

@@ -16,21 +16,12 @@ public struct RenderWorker: Service {
     public var renderer: CompositionRenderer
     public var configuration: WorkerConfiguration
     public var logger: Logger
-    /// Posts to a composition's `webhook_url` when it completes or fails.
-    public var webhooks: WebhookNotifier?
 
-    public init(
-        queue: any JobQueue,
-        renderer: CompositionRenderer,
-        configuration: WorkerConfiguration,
-        logger: Logger,
-        webhooks: WebhookNotifier? = nil
-    ) {
+    public init(queue: any JobQueue, renderer: CompositionRenderer, configuration: WorkerConfiguration, logger: Logger) {
         self.queue = queue
         self.renderer = renderer
         self.configuration = configuration
         self.logger = logger
-        self.webhooks = webhooks
     }
 
     public func run() async throws {
@@ -195,14 +186,13 @@ public struct RenderWorker: Service {
         }
     }
 
-    /// Writes what `action` says to the queue (and sends the webhook).
+    /// Writes what `action` says to the queue (its event, and any webhook, go with it).
     func record(_ action: JobLifecycle.Action, of job: ClaimedJob, result: RenderResult?, logger: Logger) async throws {
         let now = Date()
         switch action {
         case .complete:
             if try await queue.record(action, of: job, result: result, at: now) == .held {
                 logger.info("completed", metadata: ["seconds": "\(result?.processingSeconds ?? 0)"])
-                await notify(job, status: .completed, error: nil, logger: logger)
             } else if try await !queue.exists(job.id) {
                 // Deleted while it rendered: the delete removed the files it found, this upload came after.
                 try? await renderer.objects.delete(prefix: ObjectKeys.outputPrefix(job.id))
@@ -215,29 +205,13 @@ public struct RenderWorker: Service {
             _ = try await queue.record(action, of: job, at: now)
         case .fail(let message):
             logger.warning("failed", metadata: ["error": "\(message)"])
-            if try await queue.record(action, of: job, at: now) == .held {
-                await notify(job, status: .failed, error: message, logger: logger)
-            }
+            _ = try await queue.record(action, of: job, at: now)
         case .release:
             logger.info("stopping: job handed back to the queue")
             _ = try await queue.record(action, of: job, at: now)
         case .discard:
             logger.info("cancelled or taken over: render stopped")
         }
-    }
-}
-
-extension RenderWorker {
-    func notify(_ job: ClaimedJob, status: CompositionStatus, error: String?, logger: Logger) async {
-        guard let webhooks, let url = job.request.webhookURL else { return }
-        let event = WebhookNotifier.Event(
-            event: "composition.\(status.rawValue)",
-            compositionID: job.id.uuidString.lowercased(),
-            status: status.rawValue,
-            errorMessage: error,
-            timestamp: Date().formatted(.iso8601)
-        )
-        await webhooks.send(event, to: url, logger: logger)
     }
 }
 

@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
                 let services = try await runtime.services(workerSlots: configuration.workers)
                 var background: [any Service] = []
                 if configuration.workers > 0 {
-                    background = [try runtime.worker(concurrency: configuration.workers), try runtime.rescuer()]
+                    background = try runtime.renderingServices(workers: configuration.workers)
                 }
                 let app = try runtime.serveApplication(services, background: background)
                 logger.info(
@@ -77,7 +77,7 @@ struct WorkCommand: AsyncParsableCommand {
             configuration, logger: logger, listen: true, metrics: MetricsRegistry(prometheus: ProcessMetrics.registry))
         try await runtime.closing {
             let slots = max(1, configuration.workers)
-            let background: [any Service] = [try runtime.worker(concurrency: slots), try runtime.rescuer()]
+            let background = try runtime.renderingServices(workers: slots)
             logger.info(
                 "reel worker started",
                 metadata: [

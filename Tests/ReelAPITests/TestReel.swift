@@ -51,9 +51,10 @@ struct TestReel {
         try runtime.serveApplication(services, background: [])
     }
 
-    /// The application with render workers and the rescuer, as `reel serve` runs it.
+    /// The application with render workers (two slots, a lease renewed every 200 ms), the
+    /// rescuer and the webhook dispatcher, as `reel serve` runs it.
     func applicationWithWorkers() throws -> some ApplicationProtocol {
-        try runtime.serveApplication(services, background: [worker(), try runtime.rescuer()])
+        try runtime.serveApplication(services, background: try runtime.renderingServices(workers: 2, heartbeat: .milliseconds(200)))
     }
 
     /// Render workers as `reel serve` runs them (two slots, a lease renewed every 200 ms).

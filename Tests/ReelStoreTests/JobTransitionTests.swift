@@ -157,7 +157,9 @@ struct JobTransitionTests {
                 group.addTask {
                     var seen: [Int64] = []
                     var after: Int64 = 0
-                    while seen.count < writers * perWriter {
+                    // An event committed after the reader passed its id would never be seen: stop at a deadline, and fail below.
+                    let deadline = ContinuousClock.now + .seconds(30)
+                    while seen.count < writers * perWriter && ContinuousClock.now < deadline {
                         let page = try await store.events(after: after, limit: 7, composition: nil, tenant: nil)
                         seen += page.map(\.id)
                         after = page.last?.id ?? after

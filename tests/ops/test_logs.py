@@ -26,9 +26,13 @@ def served_log(env: dict[str, str], name: str) -> str:
 
 def test_json_logs_are_one_object_a_line_with_time_level_message_and_metadata() -> None:
     secret = "log-test-secret-0123456789abcdef"
-    text = served_log({"REEL_LOG_FORMAT": "json", "REEL_LOG_LEVEL": "debug", "REEL_SECRET": secret}, "json-logs")
-    # Debug lines describe the services being started: never with the secret that signs webhooks.
-    assert secret not in text
+    webhook_key = "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    text = served_log(
+        {"REEL_LOG_FORMAT": "json", "REEL_LOG_LEVEL": "debug", "REEL_SECRET": secret, "REEL_WEBHOOK_SECRET": "whsec_" + webhook_key},
+        "json-logs",
+    )
+    # Debug lines describe the services being started: never with the secrets that sign links and webhooks.
+    assert secret not in text and webhook_key not in text
     lines = [line for line in text.splitlines() if line.strip()]
     assert lines, "reel wrote no log lines"
     entries = [json.loads(line) for line in lines]  # every line parses, or this raises

@@ -1,4 +1,0 @@
-/// Printed without its signing secret.
-extension WebhookNotifier: CustomStringConvertible {
-    public var description: String { "WebhookNotifier(attempts: \(attempts))" }
-}
