@@ -269,7 +269,6 @@ public struct ReelRuntime: Sendable {
         }
         return WebhookDispatcher(
             outbox: store,
-            httpClient: httpClient,
             signer: WebhookSigner(secrets: secrets),
             addressGuard: AddressGuard(allowPrivate: configuration.allowPrivateSources),
             policy: WebhookPolicy(baseDelay: configuration.webhookRetryDelay, maxAge: configuration.webhookMaxAge),

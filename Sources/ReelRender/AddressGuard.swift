@@ -138,14 +138,20 @@ extension AddressGuard {
         return try await NIOThreadPool.singleton.runIfActive { try addressGuard.check(host: host) }
     }
 
+    /// How source downloads connect: no redirects (each hop is vetted), 10 s to connect, 60 s between reads.
+    public static var sourceClientConfiguration: HTTPClient.Configuration {
+        HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)))
+    }
+
     /// Runs `body` with a client that connects `host` to the address this guard vetted (TLS still
     /// verifies the certificate for `host`); with nothing to pin, with `shared` itself.
+    /// `configuration` is what the pinned client is made with (`shared`'s own, in effect).
     public func withVettedClient<T: Sendable>(
-        host: String, shared: HTTPClient, _ body: (HTTPClient) async throws -> T
+        host: String, shared: HTTPClient, configuration: HTTPClient.Configuration = sourceClientConfiguration,
+        _ body: (HTTPClient) async throws -> T
     ) async throws -> T {
         guard let address = try await checkResolving(host: host) else { return try await body(shared) }
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)))
+        var configuration = configuration
         configuration.dnsOverride = Dictionary([host, host.lowercased()].map { ($0, address) }, uniquingKeysWith: { first, _ in first })
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {

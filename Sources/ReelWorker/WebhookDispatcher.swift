@@ -16,7 +16,6 @@ import Synchronization
 /// receiver holds no render; any number of processes may run one.
 public struct WebhookDispatcher: Service {
     public var outbox: any WebhookOutbox
-    public var httpClient: HTTPClient
     public var signer: WebhookSigner
     public var addressGuard: AddressGuard
     public var policy: WebhookPolicy
@@ -29,12 +28,11 @@ public struct WebhookDispatcher: Service {
     public var logger: Logger
 
     public init(
-        outbox: any WebhookOutbox, httpClient: HTTPClient, signer: WebhookSigner, addressGuard: AddressGuard,
+        outbox: any WebhookOutbox, signer: WebhookSigner, addressGuard: AddressGuard,
         policy: WebhookPolicy = WebhookPolicy(), concurrency: Int = 16, timeout: Duration = .seconds(10), poll: Duration = .seconds(1),
         logger: Logger
     ) {
         self.outbox = outbox
-        self.httpClient = httpClient
         self.signer = signer
         self.addressGuard = addressGuard
         self.policy = policy
@@ -44,7 +42,17 @@ public struct WebhookDispatcher: Service {
         self.logger = logger
     }
 
+    /// No redirects (the address guard vets one host), and no reconnecting within an attempt:
+    /// a receiver that is down fails the attempt at once, and the retry schedule decides.
+    var clientConfiguration: HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5), read: .init(timeout)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return configuration
+    }
+
     public func run() async throws {
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
         let busy = InFlight()
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
@@ -62,7 +70,7 @@ public struct WebhookDispatcher: Service {
                     for delivery in claimed {
                         busy.add(1)
                         group.addTask {
-                            await deliver(delivery)
+                            await deliver(delivery, client: httpClient)
                             busy.add(-1)
                             outbox.deliveryWakeups.signal()
                         }
@@ -73,18 +81,20 @@ public struct WebhookDispatcher: Service {
                 }
             }
         }
+        try? await httpClient.shutdown()
     }
 
-    /// A delivery's lease outlasts its attempt, the address check included.
-    var leaseSeconds: Double { Double(timeout.components.seconds) * 3 + 30 }
+    /// A delivery's lease outlasts its attempt (connect, answer, the address check), and no more:
+    /// a dispatcher that died holds its deliveries that long.
+    var leaseSeconds: Double { Double(timeout.components.seconds) + 15 }
 
     /// One attempt at `delivery`, recorded with its decision.
-    func deliver(_ delivery: WebhookDelivery) async {
+    func deliver(_ delivery: WebhookDelivery, client httpClient: HTTPClient) async {
         var logger = self.logger
         logger[metadataKey: "composition_id"] = "\(delivery.compositionID.uuidString.lowercased())"
         logger[metadataKey: "webhook_event"] = "\(delivery.eventID)"
         let started = Date()
-        let outcome = await post(delivery, logger: logger)
+        let outcome = await post(delivery, client: httpClient)
         let now = Date()
         let number = delivery.attempts + 1
         let decision = policy.decide(outcome, attempt: number, eventAt: delivery.eventAt, now: now, random: Double.random(in: 0..<1))
@@ -123,7 +133,7 @@ public struct WebhookDispatcher: Service {
     }
 
     /// POSTs the stored body through a client connecting only to the address the guard vetted.
-    func post(_ delivery: WebhookDelivery, logger: Logger) async -> WebhookPolicy.Outcome {
+    func post(_ delivery: WebhookDelivery, client httpClient: HTTPClient) async -> WebhookPolicy.Outcome {
         guard let host = URLComponents(string: delivery.url)?.host else { return .noAnswer("the URL has no host") }
         let body = Data(delivery.payload.utf8)
         let id = String(delivery.eventID)
@@ -137,7 +147,7 @@ public struct WebhookDispatcher: Service {
         request.headers.add(name: "webhook-signature", value: signer.signature(id: id, timestamp: timestamp, body: body))
         request.body = .bytes(ByteBuffer(bytes: body))
         do {
-            return try await addressGuard.withVettedClient(host: host, shared: httpClient) { client in
+            return try await addressGuard.withVettedClient(host: host, shared: httpClient, configuration: clientConfiguration) { client in
                 let response = try await client.execute(request, timeout: .init(timeout))
                 // Read (and drop) a little of the answer so the connection can be reused.
                 _ = try? await response.body.collect(upTo: 64 * 1024)
