@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import ReelCore
@@ -27,6 +28,10 @@ struct EventController {
 
     @Sendable func all(_ request: Request, context: ReelRequestContext) async throws -> Response {
         let (after, limit) = try Self.page(request)
+        let resume = try Self.lastEventID(request)
+        if Self.wantsStream(request) {
+            return stream(composition: nil, tenant: context.principal.tenantFilter, after: resume ?? after)
+        }
         let events = try await services.store.events(after: after, limit: limit, composition: nil, tenant: context.principal.tenantFilter)
         return Self.response(events, after: after)
     }
@@ -34,11 +39,15 @@ struct EventController {
     @Sendable func one(_ request: Request, context: ReelRequestContext) async throws -> Response {
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw ReelError.notFound("composition") }
         let (after, limit) = try Self.page(request)
+        let resume = try Self.lastEventID(request)
         let tenant = context.principal.tenantFilter
         let events = try await services.store.events(after: after, limit: limit, composition: id, tenant: tenant)
         // A deleted composition keeps its events (until retention); one that never existed has none.
         if events.isEmpty, after == 0, try await services.store.fetchProgress(id, tenant: tenant) == nil {
             throw ReelError.notFound("composition")
+        }
+        if Self.wantsStream(request) {
+            return stream(composition: id, tenant: tenant, after: resume ?? after)
         }
         return Self.response(events, after: after)
     }
@@ -75,5 +84,89 @@ struct EventController {
     /// The stored payload (`{type, timestamp, data}`) with the event's `id` first.
     static func json(_ event: CompositionEvent) -> String {
         "{\"id\":\(event.id)," + event.payload.dropFirst()
+    }
+
+    static func wantsStream(_ request: Request) -> Bool {
+        request.headers[values: .accept].contains { $0.contains("text/event-stream") }
+    }
+
+    /// `Last-Event-ID`, which an EventSource sends when it reconnects: the stream resumes after it
+    /// (checked on every request, though only a stream reads it).
+    static func lastEventID(_ request: Request) throws -> Int64? {
+        guard let text = request.headers[HTTPField.Name("Last-Event-ID")!] else { return nil }
+        guard let value = Int64(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+            throw ReelError.validation(field: "Last-Event-ID", "must be an event id (an integer ≥ 0)", type: "range")
+        }
+        return value
+    }
+
+    /// Server-Sent Events: the stored events after `after` (each with its `id:`), then new ones
+    /// and `composition.progress` (at most 4 a second) as they happen, a keep-alive comment every
+    /// 15 s; a composition's stream ends after its terminal event.
+    func stream(composition: UUID?, tenant: String?, after: Int64) -> Response {
+        let store = services.store
+        let live = store.live
+        let body = ResponseBody { writer in
+            var after = after
+            var checkedEvents = -1
+            var progressVersion = 0
+            var lastProgress = ContinuousClock.now - .seconds(1)
+            var lastWrite = ContinuousClock.now
+            try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
+            while !Task.isCancelled {
+                let generation = live.signal.generation
+                var text = ""
+                if live.eventGeneration != checkedEvents {
+                    checkedEvents = live.eventGeneration
+                    var page: [CompositionEvent]
+                    repeat {
+                        page = try await store.events(after: after, limit: 100, composition: composition, tenant: tenant)
+                        for event in page {
+                            text += "id: \(event.id)\nevent: \(event.kind.rawValue)\ndata: \(Self.json(event))\n\n"
+                            after = event.id
+                            if composition != nil && event.kind.isTerminal {
+                                try await writer.write(ByteBuffer(string: text))
+                                try await writer.finish(nil)
+                                return
+                            }
+                        }
+                    } while page.count == 100
+                }
+                let now = ContinuousClock.now
+                let pending = live.progress(after: progressVersion, composition: composition, tenant: tenant)
+                var wait = Duration.seconds(15) - (now - lastWrite)
+                if !pending.isEmpty {
+                    if now - lastProgress >= .milliseconds(250) {
+                        for update in pending { text += Self.progressEvent(update) }
+                        progressVersion = pending[pending.count - 1].version
+                        lastProgress = now
+                    } else {
+                        wait = min(wait, .milliseconds(250) - (now - lastProgress))
+                    }
+                }
+                if text.isEmpty && wait <= .zero { text = ": keep-alive\n\n" }
+                if !text.isEmpty {
+                    try await writer.write(ByteBuffer(string: text))
+                    lastWrite = ContinuousClock.now
+                    wait = max(wait, .milliseconds(1))
+                }
+                await live.signal.wait(after: generation, timeout: max(wait, .milliseconds(1)))
+            }
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache",
+                HTTPField.Name("X-Accel-Buffering")!: "no",
+            ],
+            body: body)
+    }
+
+    /// A `composition.progress` event: not stored, so without an `id:`.
+    static func progressEvent(_ update: LiveUpdates.Progress) -> String {
+        let data =
+            "{\"composition_id\":\"\(update.composition.uuidString.lowercased())\",\"progress\":\(JSONText.number(update.progress)),"
+            + "\"stage\":\"\(update.stage)\"}"
+        return "event: composition.progress\ndata: \(data)\n\n"
     }
 }

@@ -9,4 +9,6 @@ public protocol EventStore: Sendable {
     /// Removes events created before `date` (retention); returns how many.
     @discardableResult
     func purgeEvents(before date: Date) async throws -> Int
+    /// Recorded events and progress reports as they happen, in this process and (PostgreSQL) in others.
+    var live: LiveUpdates { get }
 }

@@ -56,15 +56,21 @@ extension PostgresStore {
 
     /// Applies `update` on `connection` (inside a transaction when it has an event) and records
     /// its event for every row it changed; returns the changed rows (id first, then the snapshot
-    /// columns and `returning` when there is an event or `returning`).
+    /// columns and `returning` when there is an event or `returning`, else the tenant).
     func apply(_ update: JobUpdate, returning extra: String = "", on connection: PostgresConnection) async throws -> [PostgresRow] {
         var builder = Bindings()
         let assignments = try Self.assignments(update, &builder)
         let filter = Self.filter(update.target, &builder)
-        let returning = update.event == nil && extra.isEmpty ? "id" : Self.snapshotColumns + extra
+        let returning = update.event == nil && extra.isEmpty ? "id, tenant" : Self.snapshotColumns + extra
         let query = PostgresQuery(
             unsafeSQL: "UPDATE compositions SET \(assignments) WHERE \(filter) RETURNING \(returning)", binds: builder.binds)
         let rows = try await connection.query(query, logger: logger).collect()
+        if update.event == nil, let progress = update.progress, let stage = update.stage, let row = rows.first {
+            let (id, tenant) = try row.decode((UUID, String).self)
+            live.reported(composition: id, tenant: tenant, progress: progress, stage: stage.rawValue)
+            let payload = "\(id.uuidString.lowercased()) \(progress) \(stage.rawValue) \(tenant)"
+            try await connection.query("SELECT pg_notify(\(Self.progressChannel), \(payload))", logger: logger)
+        }
         if let kind = update.event {
             let date = update.updatedAt ?? Date()
             for row in rows { try await record(kind, of: try Self.snapshot(row), at: date, on: connection) }
@@ -84,6 +90,7 @@ extension PostgresStore {
             """,
             logger: logger
         ).collect()
+        try await connection.query("SELECT pg_notify(\(Self.eventsChannel), '')", logger: logger)
         guard let url = snapshot.webhookURL, let eventID = try inserted.first?.decode(Int64.self) else { return }
         try await connection.query(
             """
@@ -210,5 +217,14 @@ extension PostgresStore: EventStore {
                 return try counted.first?.decode(Int.self) ?? 0
             }
         }
+    }
+}
+
+extension PostgresStore {
+    /// A progress report from another process: `ID PROGRESS STAGE TENANT`.
+    func heard(progress payload: String) {
+        let parts = payload.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4, let id = UUID(uuidString: String(parts[0])), let progress = Double(parts[1]) else { return }
+        live.reported(composition: id, tenant: String(parts[3]), progress: progress, stage: String(parts[2]))
     }
 }

@@ -12,6 +12,7 @@ import ServiceLifecycle
 public final class PostgresStore: CompositionStore, JobQueue, Service {
     public let wakeups = WakeSignal()
     public let deliveryWakeups = WakeSignal()
+    public let live = LiveUpdates()
     public let revocations = RevocationCounter()
     let queuedCount = QueuedCount()
     let idempotencyPurge = PurgeSchedule()
@@ -25,6 +26,9 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     static let channel = "reel_jobs"
     /// New webhook deliveries, heard by the dispatchers of every listening process.
     static let webhooksChannel = "reel_webhooks"
+    /// Recorded events and progress reports, heard by every process (its streams, ``live``).
+    static let eventsChannel = "reel_events"
+    static let progressChannel = "reel_progress"
     /// Key revocations, heard by every process (``revocations``).
     static let keysChannel = "reel_keys"
     static let columns =
@@ -76,20 +80,23 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     }
 
     public func run() async throws {
-        let keys: (String, @Sendable () -> Void) = (Self.keysChannel, { self.revocations.bump() })
-        let jobs: (String, @Sendable () -> Void) = (Self.channel, { self.wakeups.signal() })
-        let webhooks: (String, @Sendable () -> Void) = (Self.webhooksChannel, { self.deliveryWakeups.signal() })
-        let channels = listens ? [keys, jobs, webhooks] : [keys]
+        typealias Channel = (String, @Sendable (String) -> Void)
+        let keys: Channel = (Self.keysChannel, { _ in self.revocations.bump() })
+        let events: Channel = (Self.eventsChannel, { _ in self.live.eventRecorded() })
+        let progress: Channel = (Self.progressChannel, { payload in self.heard(progress: payload) })
+        let jobs: Channel = (Self.channel, { _ in self.wakeups.signal() })
+        let webhooks: Channel = (Self.webhooksChannel, { _ in self.deliveryWakeups.signal() })
+        let channels = listens ? [keys, events, progress, jobs, webhooks] : [keys, events, progress]
         await withDiscardingTaskGroup { group in
             group.addTask { await self.client.run() }
             group.addTask { await self.listen(to: channels) }
         }
     }
 
-    /// Listens to every channel on one connection, running its reaction on each notification;
-    /// reconnects after errors and reacts once on each (re)connection, since notifications sent
-    /// meanwhile were lost.
-    func listen(to channels: [(String, @Sendable () -> Void)]) async {
+    /// Listens to every channel on one connection, running its reaction on each notification's
+    /// payload; reconnects after errors and reacts once (with an empty payload) on each
+    /// (re)connection, since notifications sent meanwhile were lost.
+    func listen(to channels: [(String, @Sendable (String) -> Void)]) async {
         while !Task.isCancelled {
             do {
                 try await client.withConnection { connection in
@@ -97,8 +104,8 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
                         for (channel, react) in channels {
                             group.addTask {
                                 try await connection.listen(on: channel) { notifications in
-                                    react()
-                                    for try await _ in notifications { react() }
+                                    react("")
+                                    for try await notification in notifications { react(notification.payload) }
                                 }
                             }
                         }

@@ -11,6 +11,8 @@ extension SQLiteStore {
             try db.transaction { try self.apply(update, returning: ", request, run_at, request_id, max_attempts", in: db) }
         }
         guard let row = rows.first, let snapshot = try Self.snapshot(row), let request = row[8].string else { return nil }
+        deliveryWakeups.signal()
+        live.eventRecorded()
         return ClaimedJob(
             id: snapshot.id, token: token, attempt: snapshot.attempt, request: try RecordCoding.decode(request),
             readyAt: RecordCoding.date(row[9]) ?? Date(), requestID: row[10].string, maxAttempts: row[11].int ?? 1)
@@ -22,7 +24,15 @@ extension SQLiteStore {
             update.event == nil ? try self.apply(update, in: db) : try db.transaction { try self.apply(update, in: db) }
         }
         if update.wakesWorkers, !rows.isEmpty { wakeups.signal() }
-        if update.event != nil, !rows.isEmpty { deliveryWakeups.signal() }
+        if update.event != nil, !rows.isEmpty {
+            deliveryWakeups.signal()
+            live.eventRecorded()
+        }
+        if update.event == nil, let progress = update.progress, let stage = update.stage, let row = rows.first,
+            let id = row[0].string.flatMap(UUID.init(uuidString:))
+        {
+            live.reported(composition: id, tenant: row[1].string ?? "", progress: progress, stage: stage.rawValue)
+        }
         return rows.compactMap { $0[0].string.flatMap(UUID.init(uuidString:)) }
     }
 
@@ -42,11 +52,11 @@ extension SQLiteStore {
 
     /// Applies `update` on the writer connection (the caller holds a transaction when it has an
     /// event) and records its event for every row it changed; returns the changed rows (their id
-    /// first, then the snapshot columns and `returning`, when there is an event or `returning`).
+    /// first, then the tenant, or the snapshot columns and `returning` when there is an event or `returning`).
     func apply(_ update: JobUpdate, returning extra: String = "", in db: SQLiteConnectionHandle) throws -> [[SQLiteValue]] {
         let (assignments, values) = try Self.assignments(update)
         let (filter, filterValues) = Self.filter(update.target)
-        let returning = update.event == nil && extra.isEmpty ? "id" : Self.snapshotColumns + extra
+        let returning = update.event == nil && extra.isEmpty ? "id, tenant" : Self.snapshotColumns + extra
         let rows = try db.query("UPDATE compositions SET \(assignments) WHERE \(filter) RETURNING \(returning)", values + filterValues)
         if let kind = update.event {
             let date = update.updatedAt ?? Date()

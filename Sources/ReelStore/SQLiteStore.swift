@@ -9,6 +9,7 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
     let database: SQLiteDatabase
     public let wakeups = WakeSignal()
     public let deliveryWakeups = WakeSignal()
+    public let live = LiveUpdates()
     public let revocations = RevocationCounter()
     public var pool: PoolUsage { database.writes.usage }
     /// Wake-ups reach this process's workers only; a worker process on the same file polls.
@@ -89,6 +90,7 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
             queuedCount.increment()
             wakeups.signal()
             deliveryWakeups.signal()
+            live.eventRecorded()
         }
         return outcome
     }
@@ -180,7 +182,10 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
                 return rows
             }
         }
-        if !rows.isEmpty { deliveryWakeups.signal() }
+        if !rows.isEmpty {
+            deliveryWakeups.signal()
+            live.eventRecorded()
+        }
         return try rows.first.map(RecordCoding.record)
     }
 
@@ -202,7 +207,10 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
                     return .alreadyFinished(status)
                 }
             }
-            if case .cancelled = outcome { deliveryWakeups.signal() }
+            if case .cancelled = outcome {
+                deliveryWakeups.signal()
+                live.eventRecorded()
+            }
             return outcome
         } catch let lost as ClaimLost {
             return .replayed(lost.answer)
