@@ -166,7 +166,7 @@ struct EventController {
     static func progressEvent(_ update: LiveUpdates.Progress) -> String {
         let data =
             "{\"composition_id\":\"\(update.composition.uuidString.lowercased())\",\"progress\":\(JSONText.number(update.progress)),"
-            + "\"stage\":\"\(update.stage)\"}"
+            + "\"stage\":\"\(update.stage)\",\"reported_at\":\"\(update.reportedAt.timestamp)\"}"
         return "event: composition.progress\ndata: \(data)\n\n"
     }
 }

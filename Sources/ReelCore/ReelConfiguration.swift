@@ -74,7 +74,8 @@ public struct ReelConfiguration: Sendable {
     /// How long recorded events are kept, in seconds (`REEL_EVENT_RETENTION`).
     public var eventRetention: Double
     /// Standard Webhooks signing secrets, `whsec_…` (`REEL_WEBHOOK_SECRET`, comma- or
-    /// space-separated: each signs every delivery, for rotation); empty: derived from `REEL_SECRET`.
+    /// space-separated, or a file of them: each signs every delivery, for rotation); empty:
+    /// derived from `REEL_SECRET`.
     public var webhookSecrets: [String]
     /// Webhook retries: the first delay, doubling up to an hour (`REEL_WEBHOOK_RETRY_DELAY`, s),
     /// for at most `webhookMaxAge` seconds after the event (`REEL_WEBHOOK_MAX_AGE`).
@@ -175,7 +176,13 @@ public struct ReelConfiguration: Sendable {
         readRateLimit = rateLimit("REEL_RATE_LIMIT_READ", RateLimit(perSecond: 100, burst: 200))
         idempotencyLifetime = read.number("REEL_IDEMPOTENCY_TTL", default: 86_400, in: 60...(30 * 86_400))
         eventRetention = read.number("REEL_EVENT_RETENTION", default: 7 * 86_400, in: 3_600...(365 * 86_400))
-        webhookSecrets = (read.text("REEL_WEBHOOK_SECRET") ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        var webhookSecretText = read.text("REEL_WEBHOOK_SECRET") ?? ""
+        if webhookSecretText.hasPrefix("/") {
+            let path = webhookSecretText
+            webhookSecretText = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            if webhookSecretText.isEmpty { read.refuse("REEL_WEBHOOK_SECRET", path, "cannot read that file") }
+        }
+        webhookSecrets = webhookSecretText.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(String.init)
         for secret in webhookSecrets where WebhookSecret.key(of: secret) == nil {
             read.refuse(
                 "REEL_WEBHOOK_SECRET", "(\(secret.prefix(6))…)", "each secret must be whsec_ followed by 16 to 64 base64-encoded bytes")

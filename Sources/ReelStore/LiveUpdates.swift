@@ -12,6 +12,8 @@ public final class LiveUpdates: Sendable {
         public var tenant: String
         public var progress: Double
         public var stage: String
+        /// When the worker reported it.
+        public var reportedAt: Date
         /// Grows with every progress report in this process.
         public var version: Int
         public var at: ContinuousClock.Instant
@@ -37,12 +39,13 @@ public final class LiveUpdates: Sendable {
         signal.signal()
     }
 
-    public func reported(composition: UUID, tenant: String, progress: Double, stage: String) {
+    public func reported(composition: UUID, tenant: String, progress: Double, stage: String, at reportedAt: Date) {
         let now = ContinuousClock.now
         state.withLock { state in
             state.version += 1
             state.progress[composition] = Progress(
-                composition: composition, tenant: tenant, progress: progress, stage: stage, version: state.version, at: now)
+                composition: composition, tenant: tenant, progress: progress, stage: stage, reportedAt: reportedAt, version: state.version,
+                at: now)
             // Compositions that stopped reporting (finished, or their worker died) are forgotten.
             if state.progress.count > 64 { state.progress = state.progress.filter { now - $0.value.at < .seconds(60) } }
         }

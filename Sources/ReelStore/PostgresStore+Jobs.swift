@@ -67,8 +67,9 @@ extension PostgresStore {
         let rows = try await connection.query(query, logger: logger).collect()
         if update.event == nil, let progress = update.progress, let stage = update.stage, let row = rows.first {
             let (id, tenant) = try row.decode((UUID, String).self)
-            live.reported(composition: id, tenant: tenant, progress: progress, stage: stage.rawValue)
-            let payload = "\(id.uuidString.lowercased()) \(progress) \(stage.rawValue) \(tenant)"
+            let reportedAt = update.updatedAt ?? Date()
+            live.reported(composition: id, tenant: tenant, progress: progress, stage: stage.rawValue, at: reportedAt)
+            let payload = "\(id.uuidString.lowercased()) \(progress) \(stage.rawValue) \(reportedAt.timeIntervalSince1970) \(tenant)"
             try await connection.query("SELECT pg_notify(\(Self.progressChannel), \(payload))", logger: logger)
         }
         if let kind = update.event {
@@ -221,10 +222,14 @@ extension PostgresStore: EventStore {
 }
 
 extension PostgresStore {
-    /// A progress report from another process: `ID PROGRESS STAGE TENANT`.
+    /// A progress report from another process: `ID PROGRESS STAGE REPORTED_AT TENANT`.
     func heard(progress payload: String) {
-        let parts = payload.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-        guard parts.count == 4, let id = UUID(uuidString: String(parts[0])), let progress = Double(parts[1]) else { return }
-        live.reported(composition: id, tenant: String(parts[3]), progress: progress, stage: String(parts[2]))
+        let parts = payload.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false)
+        guard parts.count == 5, let id = UUID(uuidString: String(parts[0])), let progress = Double(parts[1]),
+            let reportedAt = Double(parts[3])
+        else { return }
+        live.reported(
+            composition: id, tenant: String(parts[4]), progress: progress, stage: String(parts[2]),
+            at: Date(timeIntervalSince1970: reportedAt))
     }
 }

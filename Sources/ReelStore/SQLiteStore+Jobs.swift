@@ -31,7 +31,8 @@ extension SQLiteStore {
         if update.event == nil, let progress = update.progress, let stage = update.stage, let row = rows.first,
             let id = row[0].string.flatMap(UUID.init(uuidString:))
         {
-            live.reported(composition: id, tenant: row[1].string ?? "", progress: progress, stage: stage.rawValue)
+            live.reported(
+                composition: id, tenant: row[1].string ?? "", progress: progress, stage: stage.rawValue, at: update.updatedAt ?? Date())
         }
         return rows.compactMap { $0[0].string.flatMap(UUID.init(uuidString:)) }
     }

@@ -56,6 +56,13 @@ struct ConfigurationTests {
             ),
             ("REEL_IDEMPOTENCY_TTL", "-1", "REEL_IDEMPOTENCY_TTL=-1: must be a number from 60 to 2592000"),
             ("REEL_MAX_QUEUED_PER_TENANT", "0", "REEL_MAX_QUEUED_PER_TENANT=0: must be a whole number from 1 to 1000000000"),
+            ("REEL_EVENT_RETENTION", "60", "REEL_EVENT_RETENTION=60: must be a number from 3600 to 31536000"),
+            (
+                "REEL_WEBHOOK_SECRET", "whsec_hunter2",
+                "REEL_WEBHOOK_SECRET=(whsec_…): each secret must be whsec_ followed by 16 to 64 base64-encoded bytes"
+            ),
+            ("REEL_WEBHOOK_SECRET", "/nonexistent/secret", "REEL_WEBHOOK_SECRET=/nonexistent/secret: cannot read that file"),
+            ("REEL_WEBHOOK_MAX_AGE", "1", "REEL_WEBHOOK_MAX_AGE=1: must be a number from 60 to 604800"),
         ])
     func problems(name: String, value: String, line: String) throws {
         let configuration = ReelConfiguration(environment: [name: value])

@@ -155,6 +155,7 @@ def test_the_compose_file_is_valid_and_runs_the_seed_topology() -> None:
     assert services["migrate"]["command"] == ["migrate"]
     for name in ("api", "worker", "migrate"):
         assert services[name]["environment"]["REEL_API_KEYS"] == "/run/secrets/reel_api_keys"
+        assert services[name]["environment"]["REEL_WEBHOOK_SECRET"] == "/run/secrets/reel_webhook_secret"
     scrape = yaml.safe_load((DEPLOY / "prometheus" / "prometheus.yml").read_text())["scrape_configs"]
     worker_job = next(job for job in scrape if job["job_name"] == "reel-worker")
     assert worker_job["dns_sd_configs"][0]["port"] == 9464
