@@ -23,9 +23,7 @@ import threading
 import time
 import uuid
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import httpx
 from httpx_sse import aconnect_sse, connect_sse
@@ -37,6 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from load_bench import rss_kb, wrk  # noqa: E402
 from reel_support import ReelProcess, free_port, new_database, wait_for  # noqa: E402
 from test_observability import tiny_clip  # noqa: E402
+from test_webhooks import SECRET, Receiver  # noqa: E402
 
 os.environ.setdefault("REEL_BINARY", str(ROOT / ".build" / "release" / "reel"))
 ROWS: list[tuple[str, str, str]] = []
@@ -56,47 +55,27 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-class Receiver:
-    """Records when each event's webhook first arrives."""
-
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.latencies: dict[str, float] = {}
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
-                arrived = time.time()
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                if body["type"] == "composition.completed":
-                    receiver.latencies.setdefault(self.headers["webhook-id"], arrived - seconds(body["timestamp"]))
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's name
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-
 def latencies(renders: int) -> None:
     env = {"REEL_DATABASE_URL": new_database(), "REEL_STORAGE_URL": f"s3://reel-ops/{uuid.uuid4().hex[:12]}",
-           "REEL_ALLOW_PRIVATE_SOURCES": "true"}
+           "REEL_ALLOW_PRIVATE_SOURCES": "true", "REEL_WEBHOOK_SECRET": SECRET}
     api = ReelProcess(["serve", "--workers", "0"], env, "events-api", port=free_port()).start()
     worker = ReelProcess(["work", "--workers", "2"], env, "events-worker").start()
-    receiver = Receiver()
+    receiver = Receiver(free_port(), [SECRET]).start()
     progress: list[float] = []
     try:
         asset = httpx.post(f"{api.base_url}/api/v1/assets", content=tiny_clip(), headers={"Content-Type": "video/mp4"}).json()
         completed = 0
         with httpx.Client(timeout=httpx.Timeout(10, read=120)) as client:
             with connect_sse(client, "GET", f"{api.base_url}/api/v1/events", headers={"Accept": "text/event-stream"}) as source:
-                for _ in range(renders):
-                    created = httpx.post(f"{api.base_url}/api/v1/compositions", json={
-                        "title": "bench", "webhook_url": f"http://127.0.0.1:{receiver.port}/hook", "output": {"resolution": "480p"},
-                        "clips": [{"video_url": asset["url"], "start_time": 0, "end_time": 6}]})
-                    assert created.status_code == 202, created.text
+                def submit() -> None:
+                    for _ in range(renders):
+                        created = httpx.post(f"{api.base_url}/api/v1/compositions", json={
+                            "title": "bench", "webhook_url": f"http://127.0.0.1:{receiver.port}/hook",
+                            "output": {"resolution": "480p"}, "clips": [{"video_url": asset["url"], "start_time": 0, "end_time": 6}]})
+                        assert created.status_code == 202, created.text
+
+                # Submitted beside the reader, so the stream is read while events happen.
+                threading.Thread(target=submit).start()
                 for event in source.iter_sse():
                     arrived = time.time()
                     if event.event == "composition.progress":
@@ -105,9 +84,15 @@ def latencies(renders: int) -> None:
                         completed += 1
                         if completed == renders:
                             break
-        wait_for(lambda: len(receiver.latencies) == renders, timeout=30, what="every completion webhook")
+        def completions() -> list[float]:
+            with receiver.lock:
+                return [event["arrived"] - seconds(event["timestamp"]) for event in receiver.received
+                        if event["type"] == "composition.completed"]
+
+        hooks = wait_for(lambda: (found := completions()) and len(found) >= renders and found, timeout=30,
+                         what="every completion webhook")
     finally:
-        receiver.server.shutdown()
+        receiver.stop()
         worker.kill()
         api.stop()
     api.remove_folder()
@@ -115,7 +100,7 @@ def latencies(renders: int) -> None:
     ms = [value * 1000 for value in progress]
     row(f"progress report → SSE client on the API process (n={len(ms)})",
         f"p50 {statistics.median(ms):.1f} ms, p99 {percentile(ms, 0.99):.1f} ms", "p99 < 50 ms")
-    hooks = [value * 1000 for value in receiver.latencies.values()]
+    hooks = [value * 1000 for value in hooks]
     row(f"completion → webhook received (n={len(hooks)})",
         f"p50 {statistics.median(hooks):.1f} ms, p99 {percentile(hooks, 0.99):.1f} ms", "p50 < 100 ms")
 
@@ -180,7 +165,7 @@ def held_streams(clients: int, seconds_each: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--renders", type=int, default=8)
+    parser.add_argument("--renders", type=int, default=24)
     parser.add_argument("--clients", type=int, default=1000)
     parser.add_argument("--seconds", type=int, default=10)
     arguments = parser.parse_args()

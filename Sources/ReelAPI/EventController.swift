@@ -4,6 +4,7 @@ import Hummingbird
 import NIOCore
 import ReelCore
 import ReelStore
+import ServiceLifecycle
 
 /// `GET /api/v1/events` and `GET /api/v1/compositions/{id}/events`: the recorded changes of a
 /// tenant's compositions, oldest first, paged by event id; `GET …/webhooks`: their deliveries.
@@ -101,7 +102,7 @@ struct EventController {
     }
 
     /// Server-Sent Events: the stored events after `after` (each with its `id:`), then new ones
-    /// and `composition.progress` (at most 4 a second) as they happen, a keep-alive comment every
+    /// and `composition.progress` (at most 4 a second per composition) as they happen, a keep-alive comment every
     /// 15 s; a composition's stream ends after its terminal event.
     func stream(composition: UUID?, tenant: String?, after: Int64) -> Response {
         let store = services.store
@@ -110,10 +111,13 @@ struct EventController {
             var after = after
             var checkedEvents = -1
             var progressVersion = 0
-            var lastProgress = ContinuousClock.now - .seconds(1)
+            var pending: [UUID: LiveUpdates.Progress] = [:]
+            var lastProgress: [UUID: ContinuousClock.Instant] = [:]
             var lastWrite = ContinuousClock.now
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-            while !Task.isCancelled {
+            // A stream never ends on its own: on graceful shutdown it ends, so the server can stop
+            // (the client reconnects elsewhere with Last-Event-ID).
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 let generation = live.signal.generation
                 var text = ""
                 if live.eventGeneration != checkedEvents {
@@ -133,25 +137,36 @@ struct EventController {
                     } while page.count == 100
                 }
                 let now = ContinuousClock.now
-                let pending = live.progress(after: progressVersion, composition: composition, tenant: tenant)
                 var wait = Duration.seconds(15) - (now - lastWrite)
-                if !pending.isEmpty {
-                    if now - lastProgress >= .milliseconds(250) {
-                        for update in pending { text += Self.progressEvent(update) }
-                        progressVersion = pending[pending.count - 1].version
-                        lastProgress = now
+                // The latest progress of each composition, sent at most every 250 ms per composition.
+                for update in live.progress(after: progressVersion, composition: composition, tenant: tenant) {
+                    pending[update.composition] = update
+                    progressVersion = max(progressVersion, update.version)
+                }
+                for (id, update) in pending.sorted(by: { $0.value.version < $1.value.version }) {
+                    let since = now - (lastProgress[id] ?? now - .seconds(1))
+                    if since >= .milliseconds(250) {
+                        text += Self.progressEvent(update)
+                        lastProgress[id] = now
+                        pending[id] = nil
                     } else {
-                        wait = min(wait, .milliseconds(250) - (now - lastProgress))
+                        wait = min(wait, .milliseconds(250) - since)
                     }
                 }
+                if lastProgress.count > 256 { lastProgress = lastProgress.filter { now - $0.value < .seconds(1) } }
                 if text.isEmpty && wait <= .zero { text = ": keep-alive\n\n" }
                 if !text.isEmpty {
                     try await writer.write(ByteBuffer(string: text))
                     lastWrite = ContinuousClock.now
                     wait = max(wait, .milliseconds(1))
                 }
-                await live.signal.wait(after: generation, timeout: max(wait, .milliseconds(1)))
+                await withGracefulShutdownHandler {
+                    await live.signal.wait(after: generation, timeout: max(wait, .milliseconds(1)))
+                } onGracefulShutdown: {
+                    live.signal.signal()
+                }
             }
+            try await writer.finish(nil)
         }
         return Response(
             status: .ok,

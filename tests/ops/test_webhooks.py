@@ -23,7 +23,8 @@ OLD_SECRET = "whsec_" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldY"
 
 
 class Receiver:
-    """An HTTP server on `port` that verifies each delivery with `Webhook(secret)` and keeps it."""
+    """An HTTP server on `port` that verifies each delivery with `Webhook(secret)` and keeps it,
+    with its webhook-id and when it arrived."""
 
     def __init__(self, port: int, secrets: list[str]) -> None:
         self.port = port
@@ -38,6 +39,7 @@ class Receiver:
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's name
+                arrived = time.time()
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 headers = {key.lower(): value for key, value in self.headers.items()}
                 try:
@@ -50,7 +52,7 @@ class Receiver:
                     self.end_headers()
                     return
                 with receiver.lock:
-                    receiver.received.append({"id": headers["webhook-id"], **json.loads(body)})
+                    receiver.received.append({"id": headers["webhook-id"], "arrived": arrived, **json.loads(body)})
                 self.send_response(204)
                 self.end_headers()
 
