@@ -94,3 +94,28 @@ def test_a_stream_resumed_with_last_event_id_misses_nothing_and_repeats_nothing(
     finally:
         assert reel.stop() == 0
     reel.remove_folder()
+
+
+def test_an_open_stream_ends_on_sigterm_and_the_server_stops() -> None:
+    reel = ReelProcess(["serve", "--workers", "0"], {}, "sse-stop", port=free_port()).start()
+    body = {"title": "q", "clips": [{"video_url": "https://example.com/a.mp4", "start_time": 0, "end_time": 1}]}
+    composition = httpx.post(f"{reel.base_url}/api/v1/compositions", json=body).json()["id"]
+    ended: list[float] = []
+
+    def follow() -> None:
+        with httpx.Client(timeout=httpx.Timeout(5, read=60)) as client:
+            with connect_sse(client, "GET", f"{reel.base_url}/api/v1/compositions/{composition}/events", headers=STREAM) as source:
+                for _ in source.iter_sse():
+                    pass
+        ended.append(time.monotonic())
+
+    reader = threading.Thread(target=follow)
+    reader.start()
+    time.sleep(1)
+    assert reel.process is not None
+    started = time.monotonic()
+    # A stream of a queued composition would never end on its own; shutdown ends it.
+    assert reel.stop() == 0
+    reader.join(timeout=10)
+    assert ended and ended[0] - started < 10
+    reel.remove_folder()
