@@ -102,7 +102,7 @@ struct HealthController {
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
-        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let ms = elapsed.seconds * 1000
         return (ms * 1000).rounded() / 1000
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import ReelCore
 
 /// What every request leaves behind: its id — the client's `X-Request-Id` when it is a short
 /// token, otherwise Hummingbird's — answered in `X-Request-Id` and put on every log line of the
@@ -33,7 +34,7 @@ struct ObservabilityMiddleware: RouterMiddleware {
         metrics?.record(method: method, route: route, status: response.status.code, duration: elapsed)
         if mode == "all" || (mode == "errors" && (response.status.code >= 400 || elapsed >= .seconds(1))) {
             // Microseconds as `12.345` without `String(format:)`, which costs more than the rest of the line.
-            let micros = Int(elapsed.components.seconds) * 1_000_000 + Int(elapsed.components.attoseconds / 1_000_000_000_000)
+            let micros = Int(elapsed.nanoseconds / 1000)
             let fraction = micros % 1000
             let milliseconds = "\(micros / 1000)." + (fraction < 10 ? "00" : fraction < 100 ? "0" : "") + "\(fraction)"
             context.logger.info(

@@ -187,7 +187,6 @@ public struct ReelRuntime: Sendable {
         fetcher.s3 = s3
         var renderer = CompositionRenderer(
             fetcher: fetcher,
-            objects: objects,
             ffmpegPath: configuration.ffmpegPath,
             ffprobePath: configuration.ffprobePath,
             fontFile: configuration.fontFile,
@@ -237,6 +236,7 @@ public struct ReelRuntime: Sendable {
         return RenderWorker(
             queue: store,
             renderer: renderer(scratch: scratchFolder()),
+            objects: objects,
             configuration: WorkerConfiguration(
                 concurrency: concurrency,
                 leaseSeconds: configuration.leaseSeconds,

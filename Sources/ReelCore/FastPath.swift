@@ -6,12 +6,11 @@ import Foundation
 /// render takes milliseconds instead of seconds.
 public enum FastPath {
     /// Whether the request and its sources could take the fast path, before keyframes are known.
-    public static func isCandidate(_ request: CompositionRequest, sources: [String: RenderSource]) -> Bool {
+    public static func isCandidate(_ request: CompositionRequest, timeline: Timeline, sources: [String: RenderSource]) -> Bool {
         guard [.mp4, .mov].contains(request.output.format), let size = request.output.size,
             request.overlays.isEmpty, request.audio.musicURL == nil, request.audio.voiceoverURL == nil,
             request.audio.loudnessTarget == nil, request.audio.originalAudioVolume == 1
         else { return false }
-        let timeline = Timeline(clips: request.clips)
         guard timeline.segments.allSatisfy({ $0.transitionIn == nil && $0.content != .gap }) else { return false }
         var setups = Set<String?>()
         for clip in request.clips {
@@ -31,11 +30,12 @@ public enum FastPath {
     /// each source URL to its keyframe times; `outputPath` and the list live in `directory`.
     public static func plan(
         for request: CompositionRequest,
+        timeline: Timeline,
         sources: [String: RenderSource],
         keyframes: [String: [Double]],
         outputPath: String
     ) -> FFmpegPlan? {
-        guard isCandidate(request, sources: sources) else { return nil }
+        guard isCandidate(request, timeline: timeline, sources: sources) else { return nil }
         let frame = 1 / request.output.fps
         let clips = request.clips.sorted { $0.startTime < $1.startTime }
         var list = "ffconcat version 1.0\n"
@@ -61,12 +61,12 @@ public enum FastPath {
         return FFmpegPlan(
             arguments: ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"] + SourceInput.concatOptions + [
                 "-f", "concat", "-safe", "0", "-i", directory + "/" + listName, "-map", "0:v:0", "-map", "0:a:0", "-c", "copy", "-t",
-                PlanState.number(Timeline(clips: request.clips).duration), "-movflags", "+faststart",
+                PlanState.number(timeline.duration), "-movflags", "+faststart",
                 "-progress", "pipe:1", "-nostats", outputPath,
             ],
             files: [listName: list],
             links: links,
-            duration: Timeline(clips: request.clips).duration,
+            duration: timeline.duration,
             appliedEffects: ["stream_copy"],
             warnings: warnings
         )

@@ -4,26 +4,26 @@ extension FilterGraphBuilder {
     /// True when a render should run as chunks: an H.264 output of more than three pieces.
     /// One ffmpeg holding every source open grows by each source's decoder and filter pools
     /// (~120 MiB per 1080p piece, measured); a chunk holds at most three pieces.
-    public static func prefersChunks(_ request: CompositionRequest) -> Bool {
-        [.mp4, .mov].contains(request.output.format) && Timeline(clips: request.clips).pieces.count > piecesPerChunk
+    public static func prefersChunks(_ request: CompositionRequest, timeline: Timeline) -> Bool {
+        [.mp4, .mov].contains(request.output.format) && timeline.pieces.count > piecesPerChunk
     }
 
     /// Pieces rendered by one chunk process: few enough to bound memory, enough to amortise start-up.
     static let piecesPerChunk = 3
 
-    /// The render as steps run one after another: video-only chunks of up to three pieces (cut on
-    /// frame boundaries, overlays shifted into the chunk), one audio pass for the whole mix, and a
-    /// stream-copy mux of both into `outputPath`. Files go in ``fileDirectory``.
+    /// The render in parts: video-only chunks of up to three pieces (cut on frame boundaries,
+    /// overlays shifted into the chunk), one audio pass for the whole mix, and a stream-copy
+    /// stitch of both into `outputPath`. Files go in ``fileDirectory``.
     public func chunkedPlan(
         for request: CompositionRequest,
+        timeline: Timeline,
         sources: [String: RenderSource],
         outputPath: String
-    ) throws(RenderFailure) -> [FFmpegPlan] {
+    ) throws(RenderFailure) -> SegmentedPlan {
         guard let size = request.output.size else { throw RenderFailure("output.resolution is not understood") }
-        let timeline = Timeline(clips: request.clips)
         let total = timeline.duration
         let fps = request.output.fps
-        var steps: [FFmpegPlan] = []
+        var chunks: [FFmpegPlan] = []
         var chunkList = "ffconcat version 1.0\n"
         var start = 0.0
         var frame = 0
@@ -44,28 +44,7 @@ extension FilterGraphBuilder {
             let length = Double(frames) / fps
             var state = PlanState(width: size.width, height: size.height, fps: fps, x264Preset: x264Preset)
             state.includeAudio = false
-            var labels: [(video: String, audio: String)] = []
-            for index in group {
-                let label = ("v\(index)", "a\(index)")
-                let shift = index == group.lowerBound ? chunkStart - start : 0
-                switch pieces[index] {
-                case .span(let segment, let offset, let duration):
-                    try state.addSpan(
-                        of: timeline.segments[segment], from: offset + shift, duration: duration - shift, request: request,
-                        sources: sources, labels: label
-                    )
-                case .transition(let to, let transition):
-                    let outgoing = timeline.segments[to - 1]
-                    let d = transition.duration
-                    let tail = ("t\(index)v", "t\(index)a")
-                    let head = ("h\(index)v", "h\(index)a")
-                    try state.addSpan(
-                        of: outgoing, from: outgoing.duration - d, duration: d, request: request, sources: sources, labels: tail)
-                    try state.addSpan(of: timeline.segments[to], from: 0, duration: d, request: request, sources: sources, labels: head)
-                    state.blend(tail, into: head, transition: transition, labels: label)
-                }
-                labels.append(label)
-            }
+            let labels = try state.addPieces(group, of: timeline, shift: chunkStart - start, request: request, sources: sources)
             var video = state.concat(labels).video
             state.graph.add([video], [.init("tpad", [("stop_mode", "clone"), ("stop_duration", PlanState.number(2 / fps))])], ["padded"])
             video = "padded"
@@ -94,33 +73,12 @@ extension FilterGraphBuilder {
             effects += state.effects
             warnings += state.warnings
             chunkList += "file \(name)\n"
-            steps.append(FFmpegPlan(arguments: arguments, files: state.files, duration: length, appliedEffects: [], warnings: []))
+            chunks.append(FFmpegPlan(arguments: arguments, files: state.files, duration: length, appliedEffects: [], warnings: []))
         }
 
         var audio = PlanState(width: size.width, height: size.height, fps: fps, x264Preset: x264Preset)
         audio.includeVideo = false
-        var labels: [(video: String, audio: String)] = []
-        for (number, piece) in timeline.pieces.enumerated() {
-            let label = ("v\(number)", "a\(number)")
-            switch piece {
-            case .span(let segment, let offset, let duration):
-                try audio.addSpan(
-                    of: timeline.segments[segment], from: offset, duration: duration, request: request, sources: sources, labels: label)
-            case .transition(let to, let transition):
-                let outgoing = timeline.segments[to - 1]
-                let d = transition.duration
-                try audio.addSpan(
-                    of: outgoing, from: outgoing.duration - d, duration: d, request: request, sources: sources,
-                    labels: ("t\(number)v", "t\(number)a")
-                )
-                try audio.addSpan(
-                    of: timeline.segments[to], from: 0, duration: d, request: request, sources: sources,
-                    labels: ("h\(number)v", "h\(number)a")
-                )
-                audio.blend(("t\(number)v", "t\(number)a"), into: ("h\(number)v", "h\(number)a"), transition: transition, labels: label)
-            }
-            labels.append(label)
-        }
+        let labels = try audio.addPieces(pieces.indices, of: timeline, request: request, sources: sources)
         let mixed = try audio.mixAudio(request.audio, clipAudio: audio.concat(labels).audio, sources: sources, total: total)
         let audioFile = fileDirectory + "/audio.m4a"
         let audioArguments =
@@ -128,7 +86,7 @@ extension FilterGraphBuilder {
                 "-filter_complex", audio.graph.rendered, "-map", "[\(mixed)]", "-c:a", "aac", "-b:a", "128k", "-ar",
                 String(Self.sampleRate), "-ac", "2", "-t", PlanState.number(total), "-progress", "pipe:1", "-nostats", audioFile,
             ]
-        steps.append(FFmpegPlan(arguments: audioArguments, files: [:], duration: total / 10, appliedEffects: [], warnings: []))
+        let audioPass = FFmpegPlan(arguments: audioArguments, files: [:], duration: total / 10, appliedEffects: [], warnings: [])
 
         let listName = "chunks.ffconcat"
         let mux = [
@@ -139,12 +97,8 @@ extension FilterGraphBuilder {
         var merged = PlanState(width: size.width, height: size.height, fps: fps, x264Preset: x264Preset)
         for effect in effects + audio.effects + ["chunked_render"] { merged.effect(effect) }
         for warning in warnings + audio.warnings where !merged.warnings.contains(warning) { merged.warnings.append(warning) }
-        steps.append(
-            FFmpegPlan(
-                arguments: mux, files: [listName: chunkList], duration: total / 20, appliedEffects: merged.effects,
-                warnings: merged.warnings
-            )
-        )
-        return steps
+        let stitch = FFmpegPlan(
+            arguments: mux, files: [listName: chunkList], duration: total / 20, appliedEffects: merged.effects, warnings: merged.warnings)
+        return SegmentedPlan(segments: chunks, audio: audioPass, stitch: stitch)
     }
 }

@@ -44,37 +44,17 @@ public struct FilterGraphBuilder: Sendable {
         self.x264Preset = x264Preset
     }
 
+    /// The whole render as one ffmpeg process.
     public func plan(
         for request: CompositionRequest,
+        timeline: Timeline,
         sources: [String: RenderSource],
         outputPath: String
     ) throws(RenderFailure) -> FFmpegPlan {
         guard let size = request.output.size else { throw RenderFailure("output.resolution is not understood") }
         var state = PlanState(width: size.width, height: size.height, fps: request.output.fps, x264Preset: x264Preset)
-        let timeline = Timeline(clips: request.clips)
         let total = timeline.duration
-
-        var labels: [(video: String, audio: String)] = []
-        for (number, piece) in timeline.pieces.enumerated() {
-            switch piece {
-            case .span(let segment, let start, let duration):
-                let label = ("v\(number)", "a\(number)")
-                try state.addSpan(
-                    of: timeline.segments[segment], from: start, duration: duration, request: request, sources: sources, labels: label)
-                labels.append(label)
-            case .transition(let to, let transition):
-                let outgoing = timeline.segments[to - 1]
-                let incoming = timeline.segments[to]
-                let tail = ("t\(number)v", "t\(number)a")
-                let head = ("h\(number)v", "h\(number)a")
-                let d = transition.duration
-                try state.addSpan(of: outgoing, from: outgoing.duration - d, duration: d, request: request, sources: sources, labels: tail)
-                try state.addSpan(of: incoming, from: 0, duration: d, request: request, sources: sources, labels: head)
-                let label = ("v\(number)", "a\(number)")
-                state.blend(tail, into: head, transition: transition, labels: label)
-                labels.append(label)
-            }
-        }
+        let labels = try state.addPieces(timeline.pieces.indices, of: timeline, request: request, sources: sources)
         var (video, audio) = state.concat(labels)
 
         for (index, overlay) in request.overlays.enumerated() {

@@ -4,6 +4,7 @@ import Crypto
 import Foundation
 import NIOCore
 import NIOHTTP1
+import ReelCore
 
 /// A small S3 client over AsyncHTTPClient: signed object reads and writes (multipart above
 /// `multipartThreshold`), listing, deletion and presigned GET URLs. With an endpoint
@@ -132,7 +133,7 @@ public struct S3Client: Sendable {
             Counter(label: "reel_s3_requests_total", dimensions: [("operation", operation), ("status", status)]).increment()
             let elapsed = ContinuousClock.now - start
             CoreMetrics.Timer(label: "reel_s3_request_duration_seconds", dimensions: [("operation", operation)])
-                .recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+                .recordNanoseconds(elapsed.nanoseconds)
         }
         let response = try await httpClient.execute(request, timeout: timeout)
         status = String(response.status.code)

@@ -1,14 +1,13 @@
 import Foundation
 import ReelCore
-import ReelObjects
 import Synchronization
 
-/// Renders one composition: fetches and probes its sources, runs one ffmpeg process built by
-/// ``FilterGraphBuilder``, probes the result and stores it. Its scratch folder is removed
+/// Renders one composition: fetches and probes its sources, executes the ``RenderPlan`` that
+/// ``RenderPlanner`` decides, probes the result and hands the files over; storing them is the
+/// caller's (the worker uploads, `reel render` moves the file into place). Its scratch folder is removed
 /// whatever the outcome.
 public struct CompositionRenderer: Sendable {
     public var fetcher: SourceFetcher
-    public var objects: any ObjectStore
     public var ffmpegPath: String
     public var probe: MediaProbe
     /// Probes sources, remembering what it learnt about each cached file.
@@ -26,14 +25,12 @@ public struct CompositionRenderer: Sendable {
 
     public init(
         fetcher: SourceFetcher,
-        objects: any ObjectStore,
         ffmpegPath: String,
         ffprobePath: String,
         fontFile: String,
         scratchRoot: URL
     ) {
         self.fetcher = fetcher
-        self.objects = objects
         self.ffmpegPath = ffmpegPath
         self.probe = MediaProbe(ffprobePath: ffprobePath)
         self.sourceProbe = MediaProbe(ffprobePath: ffprobePath, cache: ProbeCache())
@@ -44,9 +41,13 @@ public struct CompositionRenderer: Sendable {
     /// Progress callback: the stage and how far it is (0–1).
     public typealias ProgressHandler = @Sendable (RenderStage, Double) -> Void
 
-    /// Renders `request` and stores the output under the composition's fixed keys.
-    public func render(id: UUID, request: CompositionRequest, progress: @escaping ProgressHandler) async throws -> RenderResult {
-        let started = ContinuousClock.now
+    /// Renders `request` in a scratch folder of its own and hands what it made to `deliver`
+    /// (which stores or moves the files); the folder is removed once `deliver` returns, whatever
+    /// the outcome.
+    public func render<T: Sendable>(
+        id: UUID, request: CompositionRequest, progress: @escaping ProgressHandler,
+        deliver: (RenderedFiles) async throws -> T
+    ) async throws -> T {
         let scratch = scratchRoot.appendingPathComponent("\(id.uuidString.lowercased())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -58,101 +59,89 @@ public struct CompositionRenderer: Sendable {
         let outputFile = scratch.appendingPathComponent("output.\(request.output.format.fileExtension)")
         var builder = self.builder
         builder.fileDirectory = scratch.path
-        var plan = try builder.plan(for: request, sources: sources, outputPath: outputFile.path)
-        var output: MediaInfo?
+        let planner = RenderPlanner(builder: builder)
+        let keyframes = planner.mayStreamCopy(request, sources: sources) ? await keyframeTimes(request, sources: sources) : [:]
+        let renderPlan = try planner.plan(for: request, sources: sources, keyframes: keyframes, outputPath: outputFile.path)
         progress(.rendering, 0)
-        if let fast = await fastPlan(request, sources: sources, outputPath: outputFile.path) {
-            try prepare(fast, in: scratch)
-            try await runFFmpeg(fast.arguments, duration: fast.duration) { progress(.rendering, $0) }
-            let copied = try await copiedOutputInfo(outputFile.path, source: sources[request.clips[0].sourceURL]?.info)
-            if abs(copied.duration - fast.duration) <= 1 / request.output.fps {
-                plan = fast
-                output = copied
-            }
-        }
-        if output == nil {
-            let steps =
-                FilterGraphBuilder.prefersChunks(request)
-                ? try builder.chunkedPlan(for: request, sources: sources, outputPath: outputFile.path) : [plan]
-            for step in steps { try prepare(step, in: scratch) }
-            try await runSteps(steps) { progress(.rendering, $0) }
-            plan = steps[steps.count - 1]
-            output = try await probe.probe(outputFile.path, name: "the rendered output")
-        }
-        guard let output else { throw RenderFailure("the rendered output is missing") }
+        let (plan, output) = try await execute(
+            renderPlan, output: outputFile, source: sources[request.clips[0].sourceURL]?.info, fps: request.output.fps
+        ) { progress(.rendering, $0) }
 
-        var thumbnailKey: String?
+        var thumbnail: URL?
         if request.output.thumbnail {
-            let thumbnail = scratch.appendingPathComponent("thumbnail.jpg")
+            let file = scratch.appendingPathComponent("thumbnail.jpg")
             try await runFFmpeg(
                 [
-                    "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-ss", String(plan.duration / 2), "-i",
-                    outputFile.path, "-frames:v", "1", "-q:v", "3", thumbnail.path,
+                    "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-ss", String(output.duration / 2), "-i",
+                    outputFile.path, "-frames:v", "1", "-q:v", "3", file.path,
                 ],
                 duration: 0
             ) { _ in }
-            thumbnailKey = ObjectKeys.thumbnail(id)
-            try await objects.put(key: ObjectKeys.thumbnail(id), file: thumbnail, contentType: "image/jpeg")
+            thumbnail = file
         }
-
-        progress(.uploading, 0)
-        let key = ObjectKeys.output(id, format: request.output.format.fileExtension)
-        do {
-            try await objects.put(key: key, file: outputFile, contentType: request.output.format.contentType)
-        } catch {
-            throw RenderFailure(
-                "could not store the output: the object store refused it (\(ObjectStoreError.summary(error)))", transient: true)
-        }
-        progress(.uploading, 1)
-        let elapsed = ContinuousClock.now - started
-        return RenderResult(
-            outputKey: key,
-            output: output,
-            inputs: request.sourceURLs.compactMap { url in sources[url].map { .init(url: url, info: $0.info) } },
-            appliedEffects: plan.appliedEffects,
-            warnings: plan.warnings,
-            processingSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            thumbnailKey: thumbnailKey
-        )
+        return try await deliver(
+            RenderedFiles(
+                output: outputFile,
+                thumbnail: thumbnail,
+                info: output,
+                inputs: request.sourceURLs.compactMap { url in sources[url].map { .init(url: url, info: $0.info) } },
+                appliedEffects: plan.appliedEffects,
+                warnings: plan.warnings
+            ))
     }
 
-    /// Runs a one-step plan, or a chunked one: the video chunks in order while the audio pass
-    /// (the second-to-last step) runs beside them, then the mux.
-    func runSteps(_ steps: [FFmpegPlan], progress: @escaping @Sendable (Double) -> Void) async throws {
-        guard steps.count > 2, let mux = steps.last else {
-            for step in steps { try await runFFmpeg(step.arguments, duration: step.duration, progress: progress) }
-            return
+    /// Runs `plan` in `scratch`'s files; returns the step that made the output (its duration,
+    /// effects and warnings) and what the output holds.
+    func execute(
+        _ plan: RenderPlan, output: URL, source: MediaInfo?, fps: Double, progress: @escaping @Sendable (Double) -> Void
+    ) async throws -> (FFmpegPlan, MediaInfo) {
+        let scratch = output.deletingLastPathComponent()
+        switch plan {
+        case .streamCopy(let copy, let otherwise):
+            try prepare(copy, in: scratch)
+            try await runFFmpeg(copy.arguments, duration: copy.duration, progress: progress)
+            let copied = try await copiedOutputInfo(output.path, source: source)
+            if abs(copied.duration - copy.duration) <= 1 / fps { return (copy, copied) }
+            return try await execute(otherwise, output: output, source: source, fps: fps, progress: progress)
+        case .single(let step):
+            try prepare(step, in: scratch)
+            try await runFFmpeg(step.arguments, duration: step.duration, progress: progress)
+            return (step, try await probe.probe(output.path, name: "the rendered output"))
+        case .segmented(let parts):
+            for step in parts.segments + [parts.audio, parts.stitch] { try prepare(step, in: scratch) }
+            try await runSegments(parts, progress: progress)
+            return (parts.stitch, try await probe.probe(output.path, name: "the rendered output"))
         }
-        let audio = steps[steps.count - 2]
-        let chunks = steps.dropLast(2)
-        let weight = max(chunks.map(\.duration).reduce(0, +), 0.001)
+    }
+
+    /// The video segments in order while the audio pass runs beside them, then the stitch.
+    func runSegments(_ parts: SegmentedPlan, progress: @escaping @Sendable (Double) -> Void) async throws {
+        let weight = max(parts.segments.map(\.duration).reduce(0, +), 0.001)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await runFFmpeg(audio.arguments, duration: audio.duration) { _ in } }
+            group.addTask { try await runFFmpeg(parts.audio.arguments, duration: parts.audio.duration) { _ in } }
             var done = 0.0
-            for chunk in chunks {
-                try await runFFmpeg(chunk.arguments, duration: chunk.duration) { [done] fraction in
-                    progress(min(0.99, (done + fraction * chunk.duration) / weight))
+            for segment in parts.segments {
+                try await runFFmpeg(segment.arguments, duration: segment.duration) { [done] fraction in
+                    progress(min(0.99, (done + fraction * segment.duration) / weight))
                 }
-                done += chunk.duration
+                done += segment.duration
             }
             try await group.waitForAll()
         }
-        try await runFFmpeg(mux.arguments, duration: mux.duration) { _ in }
+        try await runFFmpeg(parts.stitch.arguments, duration: parts.stitch.duration) { _ in }
         progress(1)
     }
 
-    /// The stream-copy plan when the sources allow it.
-    func fastPlan(_ request: CompositionRequest, sources: [String: RenderSource], outputPath: String) async -> FFmpegPlan? {
-        guard FastPath.isCandidate(request, sources: sources) else { return nil }
+    /// Each clip source's keyframe times, for a stream copy's cut points.
+    func keyframeTimes(_ request: CompositionRequest, sources: [String: RenderSource]) async -> [String: [Double]] {
         let probe = self.sourceProbe
-        let keyframes = await withTaskGroup(of: (String, [Double]).self) { group in
+        return await withTaskGroup(of: (String, [Double]).self) { group in
             for url in Set(request.clips.map(\.sourceURL)) {
                 guard let path = sources[url]?.path else { continue }
                 group.addTask { (url, (try? await probe.keyframeTimes(path)) ?? []) }
             }
             return await group.reduce(into: [String: [Double]]()) { $0[$1.0] = $1.1 }
         }
-        return FastPath.plan(for: request, sources: sources, keyframes: keyframes, outputPath: outputPath)
     }
 
     /// What a stream copy wrote: read from its own `moov` box when that agrees with the source's

@@ -14,12 +14,17 @@ import Synchronization
 public struct RenderWorker: Service {
     public var queue: any JobQueue
     public var renderer: CompositionRenderer
+    /// Where rendered files are stored.
+    public var objects: any ObjectStore
     public var configuration: WorkerConfiguration
     public var logger: Logger
 
-    public init(queue: any JobQueue, renderer: CompositionRenderer, configuration: WorkerConfiguration, logger: Logger) {
+    public init(
+        queue: any JobQueue, renderer: CompositionRenderer, objects: any ObjectStore, configuration: WorkerConfiguration, logger: Logger
+    ) {
         self.queue = queue
         self.renderer = renderer
+        self.objects = objects
         self.configuration = configuration
         self.logger = logger
     }
@@ -100,8 +105,11 @@ public struct RenderWorker: Service {
         let outcome: Outcome = await withTaskGroup(of: Outcome?.self) { group in
             group.addTask {
                 do {
+                    let started = ContinuousClock.now
                     let result = try await renderer.render(id: job.id, request: job.request) { stage, fraction in
                         latest.post(stage: stage, fraction: fraction)
+                    } deliver: { files in
+                        try await store(files, of: job, started: started, progress: latest)
                     }
                     return .rendered(result)
                 } catch let failure as RenderFailure {
@@ -195,7 +203,7 @@ public struct RenderWorker: Service {
                 logger.info("completed", metadata: ["seconds": "\(result?.processingSeconds ?? 0)"])
             } else if try await !queue.exists(job.id) {
                 // Deleted while it rendered: the delete removed the files it found, this upload came after.
-                try? await renderer.objects.delete(prefix: ObjectKeys.outputPrefix(job.id))
+                try? await objects.delete(prefix: ObjectKeys.outputPrefix(job.id))
                 logger.info("the composition was deleted while it rendered; its output was removed")
             } else {
                 logger.info("finished a job this worker no longer owns; result discarded")

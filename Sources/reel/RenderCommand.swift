@@ -36,6 +36,7 @@ struct RenderCommand: AsyncParsableCommand {
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reel-render-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
+        // The store only resolves asset:// sources, and a local render has none: an empty one in the scratch folder.
         configuration.storageURL = "file://" + scratch.appendingPathComponent("objects").path
         let runtime = try ReelRuntime.openRendering(configuration, logger: Logger(label: "reel-render"))
         let id = UUID()
@@ -44,20 +45,19 @@ struct RenderCommand: AsyncParsableCommand {
         do {
             var renderer = runtime.renderer(scratch: scratch.appendingPathComponent("jobs"))
             renderer.fetcher.allowLocalFiles = true
-            let result = try await renderer.render(id: id, request: request) {
-                stage, fraction in
+            let target = URL(fileURLWithPath: output)
+            let started = ContinuousClock.now
+            let info = try await renderer.render(id: id, request: request) { stage, fraction in
                 progress.show(stage: stage, fraction: fraction)
+            } deliver: { files in
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.moveItem(at: files.output, to: target)
+                return files.info
             }
             progress.finish()
-            let target = URL(fileURLWithPath: output)
-            try? FileManager.default.removeItem(at: target)
-            if let rendered = runtime.objects.localPath(for: result.outputKey) {
-                try FileManager.default.moveItem(atPath: rendered, toPath: target.path)
-            } else {
-                try await runtime.objects.download(key: result.outputKey, to: target)
-            }
+            let seconds = (ContinuousClock.now - started).seconds
             print(
-                "\(output): \(String(format: "%.2f", result.output.duration)) s, \(result.output.sizeBytes) bytes, rendered in \(String(format: "%.2f", result.processingSeconds)) s"
+                "\(output): \(String(format: "%.2f", info.duration)) s, \(info.sizeBytes) bytes, rendered in \(String(format: "%.2f", seconds)) s"
             )
         } catch {
             progress.finish()

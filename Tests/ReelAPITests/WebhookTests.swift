@@ -74,7 +74,7 @@ struct WebhookTests {
                 let source = try await RenderFlowTests.upload(client, clip)
                 let good = try await RenderFlowTests.post(
                     client,
-                    #"{"title":"ok","webhook_url":"\#(hook)","clips":[{"video_url":"\#(source)","start_time":0,"end_time":1}],"output":{"resolution":"160x90"}}"#
+                    #"{"title":"ok","webhook_url":"\#(hook)","clips":[{"video_url":"\#(source)","start_time":0,"end_time":1}],"output":{"resolution":"160x90","thumbnail":true}}"#
                 )
                 let bad = try await RenderFlowTests.post(
                     client,
@@ -88,6 +88,16 @@ struct WebhookTests {
                 let types = { (id: String) in inbox.all.filter { $0.compositionID == id }.compactMap(\.type) }
                 #expect(types(good) == ["composition.queued", "composition.processing", "composition.completed"])
                 #expect(types(bad) == ["composition.queued", "composition.processing", "composition.failed"])
+                // The worker stored the poster beside the output.
+                let link = try await client.execute(uri: "/api/v1/compositions/\(good)/download", method: .get) {
+                    $0.body.json["thumbnail_url"] as? String
+                }
+                let thumbnail = try #require(URLComponents(string: link ?? ""))
+                try await client.execute(uri: thumbnail.path + "?" + (thumbnail.query ?? ""), method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType] == "image/jpeg")
+                    #expect(Array(response.body.readableBytesView.prefix(2)) == [0xFF, 0xD8])
+                }
                 let failed = inbox.all.first { $0.compositionID == bad && $0.type == "composition.failed" }
                 #expect(((failed?.json["data"] as? [String: Any])?["error_message"] as? String)?.contains("trim_start") == true)
 

@@ -12,7 +12,9 @@ struct FilterGraphBuilderTests {
 
     func plan(_ name: String, info: MediaInfo = Fixtures.video()) throws -> FFmpegPlan {
         let request = try JSONDecoder().decode(CompositionRequest.self, from: try Fixtures.seedPayload(name))
-        return try builder.plan(for: request, sources: Fixtures.sources(for: request, info: info), outputPath: "/work/out.mp4")
+        return try builder.plan(
+            for: request, timeline: Timeline(clips: request.clips), sources: Fixtures.sources(for: request, info: info),
+            outputPath: "/work/out.mp4")
     }
 
     /// What every source input carries: the `file` protocol and plain media demuxers only, so
@@ -86,7 +88,8 @@ struct FilterGraphBuilderTests {
             clips: [Clip(videoURL: "https://x.test/a.mp4", startTime: 0, endTime: 2)],
             overlays: [Overlay(text: text)]
         )
-        let plan = try builder.plan(for: request, sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
+        let plan = try builder.plan(
+            for: request, timeline: Timeline(clips: request.clips), sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
         let graph = try #require(value(after: "-filter_complex", in: plan.arguments))
         #expect(!graph.contains("100%"))
         #expect(plan.files["overlay0.txt"] == text)
@@ -98,6 +101,7 @@ struct FilterGraphBuilderTests {
         let request = CompositionRequest(title: "t", clips: [Clip(videoURL: "https://x.test/a.mp4", startTime: 0, endTime: 6)])
         let plan = try builder.plan(
             for: request,
+            timeline: Timeline(clips: request.clips),
             sources: Fixtures.sources(for: request, info: Fixtures.video(4, audio: false)),
             outputPath: "/o.mp4"
         )
@@ -115,10 +119,12 @@ struct FilterGraphBuilderTests {
             clips: [Clip(videoURL: "https://x.test/a.mp4", startTime: 0, endTime: 2, trimStart: 12)]
         )
         #expect(throws: RenderFailure.self) {
-            try builder.plan(for: request, sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
+            try builder.plan(
+                for: request, timeline: Timeline(clips: request.clips), sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
         }
         do {
-            _ = try builder.plan(for: request, sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
+            _ = try builder.plan(
+                for: request, timeline: Timeline(clips: request.clips), sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
         } catch {
             #expect(error.message.contains("clips[0].trim_start"))
             #expect(error.message.contains("10 s"))
@@ -135,7 +141,8 @@ struct FilterGraphBuilderTests {
                 Clip(videoURL: "https://x.test/c.mp4", startTime: 5, endTime: 7),
             ]
         )
-        let plan = try builder.plan(for: request, sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
+        let plan = try builder.plan(
+            for: request, timeline: Timeline(clips: request.clips), sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
         let graph = try #require(value(after: "-filter_complex", in: plan.arguments))
         let inputs = plan.arguments.enumerated().filter { $0.element == "-i" }.map { plan.arguments[$0.offset + 1] }
         #expect(inputs == ["/src/0", "/src/0", "/src/1", "/src/1", "/src/2"])
@@ -178,24 +185,30 @@ struct ChunkedPlanTests {
         var builder = FilterGraphBuilder(fontFile: "/fonts/Sans.ttf")
         builder.fileDirectory = "/work"
         let request = try JSONDecoder().decode(CompositionRequest.self, from: try Fixtures.seedPayload("complex-10-clip"))
-        #expect(FilterGraphBuilder.prefersChunks(request))
-        let steps = try builder.chunkedPlan(for: request, sources: Fixtures.sources(for: request), outputPath: "/work/out.mp4")
-        #expect(steps.count == 6)
-        let chunks = steps.dropLast(2)
+        // The planner chooses segments for it, building the timeline once.
+        guard
+            case .segmented(let parts) = try RenderPlanner(builder: builder).plan(
+                for: request, sources: Fixtures.sources(for: request), outputPath: "/work/out.mp4")
+        else {
+            Issue.record("expected a segmented plan")
+            return
+        }
+        let chunks = parts.segments
+        #expect(chunks.count == 4)
         let frames = chunks.compactMap { step in step.arguments.firstIndex(of: "-frames:v").map { Int(step.arguments[$0 + 1]) ?? 0 } }
         #expect(frames == [270, 270, 270, 90])
         for step in chunks {
             #expect(step.arguments.filter { $0 == "-i" }.count <= 3, "a chunk opens at most three sources")
             #expect(step.arguments.contains("-an"))
         }
-        let audio = steps[4].arguments
+        let audio = parts.audio.arguments
         #expect(audio.filter { $0 == "-i" }.count == 12)
         #expect(audio.joined(separator: " ").contains("concat=n=10:v=0:a=1"))
-        let mux = steps[5]
+        let mux = parts.stitch
         #expect(mux.files["chunks.ffconcat"]?.components(separatedBy: "\n").filter { $0.hasPrefix("file ") }.count == 4)
         #expect(mux.arguments.suffix(1) == ["/work/out.mp4"])
         #expect(mux.appliedEffects.contains("chunked_render") && mux.appliedEffects.contains("text_overlay"))
-        let second = steps[1].arguments.joined(separator: " ")
+        let second = chunks[1].arguments.joined(separator: " ")
         #expect(
             second.contains("textfile=/work/overlay1.txt"), "the 15–18 s title lands in the second chunk (9–18 s), shifted to its start")
         #expect(second.contains(#"enable=between(t\,6\,9)"#))
@@ -205,6 +218,13 @@ struct ChunkedPlanTests {
     @Test("short or single-piece renders stay one process")
     func smallStaysSingle() throws {
         let request = try JSONDecoder().decode(CompositionRequest.self, from: try Fixtures.seedPayload("simple-2-clip"))
-        #expect(!FilterGraphBuilder.prefersChunks(request))
+        #expect(!FilterGraphBuilder.prefersChunks(request, timeline: Timeline(clips: request.clips)))
+        guard
+            case .single = try RenderPlanner(builder: FilterGraphBuilder(fontFile: "/f.ttf")).plan(
+                for: request, sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
+        else {
+            Issue.record("expected one process")
+            return
+        }
     }
 }

@@ -131,8 +131,10 @@ struct HostileInputTests {
                 decoded += 1
                 guard CompositionValidator().problems(in: request).isEmpty else { continue }
                 let sources = Fixtures.sources(for: request)
-                _ = try? FilterGraphBuilder(fontFile: "/f.ttf").plan(for: request, sources: sources, outputPath: "/o.mp4")
-                _ = try? FilterGraphBuilder(fontFile: "/f.ttf").chunkedPlan(for: request, sources: sources, outputPath: "/o.mp4")
+                let timeline = Timeline(clips: request.clips)
+                let builder = FilterGraphBuilder(fontFile: "/f.ttf")
+                _ = try? builder.plan(for: request, timeline: timeline, sources: sources, outputPath: "/o.mp4")
+                _ = try? builder.chunkedPlan(for: request, timeline: timeline, sources: sources, outputPath: "/o.mp4")
                 planned += 1
             }
         }

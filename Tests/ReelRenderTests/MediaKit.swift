@@ -56,11 +56,22 @@ struct MediaKit {
         return try await asset("v-\(UUID().uuidString.prefix(6)).mp4", arguments)
     }
 
-    func render(_ request: CompositionRequest) async throws -> (RenderResult, URL) {
-        let id = UUID()
-        let result = try await renderer.render(id: id, request: request) { _, _ in }
-        let path = try requireLocal(objects.localPath(for: result.outputKey))
-        return (result, URL(fileURLWithPath: path))
+    /// Renders `request`; its files are moved out of the renderer's scratch folder into the kit's.
+    func render(_ request: CompositionRequest) async throws -> (RenderedFiles, URL) {
+        let kept = folder.appendingPathComponent("rendered-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
+        let files = try await renderer.render(id: UUID(), request: request) { _, _ in
+        } deliver: { files in
+            var moved = files
+            moved.output = kept.appendingPathComponent(files.output.lastPathComponent)
+            try FileManager.default.moveItem(at: files.output, to: moved.output)
+            if let thumbnail = files.thumbnail {
+                moved.thumbnail = kept.appendingPathComponent(thumbnail.lastPathComponent)
+                try FileManager.default.moveItem(at: thumbnail, to: kept.appendingPathComponent(thumbnail.lastPathComponent))
+            }
+            return moved
+        }
+        return (files, files.output)
     }
 
     /// What ffprobe says of a file's streams, counting frames.

@@ -42,7 +42,7 @@ struct RenderTests {
         )
         let (result, file) = try await kit.render(request)
         expectConforms(try await MediaKit.probe(file), duration: 3)
-        #expect(result.output.duration > 2.9)
+        #expect(result.info.duration > 2.9)
         #expect(result.inputs.count == 2)
         #expect(result.appliedEffects.contains("trim"))
         let scratch = try FileManager.default.contentsOfDirectory(atPath: kit.renderer.scratchRoot.path)
@@ -222,7 +222,7 @@ struct RenderTests {
         #expect(gifProbe.frames == 10)
     }
 
-    @Test("a poster thumbnail is stored beside the output")
+    @Test("a poster thumbnail is made beside the output")
     func thumbnail() async throws {
         let kit = try MediaKit.make()
         defer { kit.cleanUp() }
@@ -232,8 +232,8 @@ struct RenderTests {
         let (result, _) = try await kit.render(
             CompositionRequest(title: "t", clips: [Clip(videoURL: a, startTime: 0, endTime: 1)], output: settings)
         )
-        let key = try #require(result.thumbnailKey)
-        #expect(try await kit.objects.size(of: key) ?? 0 > 100)
+        let thumbnail = try #require(result.thumbnail)
+        #expect((try FileManager.default.attributesOfItem(atPath: thumbnail.path)[.size] as? Int) ?? 0 > 100)
     }
 
     @Test("unreadable or missing sources fail with a message naming them")
@@ -319,7 +319,11 @@ struct RenderTests {
         let clock = ContinuousClock()
         var stoppedAfter: Duration = .zero
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { _ = try? await kit.renderer.render(id: UUID(), request: request) { _, _ in } }
+            group.addTask {
+                _ = try? await kit.renderer.render(id: UUID(), request: request) { _, _ in
+                } deliver: { _ in
+                }
+            }
             try? await Task.sleep(for: .milliseconds(800))
             let cancelledAt = clock.now
             group.cancelAll()

@@ -1,0 +1,24 @@
+import Foundation
+import ReelCore
+
+/// What a render made, in its scratch folder while the renderer's `deliver` runs.
+public struct RenderedFiles: Sendable {
+    public var output: URL
+    public var thumbnail: URL?
+    /// ffprobe's (or the stream copy's own index's) account of the output.
+    public var info: MediaInfo
+    public var inputs: [RenderResult.InputFile]
+    public var appliedEffects: [String]
+    public var warnings: [String]
+
+    public init(
+        output: URL, thumbnail: URL?, info: MediaInfo, inputs: [RenderResult.InputFile], appliedEffects: [String], warnings: [String]
+    ) {
+        self.output = output
+        self.thumbnail = thumbnail
+        self.info = info
+        self.inputs = inputs
+        self.appliedEffects = appliedEffects
+        self.warnings = warnings
+    }
+}
