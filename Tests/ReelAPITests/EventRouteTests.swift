@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -54,7 +55,19 @@ struct EventRouteTests {
             try await client.execute(uri: "/api/v1/compositions/\(UUID().uuidString)/events", method: .get) { response in
                 #expect(response.status == .notFound)
             }
-            for (query, field) in [("after=-1", "after"), ("limit=0", "limit"), ("limit=501", "limit"), ("after=x", "after")] {
+            for value in ["-1", "x", "99999999999999999999", ""] {
+                try await client.execute(
+                    uri: "/api/v1/events", method: .get, headers: [HTTPField.Name("Last-Event-ID")!: value, .accept: "text/event-stream"]
+                ) { response in
+                    #expect(response.status == .unprocessableContent, "Last-Event-ID: \(value)")
+                    let details = response.body.json["details"] as? [[String: Any]]
+                    #expect(details?.first?["field"] as? String == "Last-Event-ID")
+                }
+            }
+            for (query, field) in [
+                ("after=-1", "after"), ("limit=0", "limit"), ("limit=501", "limit"), ("after=x", "after"),
+                ("after=99999999999999999999", "after"),
+            ] {
                 try await client.execute(uri: "/api/v1/events?\(query)", method: .get) { response in
                     #expect(response.status == .unprocessableContent)
                     let details = response.body.json["details"] as? [[String: Any]]

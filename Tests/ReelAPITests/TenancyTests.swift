@@ -53,7 +53,7 @@ struct TenancyTests {
             let acme = try await create(keys.acmeWrite)
             let globex = try await create(keys.globexWrite)
             let unknown = UUID().uuidString.lowercased()
-            for suffix in ["", "/status", "/metadata", "/download"] {
+            for suffix in ["", "/status", "/metadata", "/download", "/events", "/webhooks"] {
                 for id in [globex, unknown] {
                     try await client.execute(uri: "/api/v1/compositions/\(id)\(suffix)", method: .get, headers: Self.auth(keys.acmeRead)) {
                         #expect($0.status == .notFound, "GET \(suffix) of \(id == globex ? "another tenant's" : "an unknown") id")
@@ -80,6 +80,10 @@ struct TenancyTests {
                 let ids = (response.body.json["compositions"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
                 #expect(ids == [acme])
                 #expect(response.body.json["total"] as? Int == 1)
+            }
+            try await client.execute(uri: "/api/v1/events", method: .get, headers: Self.auth(keys.acmeRead)) { response in
+                let events = response.body.json["events"] as? [[String: Any]] ?? []
+                #expect(Set(events.compactMap { ($0["data"] as? [String: Any])?["composition_id"] as? String }) == [acme])
             }
             try await client.execute(uri: "/api/v1/compositions/cancel-all", method: .post, headers: Self.auth(keys.acmeWrite)) {
                 #expect($0.body.json["cancelled_ids"] as? [String] == [acme])
