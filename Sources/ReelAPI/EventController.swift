@@ -110,6 +110,7 @@ struct EventController {
         let body = ResponseBody { writer in
             var after = after
             var checkedEvents = -1
+            var lastQuery = ContinuousClock.now
             var progressVersion = 0
             var pending: [UUID: LiveUpdates.Progress] = [:]
             var lastProgress: [UUID: ContinuousClock.Instant] = [:]
@@ -120,8 +121,9 @@ struct EventController {
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 let generation = live.signal.generation
                 var text = ""
-                if live.eventGeneration != checkedEvents {
+                if live.eventGeneration != checkedEvents || live.poll.map({ ContinuousClock.now - lastQuery >= $0 }) == true {
                     checkedEvents = live.eventGeneration
+                    lastQuery = ContinuousClock.now
                     var page: [CompositionEvent]
                     repeat {
                         page = try await store.events(after: after, limit: 100, composition: composition, tenant: tenant)
@@ -154,7 +156,8 @@ struct EventController {
                     }
                 }
                 if lastProgress.count > 256 { lastProgress = lastProgress.filter { now - $0.value < .seconds(1) } }
-                if text.isEmpty && wait <= .zero { text = ": keep-alive\n\n" }
+                if let poll = live.poll { wait = min(wait, poll - (now - lastQuery)) }
+                if text.isEmpty && now - lastWrite >= .seconds(15) { text = ": keep-alive\n\n" }
                 if !text.isEmpty {
                     try await writer.write(ByteBuffer(string: text))
                     lastWrite = ContinuousClock.now

@@ -28,8 +28,13 @@ public final class LiveUpdates: Sendable {
     private let state = Mutex(State())
     /// Signalled on every recorded event and progress report.
     public let signal = WakeSignal()
+    /// How often a stream looks for stored events nobody announced: events written by another
+    /// process on the same SQLite file; nil where every process hears of every event (PostgreSQL).
+    public let poll: Duration?
 
-    public init() {}
+    public init(poll: Duration? = nil) {
+        self.poll = poll
+    }
 
     /// Counts recorded events heard of: a stream queries the store again only when it changed.
     public var eventGeneration: Int { state.withLock { $0.events } }

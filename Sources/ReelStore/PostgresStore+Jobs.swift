@@ -67,8 +67,8 @@ extension PostgresStore {
         let rows = try await connection.query(query, logger: logger).collect()
         if update.event == nil, let progress = update.progress, let stage = update.stage, let row = rows.first {
             let (id, tenant) = try row.decode((UUID, String).self)
+            // Every process hears it, this one included (its listener), and updates its ``live`` then.
             let reportedAt = update.updatedAt ?? Date()
-            live.reported(composition: id, tenant: tenant, progress: progress, stage: stage.rawValue, at: reportedAt)
             let payload = "\(id.uuidString.lowercased()) \(progress) \(stage.rawValue) \(reportedAt.timeIntervalSince1970) \(tenant)"
             try await connection.query("SELECT pg_notify(\(Self.progressChannel), \(payload))", logger: logger)
         }

@@ -11,8 +11,7 @@ extension SQLiteStore {
             try db.transaction { try self.apply(update, returning: ", request, run_at, request_id, max_attempts", in: db) }
         }
         guard let row = rows.first, let snapshot = try Self.snapshot(row), let request = row[8].string else { return nil }
-        deliveryWakeups.signal()
-        live.eventRecorded()
+        announceEvents()
         return ClaimedJob(
             id: snapshot.id, token: token, attempt: snapshot.attempt, request: try RecordCoding.decode(request),
             readyAt: RecordCoding.date(row[9]) ?? Date(), requestID: row[10].string, maxAttempts: row[11].int ?? 1)
@@ -24,10 +23,7 @@ extension SQLiteStore {
             update.event == nil ? try self.apply(update, in: db) : try db.transaction { try self.apply(update, in: db) }
         }
         if update.wakesWorkers, !rows.isEmpty { wakeups.signal() }
-        if update.event != nil, !rows.isEmpty {
-            deliveryWakeups.signal()
-            live.eventRecorded()
-        }
+        if update.event != nil, !rows.isEmpty { announceEvents() }
         if update.event == nil, let progress = update.progress, let stage = update.stage, let row = rows.first,
             let id = row[0].string.flatMap(UUID.init(uuidString:))
         {
@@ -49,6 +45,13 @@ extension SQLiteStore {
             guard let id = row[0].string.flatMap(UUID.init(uuidString:)), let token = row[1].string else { return nil }
             return ExpiredLease(id: id, token: token, attempt: row[2].int ?? 0, maxAttempts: row[3].int ?? 1)
         }
+    }
+
+    /// After a commit that recorded events: wakes this process's webhook dispatcher and event
+    /// streams (a SQLite file is this process's alone to announce; PostgreSQL notifies).
+    func announceEvents() {
+        deliveryWakeups.signal()
+        live.eventRecorded()
     }
 
     /// Applies `update` on the writer connection (the caller holds a transaction when it has an

@@ -9,7 +9,7 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
     let database: SQLiteDatabase
     public let wakeups = WakeSignal()
     public let deliveryWakeups = WakeSignal()
-    public let live = LiveUpdates()
+    public let live = LiveUpdates(poll: .seconds(1))
     public let revocations = RevocationCounter()
     public var pool: PoolUsage { database.writes.usage }
     /// Wake-ups reach this process's workers only; a worker process on the same file polls.
@@ -89,8 +89,7 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
         if outcome == .inserted {
             queuedCount.increment()
             wakeups.signal()
-            deliveryWakeups.signal()
-            live.eventRecorded()
+            announceEvents()
         }
         return outcome
     }
@@ -182,10 +181,7 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
                 return rows
             }
         }
-        if !rows.isEmpty {
-            deliveryWakeups.signal()
-            live.eventRecorded()
-        }
+        if !rows.isEmpty { announceEvents() }
         return try rows.first.map(RecordCoding.record)
     }
 
@@ -207,10 +203,7 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
                     return .alreadyFinished(status)
                 }
             }
-            if case .cancelled = outcome {
-                deliveryWakeups.signal()
-                live.eventRecorded()
-            }
+            if case .cancelled = outcome { announceEvents() }
             return outcome
         } catch let lost as ClaimLost {
             return .replayed(lost.answer)
