@@ -35,7 +35,7 @@ def test_a_stream_on_the_api_follows_a_render_by_another_process_and_ends_with_i
     try:
         asset = httpx.post(f"{api.base_url}/api/v1/assets", content=tiny_clip(), headers={"Content-Type": "video/mp4"}).json()
         # Long enough to report progress several times.
-        composition = create(api, asset["url"], seconds=8, resolution="480p")
+        composition = create(api, asset["url"], seconds=30, resolution="1080p")
         received: list[tuple[str, str, dict[str, Any]]] = []
         with httpx.Client(timeout=httpx.Timeout(5, read=60)) as client:
             with connect_sse(client, "GET", f"{api.base_url}/api/v1/compositions/{composition}/events", headers=STREAM) as source:

@@ -4,6 +4,7 @@ in the dead one's scratch folder. Processes are read from /proc, not from Reel."
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import time
@@ -29,6 +30,15 @@ def children(pid: int, name: str) -> list[int]:
         if int(parent) == pid and command == name and state != "Z":
             found.append(int(stat.parent.name))
     return found
+
+
+def heartbeats(database: Path) -> int:
+    """Worker heartbeat rows in a Reel SQLite file (0 until the schema and a worker exist)."""
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+            return int(connection.execute("SELECT count(*) FROM workers").fetchone()[0])
+    except sqlite3.Error:
+        return 0
 
 
 def alive(pid: int) -> bool:
@@ -77,6 +87,9 @@ def test_a_starting_worker_kills_what_works_in_a_dead_workers_folder() -> None:
     try:
         assert orphan.wait(timeout=30) == -9
         wait_for(lambda: not folder.exists(), timeout=10, what="the dead worker's folder to be removed")
+        # The reaping happens while the worker starts; SIGTERM is handled once its services run
+        # (its first heartbeat row), and a signal before that ends it as the default action does.
+        wait_for(lambda: heartbeats(worker.folder / "data" / "reel.sqlite") > 0, timeout=30, what="the worker's first heartbeat")
     finally:
         orphan.kill()
         assert worker.stop() == 0
