@@ -83,15 +83,17 @@ extension PostgresStore {
     /// dispatchers in every process) when the composition has a `webhook_url`.
     func record(_ kind: CompositionEvent.Kind, of snapshot: JobSnapshot, at date: Date, on connection: PostgresConnection) async throws {
         let payload = snapshot.payload(kind: kind, at: date)
-        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.eventsLockKey))", logger: logger)
+        // One round trip: the lock (the INSERT reads from it, so it is taken first), the event, the notification.
         let inserted = try await connection.query(
             """
-            INSERT INTO events (composition_id, tenant, type, payload, created_at)
-            VALUES (\(snapshot.id), \(snapshot.tenant), \(kind.rawValue), \(payload), \(date)) RETURNING id
+            WITH locked AS (SELECT pg_advisory_xact_lock(\(Self.eventsLockKey))),
+                event AS (INSERT INTO events (composition_id, tenant, type, payload, created_at)
+                          SELECT \(snapshot.id), \(snapshot.tenant), \(kind.rawValue), \(payload), \(date) FROM locked RETURNING id),
+                told AS (SELECT pg_notify(\(Self.eventsChannel), '') FROM event)
+            SELECT event.id FROM event, told
             """,
             logger: logger
         ).collect()
-        try await connection.query("SELECT pg_notify(\(Self.eventsChannel), '')", logger: logger)
         guard let url = snapshot.webhookURL, let eventID = try inserted.first?.decode(Int64.self) else { return }
         try await connection.query(
             """
