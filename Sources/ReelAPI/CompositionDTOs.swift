@@ -106,6 +106,7 @@ struct MetadataDTO: Encodable {
         case inputFiles = "input_files"
         case outputFile = "output_file"
         case appliedEffects = "applied_effects"
+        case cache
     }
 
     struct Metrics: Encodable {
@@ -148,6 +149,7 @@ struct MetadataDTO: Encodable {
         }
         try c.encode(record.result?.appliedEffects ?? [], forKey: .appliedEffects)
         try c.encode(record.result?.warnings ?? [], forKey: .warnings)
+        try c.encode(record.result?.cache, forKey: .cache)
     }
 }
 

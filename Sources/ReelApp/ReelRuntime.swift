@@ -233,9 +233,15 @@ public struct ReelRuntime: Sendable {
     /// Render workers on this runtime's queue; `heartbeat` is how often a render renews its lease.
     public func worker(concurrency: Int, heartbeat: Duration = .milliseconds(400)) throws -> RenderWorker {
         guard let store else { throw ConfigurationError("render workers need a database") }
+        var renderer = renderer(scratch: scratchFolder())
+        if configuration.cacheMaxBytes > 0 {
+            renderer.cache = ObjectRenderCache(
+                objects: objects, index: store, maxBytes: configuration.cacheMaxBytes, ffmpegPath: configuration.ffmpegPath,
+                logger: logger)
+        }
         return RenderWorker(
             queue: store,
-            renderer: renderer(scratch: scratchFolder()),
+            renderer: renderer,
             objects: objects,
             configuration: WorkerConfiguration(
                 concurrency: concurrency,

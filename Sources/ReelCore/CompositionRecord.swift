@@ -23,6 +23,8 @@ public struct RenderResult: Sendable, Hashable, Codable {
     public var warnings: [String]
     public var processingSeconds: Double
     public var thumbnailKey: String?
+    /// What the render cache reused; nil when the render did not consult it.
+    public var cache: RenderCacheReport?
 
     /// One source as probed.
     public struct InputFile: Sendable, Hashable, Codable {
@@ -42,7 +44,8 @@ public struct RenderResult: Sendable, Hashable, Codable {
         appliedEffects: [String],
         warnings: [String],
         processingSeconds: Double,
-        thumbnailKey: String? = nil
+        thumbnailKey: String? = nil,
+        cache: RenderCacheReport? = nil
     ) {
         self.outputKey = outputKey
         self.output = output
@@ -51,6 +54,7 @@ public struct RenderResult: Sendable, Hashable, Codable {
         self.warnings = warnings
         self.processingSeconds = processingSeconds
         self.thumbnailKey = thumbnailKey
+        self.cache = cache
     }
 }
 

@@ -12,6 +12,8 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
     public var audio: AudioSettings
     public var overlays: [Overlay]
     public var output: OutputSettings
+    /// `false` renders every part afresh and stores nothing in the render cache; absent means on.
+    public var cache: Bool?
 
     public init(
         title: String,
@@ -22,7 +24,8 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
         clips: [Clip],
         audio: AudioSettings = AudioSettings(),
         overlays: [Overlay] = [],
-        output: OutputSettings = OutputSettings()
+        output: OutputSettings = OutputSettings(),
+        cache: Bool? = nil
     ) {
         self.title = title
         self.description = description
@@ -33,10 +36,11 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
         self.audio = audio
         self.overlays = overlays
         self.output = output
+        self.cache = cache
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, description, priority, metadata, clips, audio, overlays, output
+        case title, description, priority, metadata, clips, audio, overlays, output, cache
         case webhookURL = "webhook_url"
     }
 
@@ -52,7 +56,11 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
         audio = try c.decodeIfPresent(AudioSettings.self, forKey: .audio) ?? AudioSettings()
         overlays = try c.decodeIfPresent([Overlay].self, forKey: .overlays) ?? []
         output = try c.decodeIfPresent(OutputSettings.self, forKey: .output) ?? OutputSettings()
+        cache = try c.decodeIfPresent(Bool.self, forKey: .cache)
     }
+
+    /// Whether the render may reuse and store cached parts.
+    public var usesCache: Bool { cache != false }
 
     /// The output timeline's length: the latest clip end.
     public var duration: Double { clips.map(\.endTime).max() ?? 0 }

@@ -25,6 +25,9 @@ public struct FFmpegPlan: Sendable, Hashable {
     public var duration: Double
     public var appliedEffects: [String]
     public var warnings: [String]
+
+    /// The file the step writes: every plan's arguments end with it.
+    public var outputPath: String { arguments.last ?? "" }
 }
 
 /// Turns a composition and its probed sources into ffmpeg arguments: every input normalised to

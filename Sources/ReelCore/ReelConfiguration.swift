@@ -83,6 +83,9 @@ public struct ReelConfiguration: Sendable {
     public var webhookMaxAge: Double
     /// Largest output uploaded in one PUT; larger ones go in parts (`REEL_S3_MULTIPART_THRESHOLD`).
     public var s3MultipartThreshold: Int
+    /// Bytes the render cache may hold in the object store before the least recently used parts
+    /// are evicted (`REEL_CACHE_MAX_BYTES`); 0 turns the cache off.
+    public var cacheMaxBytes: Int
     /// One line for every setting that cannot be used (variable, value, what is allowed); empty
     /// when every setting is valid. ``validated()`` turns them into an error.
     public var problems: [String]
@@ -139,6 +142,7 @@ public struct ReelConfiguration: Sendable {
         bodyTimeout = read.number("REEL_BODY_TIMEOUT", default: 10, in: 0.5...3600)
         minBodyBytesPerSecond = 1024
         s3MultipartThreshold = read.integer("REEL_S3_MULTIPART_THRESHOLD", default: 16 << 20, in: (5 << 20)...(5 << 30))
+        cacheMaxBytes = read.integer("REEL_CACHE_MAX_BYTES", default: 10 << 30, in: 0...(1 << 50))
         authMode = read.choice("REEL_AUTH", default: "auto", among: ["auto", "on", "off"])
         metricsPort = read.integer("REEL_METRICS_PORT", default: 0, in: 0...65535)
         logLevel = read.choice(

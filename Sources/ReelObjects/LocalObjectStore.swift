@@ -33,6 +33,22 @@ public struct LocalObjectStore: ObjectStore {
         }
     }
 
+    /// A hard link when the folder allows one (no bytes copied; replacing either name later
+    /// leaves the other alone), else a copy.
+    public func copy(from source: String, to target: String, contentType: String) async throws {
+        let from = try url(for: source)
+        let to = try url(for: target)
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: from.path) else { throw ObjectStoreError("no object \(source)", notFound: true) }
+        try manager.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let staging = to.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).part")
+        if link(from.path, staging.path) != 0 { try manager.copyItem(at: from, to: staging) }
+        guard rename(staging.path, to.path) == 0 else {
+            try? manager.removeItem(at: staging)
+            throw ObjectStoreError("cannot store \(target): \(String(cString: strerror(errno)))")
+        }
+    }
+
     public func download(key: String, to file: URL) async throws {
         let source = try url(for: key)
         guard FileManager.default.fileExists(atPath: source.path) else { throw ObjectStoreError("no object \(key)", notFound: true) }

@@ -5,6 +5,9 @@ import Foundation
 public protocol ObjectStore: Sendable {
     /// Stores the file at `file` under `key`, replacing what was there. The file may be moved.
     func put(key: String, file: URL, contentType: String) async throws
+    /// Makes `target` hold the same bytes as `source`, inside the store (no download); throws a
+    /// not-found error when `source` is missing.
+    func copy(from source: String, to target: String, contentType: String) async throws
     /// Copies the object to a local file.
     func download(key: String, to file: URL) async throws
     /// A path ffmpeg can read the object from directly, when the store is on local disk.
@@ -31,6 +34,8 @@ public enum ObjectKeys {
     public static func thumbnail(_ id: UUID) -> String { "outputs/\(id.uuidString.lowercased())/thumbnail.jpg" }
     public static func outputPrefix(_ id: UUID) -> String { "outputs/\(id.uuidString.lowercased())/" }
     public static func asset(_ id: UUID) -> String { "assets/\(id.uuidString.lowercased())" }
+    /// A render cache entry's bytes, by content key (``RenderKeys``).
+    public static func cached(_ key: String, fileExtension: String) -> String { "cache/\(key.prefix(2))/\(key).\(fileExtension)" }
 }
 
 /// An error of the object store, such as a missing key.

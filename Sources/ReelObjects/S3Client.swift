@@ -254,6 +254,19 @@ public struct S3Client: Sendable {
         }
     }
 
+    /// CopyObject within the bucket: the server copies the bytes, and its metadata with them.
+    /// An error can come with status 200 (the copy failed after it started): the body tells.
+    public func copyObject(bucket: String, from source: String, to target: String) async throws {
+        let copySource = "/" + bucket + "/" + SigV4Signer.encode(source, keepSlash: true)
+        let response = try await send(
+            "CopyObject", request(.PUT, bucket: bucket, key: target, headers: [("x-amz-copy-source", copySource)]))
+        let body = try await response.body.collect(upTo: 64 << 10)
+        let text = String(buffer: body)
+        if text.contains("<Error>") {
+            throw ObjectStoreError("S3 CopyObject failed: \(S3XML.values(of: "Code", in: text).first ?? "error")")
+        }
+    }
+
     public func deleteObject(bucket: String, key: String) async throws {
         _ = try await send("DeleteObject", request(.DELETE, bucket: bucket, key: key), expecting: [200, 204, 404])
     }

@@ -26,6 +26,10 @@ public struct S3ObjectStore: ObjectStore {
         try await client.putObject(bucket: bucket, key: fullKey(key), file: file, contentType: contentType)
     }
 
+    public func copy(from source: String, to target: String, contentType: String) async throws {
+        try await client.copyObject(bucket: bucket, from: fullKey(source), to: fullKey(target))
+    }
+
     public func download(key: String, to file: URL) async throws {
         try await client.getObject(bucket: bucket, key: fullKey(key), to: file)
     }

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import ReelCore
 import Synchronization
@@ -15,6 +16,10 @@ public struct CompositionRenderer: Sendable {
     public var builder: FilterGraphBuilder
     /// Parent of the per-job scratch folders.
     public var scratchRoot: URL
+    /// Where parts are reused from and stored to; nil renders everything (``RenderCache``).
+    public var cache: (any RenderCache)?
+    /// Source files' content identities, for cache keys.
+    public var identities = ContentIdentity()
     /// CPU niceness of the ffmpeg and ffprobe processes (`REEL_RENDER_NICE`); 0 keeps the server's priority.
     public var niceness: Int32 = 0 {
         didSet {
@@ -62,9 +67,18 @@ public struct CompositionRenderer: Sendable {
         let planner = RenderPlanner(builder: builder)
         let keyframes = planner.mayStreamCopy(request, sources: sources) ? await keyframeTimes(request, sources: sources) : [:]
         let renderPlan = try planner.plan(for: request, sources: sources, keyframes: keyframes, outputPath: outputFile.path)
+        let inputs = request.sourceURLs.compactMap { url in sources[url].map { RenderResult.InputFile(url: url, info: $0.info) } }
+        let keys = try await cacheKeys(of: renderPlan, request: request, sources: sources, scratch: scratch)
+        if let keys, let entry = await cached(keys.output, part: "output"), let details = entry.details {
+            progress(.rendering, 1)
+            return try await deliver(
+                RenderedFiles(
+                    output: outputFile, thumbnail: nil, info: details.info, inputs: inputs, appliedEffects: details.appliedEffects,
+                    warnings: details.warnings, reused: entry, cache: RenderCacheReport(outputReused: true, key: keys.output)))
+        }
         progress(.rendering, 0)
-        let (plan, output) = try await execute(
-            renderPlan, output: outputFile, source: sources[request.clips[0].sourceURL]?.info, fps: request.output.fps
+        let (plan, output, report) = try await execute(
+            renderPlan, output: outputFile, source: sources[request.clips[0].sourceURL]?.info, fps: request.output.fps, keys: keys
         ) { progress(.rendering, $0) }
 
         var thumbnail: URL?
@@ -84,43 +98,90 @@ public struct CompositionRenderer: Sendable {
                 output: outputFile,
                 thumbnail: thumbnail,
                 info: output,
-                inputs: request.sourceURLs.compactMap { url in sources[url].map { .init(url: url, info: $0.info) } },
+                inputs: inputs,
                 appliedEffects: plan.appliedEffects,
-                warnings: plan.warnings
+                warnings: plan.warnings,
+                cache: report
             ))
+    }
+
+    /// The cache's entry for `key`, counted as a hit or miss of `part` (`reel_render_cache_requests_total`).
+    func cached(_ key: String, part: String) async -> RenderCacheEntry? {
+        let entry = await cache?.entry(key)
+        Counter(label: "reel_render_cache_requests_total", dimensions: [("part", part), ("result", entry == nil ? "miss" : "hit")])
+            .increment()
+        return entry
+    }
+
+    /// The plan's cache keys, when a cache is configured and the request allows it: every
+    /// source's content identity (hashed once per file), the engine and the plan's steps.
+    func cacheKeys(
+        of plan: RenderPlan, request: CompositionRequest, sources: [String: RenderSource], scratch: URL
+    ) async throws -> RenderKeys? {
+        guard let cache, request.usesCache else { return nil }
+        var identities: [String: String] = [:]
+        for source in sources.values { identities[source.path] = try self.identities.of(source.path) }
+        let material = RenderKeys.Material(engine: await cache.engine(), identities: identities, scratch: scratch.path)
+        return RenderKeys(
+            plan: plan, material: material, extra: request.output.thumbnail ? ["thumbnail"] : [], digest: ContentIdentity.digest)
     }
 
     /// Runs `plan` in `scratch`'s files; returns the step that made the output (its duration,
     /// effects and warnings) and what the output holds.
     func execute(
-        _ plan: RenderPlan, output: URL, source: MediaInfo?, fps: Double, progress: @escaping @Sendable (Double) -> Void
-    ) async throws -> (FFmpegPlan, MediaInfo) {
+        _ plan: RenderPlan, output: URL, source: MediaInfo?, fps: Double, keys: RenderKeys?,
+        progress: @escaping @Sendable (Double) -> Void
+    ) async throws -> (FFmpegPlan, MediaInfo, RenderCacheReport?) {
+        let report = keys.map { RenderCacheReport(outputReused: false, key: $0.output) }
         let scratch = output.deletingLastPathComponent()
         switch plan {
         case .streamCopy(let copy, let otherwise):
             try prepare(copy, in: scratch)
             try await runFFmpeg(copy.arguments, duration: copy.duration, progress: progress)
             let copied = try await copiedOutputInfo(output.path, source: source)
-            if abs(copied.duration - copy.duration) <= 1 / fps { return (copy, copied) }
-            return try await execute(otherwise, output: output, source: source, fps: fps, progress: progress)
+            if abs(copied.duration - copy.duration) <= 1 / fps { return (copy, copied, report) }
+            return try await execute(otherwise, output: output, source: source, fps: fps, keys: keys, progress: progress)
         case .single(let step):
             try prepare(step, in: scratch)
             try await runFFmpeg(step.arguments, duration: step.duration, progress: progress)
-            return (step, try await probe.probe(output.path, name: "the rendered output"))
+            return (step, try await probe.probe(output.path, name: "the rendered output"), report)
         case .segmented(let parts):
             for step in parts.segments + [parts.audio, parts.stitch] { try prepare(step, in: scratch) }
-            try await runSegments(parts, progress: progress)
-            return (parts.stitch, try await probe.probe(output.path, name: "the rendered output"))
+            let reuse = try await runSegments(parts, keys: keys, progress: progress)
+            return (parts.stitch, try await probe.probe(output.path, name: "the rendered output"), reuse)
         }
     }
 
-    /// The video segments in order while the audio pass runs beside them, then the stitch.
-    func runSegments(_ parts: SegmentedPlan, progress: @escaping @Sendable (Double) -> Void) async throws {
-        let weight = max(parts.segments.map(\.duration).reduce(0, +), 0.001)
+    /// The video segments in order while the audio pass runs beside them, then the stitch. With
+    /// `keys`, segments and the audio pass found in the cache are fetched instead of rendered,
+    /// and the ones rendered are stored once the stitch has used them.
+    func runSegments(
+        _ parts: SegmentedPlan, keys: RenderKeys?, progress: @escaping @Sendable (Double) -> Void
+    ) async throws
+        -> RenderCacheReport?
+    {
+        var reusedSegments = Set<Int>()
+        var audioReused = false
+        if let keys, let cache {
+            for (index, segment) in parts.segments.enumerated() {
+                if let entry = await cached(keys.segments[index], part: "segment"),
+                    await cache.fetch(entry, to: URL(fileURLWithPath: segment.outputPath))
+                {
+                    reusedSegments.insert(index)
+                }
+            }
+            if let key = keys.audio, let entry = await cached(key, part: "audio") {
+                audioReused = await cache.fetch(entry, to: URL(fileURLWithPath: parts.audio.outputPath))
+            }
+        }
+        let rendered = parts.segments.indices.filter { !reusedSegments.contains($0) }
+        let weight = max(rendered.map { parts.segments[$0].duration }.reduce(0, +), 0.001)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await runFFmpeg(parts.audio.arguments, duration: parts.audio.duration) { _ in } }
+            if !audioReused {
+                group.addTask { try await runFFmpeg(parts.audio.arguments, duration: parts.audio.duration) { _ in } }
+            }
             var done = 0.0
-            for segment in parts.segments {
+            for segment in rendered.map({ parts.segments[$0] }) {
                 try await runFFmpeg(segment.arguments, duration: segment.duration) { [done] fraction in
                     progress(min(0.99, (done + fraction * segment.duration) / weight))
                 }
@@ -130,6 +191,20 @@ public struct CompositionRenderer: Sendable {
         }
         try await runFFmpeg(parts.stitch.arguments, duration: parts.stitch.duration) { _ in }
         progress(1)
+        guard let keys, let cache else { return nil }
+        let fileExtension = URL(fileURLWithPath: parts.stitch.outputPath).pathExtension
+        await withTaskGroup(of: Void.self) { group in
+            for index in rendered {
+                let file = URL(fileURLWithPath: parts.segments[index].outputPath)
+                group.addTask { await cache.store(keys.segments[index], file: file, fileExtension: fileExtension) }
+            }
+            if !audioReused, let key = keys.audio {
+                group.addTask { await cache.store(key, file: URL(fileURLWithPath: parts.audio.outputPath), fileExtension: "m4a") }
+            }
+        }
+        return RenderCacheReport(
+            outputReused: false, key: keys.output, segmentsReused: reusedSegments.count, segmentsRendered: rendered.count,
+            audioReused: audioReused)
     }
 
     /// Each clip source's keyframe times, for a stream copy's cut points.

@@ -10,9 +10,15 @@ public struct RenderedFiles: Sendable {
     public var inputs: [RenderResult.InputFile]
     public var appliedEffects: [String]
     public var warnings: [String]
+    /// Set when the whole output came from the render cache: then `output` and `thumbnail` were
+    /// never written, and the entry's objects hold them.
+    public var reused: RenderCacheEntry?
+    /// What the render cache reused; nil when it was not consulted.
+    public var cache: RenderCacheReport?
 
     public init(
-        output: URL, thumbnail: URL?, info: MediaInfo, inputs: [RenderResult.InputFile], appliedEffects: [String], warnings: [String]
+        output: URL, thumbnail: URL?, info: MediaInfo, inputs: [RenderResult.InputFile], appliedEffects: [String], warnings: [String],
+        reused: RenderCacheEntry? = nil, cache: RenderCacheReport? = nil
     ) {
         self.output = output
         self.thumbnail = thumbnail
@@ -20,5 +26,7 @@ public struct RenderedFiles: Sendable {
         self.inputs = inputs
         self.appliedEffects = appliedEffects
         self.warnings = warnings
+        self.reused = reused
+        self.cache = cache
     }
 }

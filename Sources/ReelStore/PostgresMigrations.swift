@@ -146,5 +146,19 @@ enum PostgresMigrations {
             );
             """
         ),
+        (
+            8,
+            """
+            CREATE TABLE render_cache (
+                key TEXT PRIMARY KEY,
+                object_key TEXT NOT NULL,
+                size_bytes BIGINT NOT NULL,
+                details TEXT,
+                created_at TIMESTAMPTZ NOT NULL,
+                last_used_at TIMESTAMPTZ NOT NULL
+            );
+            CREATE INDEX render_cache_used ON render_cache (last_used_at);
+            """
+        ),
     ]
 }

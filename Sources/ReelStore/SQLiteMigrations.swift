@@ -147,5 +147,19 @@ enum SQLiteMigrations {
             );
             """
         ),
+        (
+            9,
+            """
+            CREATE TABLE render_cache (
+                key TEXT PRIMARY KEY,
+                object_key TEXT NOT NULL,
+                size_bytes INTEGER NOT NULL,
+                details TEXT,
+                created_at REAL NOT NULL,
+                last_used_at REAL NOT NULL
+            );
+            CREATE INDEX render_cache_used ON render_cache (last_used_at);
+            """
+        ),
     ]
 }

@@ -17,14 +17,29 @@ extension RenderWorker {
         var thumbnailKey: String?
         progress.post(stage: .uploading, fraction: 0)
         do {
-            if let thumbnail = files.thumbnail {
-                try await objects.put(key: ObjectKeys.thumbnail(job.id), file: thumbnail, contentType: "image/jpeg")
-                thumbnailKey = ObjectKeys.thumbnail(job.id)
+            if let entry = files.reused {
+                // A cached output: the store copies its objects; nothing is uploaded.
+                if let thumbnail = entry.details?.thumbnailKey {
+                    try await objects.copy(from: thumbnail, to: ObjectKeys.thumbnail(job.id), contentType: "image/jpeg")
+                    thumbnailKey = ObjectKeys.thumbnail(job.id)
+                }
+                try await objects.copy(from: entry.objectKey, to: key, contentType: format.contentType)
+            } else {
+                if let thumbnail = files.thumbnail {
+                    try await objects.put(key: ObjectKeys.thumbnail(job.id), file: thumbnail, contentType: "image/jpeg")
+                    thumbnailKey = ObjectKeys.thumbnail(job.id)
+                }
+                try await objects.put(key: key, file: files.output, contentType: format.contentType)
             }
-            try await objects.put(key: key, file: files.output, contentType: format.contentType)
         } catch {
             throw RenderFailure(
                 "could not store the output: the object store refused it (\(ObjectStoreError.summary(error)))", transient: true)
+        }
+        if files.reused == nil, let report = files.cache, let cache = renderer.cache {
+            let details = RenderCacheEntry.Details(
+                info: files.info, thumbnailKey: thumbnailKey, appliedEffects: files.appliedEffects, warnings: files.warnings)
+            await cache.adopt(
+                report.key, objectKey: key, fileExtension: format.fileExtension, contentType: format.contentType, details: details)
         }
         progress.post(stage: .uploading, fraction: 1)
         let elapsed = ContinuousClock.now - started
@@ -35,7 +50,8 @@ extension RenderWorker {
             appliedEffects: files.appliedEffects,
             warnings: files.warnings,
             processingSeconds: elapsed.seconds,
-            thumbnailKey: thumbnailKey
+            thumbnailKey: thumbnailKey,
+            cache: files.cache
         )
     }
 }

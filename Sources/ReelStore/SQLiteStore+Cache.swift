@@ -1,0 +1,51 @@
+import Foundation
+import ReelCore
+
+extension SQLiteStore: RenderCacheIndex {
+    static let cacheColumns = "key, object_key, size_bytes, details, created_at, last_used_at"
+
+    public func cacheEntry(_ key: String, usedAt date: Date) async throws -> RenderCacheEntry? {
+        try await database.write { db in
+            try db.query(
+                "UPDATE render_cache SET last_used_at = ? WHERE key = ? RETURNING \(Self.cacheColumns)",
+                [.real(date.timeIntervalSince1970), .text(key)])
+        }.compactMap(Self.cacheEntry).first
+    }
+
+    public func recordCacheEntry(_ entry: RenderCacheEntry) async throws {
+        try await database.write { db in
+            _ = try db.query(
+                """
+                INSERT INTO render_cache (\(Self.cacheColumns)) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET object_key = excluded.object_key, size_bytes = excluded.size_bytes,
+                    details = excluded.details, last_used_at = excluded.last_used_at
+                """,
+                [
+                    .text(entry.key), .text(entry.objectKey), .integer(Int64(entry.sizeBytes)),
+                    entry.details?.json.map { .text($0) } ?? .null,
+                    .real(entry.createdAt.timeIntervalSince1970), .real(entry.lastUsedAt.timeIntervalSince1970),
+                ])
+        }
+    }
+
+    public func evictCache(toBytes maxBytes: Int) async throws -> [RenderCacheEntry] {
+        try await database.write { db in
+            try db.query(
+                """
+                DELETE FROM render_cache WHERE key IN (
+                    SELECT key FROM (SELECT key, sum(size_bytes) OVER (ORDER BY last_used_at DESC, key) AS kept FROM render_cache)
+                    WHERE kept > ?)
+                RETURNING \(Self.cacheColumns)
+                """,
+                [.integer(Int64(maxBytes))])
+        }.compactMap(Self.cacheEntry)
+    }
+
+    static func cacheEntry(_ row: [SQLiteValue]) -> RenderCacheEntry? {
+        guard let key = row[0].string, let objectKey = row[1].string else { return nil }
+        return RenderCacheEntry(
+            key: key, objectKey: objectKey, sizeBytes: row[2].int ?? 0, details: .init(json: row[3].string),
+            createdAt: RecordCoding.date(row[4]) ?? Date(timeIntervalSince1970: 0),
+            lastUsedAt: RecordCoding.date(row[5]) ?? Date(timeIntervalSince1970: 0))
+    }
+}
