@@ -61,6 +61,29 @@ struct ObjectStoreConformanceTests {
         #expect(try await store.size(of: "outputs/a/video.mp4") == nil)
     }
 
+    @Test("copy makes a second object with the same bytes that outlives and ignores the first", arguments: drivers)
+    func copy(driver: String) async throws {
+        let store = try await Self.makeStore(driver)
+        let (file, data) = try Self.file(bytes: 50_000)
+        try await store.put(key: "cache/ab/abc.mp4", file: file, contentType: "video/mp4")
+        try await store.copy(from: "cache/ab/abc.mp4", to: "outputs/a/video.mp4", contentType: "video/mp4")
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("reel-copy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try await store.download(key: "outputs/a/video.mp4", to: copy)
+        #expect(try Data(contentsOf: copy) == data)
+        // Replacing or deleting the copy leaves the original whole.
+        let (other, _) = try Self.file(bytes: 10)
+        try await store.put(key: "outputs/a/video.mp4", file: other, contentType: "video/mp4")
+        #expect(try await store.size(of: "cache/ab/abc.mp4") == data.count)
+        try await store.delete(prefix: "outputs/a/")
+        #expect(try await store.size(of: "cache/ab/abc.mp4") == data.count)
+        let missing = await #expect(throws: ObjectStoreError.self) {
+            try await store.copy(from: "cache/no/none.mp4", to: "outputs/b/video.mp4", contentType: "video/mp4")
+        }
+        #expect(missing?.isNotFound == true)
+        #expect(try await store.size(of: "outputs/b/video.mp4") == nil)
+    }
+
     @Test("delete(prefix:) removes one composition's objects only", arguments: drivers)
     func deletePrefix(driver: String) async throws {
         let store = try await Self.makeStore(driver)
