@@ -194,3 +194,67 @@ def test_postgres_outage_answers_503_then_recovers(cluster: Cluster) -> None:
     for composition in (known, after):
         wait_for(lambda: cluster.status(composition)["status"] == "completed", timeout=120, interval=0.5,
                  what=f"{composition} to complete after the outage")
+
+
+def cache_payload(title: str, text: str) -> dict[str, object]:
+    """Four 1.5 s clips of the seed's sources (two segments) with a title over the first second."""
+    clips = [
+        {"video_url": f"https://test-bucket.s3.amazonaws.com/video{n + 1}.mp4", "start_time": n * 1.5,
+         "end_time": (n + 1) * 1.5, "trim_start": 0.0}
+        for n in range(4)
+    ]
+    return {
+        "title": title,
+        "clips": clips,
+        "overlays": [{"text": text, "start_time": 0, "end_time": 1, "position": "center"}],
+        "output": {"resolution": "480p", "fps": 30},
+    }
+
+
+def metadata(cluster: Cluster, composition: str) -> dict[str, object]:
+    response = httpx.get(f"{cluster.api(0)}/api/v1/compositions/{composition}/metadata", timeout=10)
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+def completed(cluster: Cluster, composition: str) -> None:
+    def done() -> bool:
+        status = cluster.status(composition)
+        assert status["status"] not in ("failed", "cancelled"), status
+        return status["status"] == "completed"
+
+    wait_for(done, timeout=180, interval=0.25, what=f"{composition} to complete")
+
+
+def test_render_cache_is_shared_by_worker_processes_through_postgres_and_s3(cluster: Cluster) -> None:
+    text = f"Cache {uuid.uuid4().hex[:8]}"
+    first = cluster.create(cache_payload("First", text))
+    completed(cluster, first)
+    cache = metadata(cluster, first)["cache"]
+    assert isinstance(cache, dict)
+    assert cache["output_reused"] is False and cache["segments_rendered"] == 2, cache
+    renderer = next(w for w in cluster.workers if f"composition_id={first}" in w.log())
+    other = next(w for w in cluster.workers if w is not renderer)
+    renderer.stop()
+    try:
+        # Only the other process can take these: what it reuses, the first process stored.
+        again = cluster.create(cache_payload("Same video, another title", text))
+        completed(cluster, again)
+        assert f"composition_id={again}" in other.log()
+        reused = metadata(cluster, again)["cache"]
+        assert isinstance(reused, dict)
+        assert reused["output_reused"] is True and reused["key"] == cache["key"], reused
+        links = [httpx.get(f"{cluster.api(1)}/api/v1/compositions/{c}/download", timeout=10).json() for c in (first, again)]
+        videos = [httpx.get(link["download_url"], timeout=30).content for link in links]
+        assert videos[0] == videos[1] and len(videos[1]) == links[1]["file_size_bytes"]
+        assert abs(ffprobe_duration(videos[1]) - 6.0) < 0.05
+
+        edited = cluster.create(cache_payload("Edited", text + " (edited)"))
+        completed(cluster, edited)
+        partial = metadata(cluster, edited)["cache"]
+        assert isinstance(partial, dict)
+        assert partial["output_reused"] is False, partial
+        assert (partial["segments_reused"], partial["segments_rendered"], partial["audio_reused"]) == (1, 1, True), partial
+    finally:
+        cluster.workers[cluster.workers.index(renderer)] = ReelProcess(renderer.args, renderer.env, renderer.name + "c").start()
+        renderer.remove_folder()
