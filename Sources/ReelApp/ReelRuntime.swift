@@ -193,6 +193,7 @@ public struct ReelRuntime: Sendable {
             scratchRoot: scratch
         )
         renderer.niceness = Int32(clamping: configuration.renderNiceness)
+        renderer.builder.segmentSeconds = configuration.segmentSeconds
         return renderer
     }
 
@@ -239,7 +240,7 @@ public struct ReelRuntime: Sendable {
                 objects: objects, index: store, maxBytes: configuration.cacheMaxBytes, ffmpegPath: configuration.ffmpegPath,
                 logger: logger)
         }
-        return RenderWorker(
+        var worker = RenderWorker(
             queue: store,
             renderer: renderer,
             objects: objects,
@@ -251,6 +252,9 @@ public struct ReelRuntime: Sendable {
             ),
             logger: logger
         )
+        // Parts travel through the cache: without it, segments render where their composition does.
+        if renderer.cache != nil { worker.parts = store }
+        return worker
     }
 
     /// What a rendering process runs besides its HTTP side: `workers` render slots, the lease

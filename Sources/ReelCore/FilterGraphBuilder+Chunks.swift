@@ -1,15 +1,50 @@
 import Foundation
 
 extension FilterGraphBuilder {
-    /// True when a render should run as chunks: an H.264 output of more than three pieces.
-    /// One ffmpeg holding every source open grows by each source's decoder and filter pools
-    /// (~120 MiB per 1080p piece, measured); a chunk holds at most three pieces.
-    public static func prefersChunks(_ request: CompositionRequest, timeline: Timeline) -> Bool {
-        [.mp4, .mov].contains(request.output.format) && timeline.pieces.count > piecesPerChunk
+    /// True when a render should run as segments: an H.264 output of more than three pieces or
+    /// longer than ``segmentSeconds``. One ffmpeg holding every source open grows by each
+    /// source's decoder and filter pools (~120 MiB per 1080p piece, measured); a segment holds at
+    /// most three pieces, and segments can render on other workers and be reused from the cache.
+    public func prefersChunks(_ request: CompositionRequest, timeline: Timeline) -> Bool {
+        [.mp4, .mov].contains(request.output.format)
+            && (timeline.pieces.count > Self.piecesPerChunk || timeline.duration > segmentSeconds + Timeline.epsilon)
     }
 
     /// Pieces rendered by one chunk process: few enough to bound memory, enough to amortise start-up.
     static let piecesPerChunk = 3
+
+    /// The timeline's pieces grouped into segments: a group closes at three pieces or once it
+    /// lasts ``segmentSeconds``; a span longer than that is first cut into equal runs of whole
+    /// frames (a transition is never cut).
+    func segmentGroups(_ timeline: Timeline, fps: Double) -> (pieces: [Timeline.Piece], groups: [Range<Int>]) {
+        var pieces: [Timeline.Piece] = []
+        for piece in timeline.pieces {
+            guard case .span(let segment, let start, let duration) = piece, duration > segmentSeconds + Timeline.epsilon else {
+                pieces.append(piece)
+                continue
+            }
+            let count = Int((duration / segmentSeconds).rounded(.up))
+            let frames = Int((duration / Double(count) * fps).rounded(.down))
+            var offset = 0.0
+            for part in 0..<count {
+                let length = part == count - 1 ? duration - offset : Double(frames) / fps
+                pieces.append(.span(segment: segment, start: start + offset, duration: length))
+                offset += length
+            }
+        }
+        var groups: [Range<Int>] = []
+        var first = 0
+        var length = 0.0
+        for (index, piece) in pieces.enumerated() {
+            length += piece.duration
+            if index + 1 - first == Self.piecesPerChunk || length >= segmentSeconds - Timeline.epsilon || index == pieces.count - 1 {
+                groups.append(first..<index + 1)
+                first = index + 1
+                length = 0
+            }
+        }
+        return (pieces, groups)
+    }
 
     /// The render in parts: video-only chunks of up to three pieces (cut on frame boundaries,
     /// overlays shifted into the chunk), one audio pass for the whole mix, and a stream-copy
@@ -29,8 +64,7 @@ extension FilterGraphBuilder {
         var frame = 0
         var effects: [String] = []
         var warnings: [String] = []
-        let pieces = timeline.pieces
-        let groups = stride(from: 0, to: pieces.count, by: Self.piecesPerChunk).map { $0..<min($0 + Self.piecesPerChunk, pieces.count) }
+        let (pieces, groups) = segmentGroups(timeline, fps: fps)
         for (number, group) in groups.enumerated() {
             let end = start + group.map { pieces[$0].duration }.reduce(0, +)
             let endFrame = Int((end * fps).rounded())
@@ -44,7 +78,8 @@ extension FilterGraphBuilder {
             let length = Double(frames) / fps
             var state = PlanState(width: size.width, height: size.height, fps: fps, x264Preset: x264Preset)
             state.includeAudio = false
-            let labels = try state.addPieces(group, of: timeline, shift: chunkStart - start, request: request, sources: sources)
+            let labels = try state.addPieces(
+                group, of: pieces, timeline: timeline, shift: chunkStart - start, request: request, sources: sources)
             var video = state.concat(labels).video
             state.graph.add([video], [.init("tpad", [("stop_mode", "clone"), ("stop_duration", PlanState.number(2 / fps))])], ["padded"])
             video = "padded"
@@ -78,7 +113,8 @@ extension FilterGraphBuilder {
 
         var audio = PlanState(width: size.width, height: size.height, fps: fps, x264Preset: x264Preset)
         audio.includeVideo = false
-        let labels = try audio.addPieces(pieces.indices, of: timeline, request: request, sources: sources)
+        let whole = timeline.pieces
+        let labels = try audio.addPieces(whole.indices, of: whole, timeline: timeline, request: request, sources: sources)
         let mixed = try audio.mixAudio(request.audio, clipAudio: audio.concat(labels).audio, sources: sources, total: total)
         let audioFile = fileDirectory + "/audio.m4a"
         let audioArguments =

@@ -40,6 +40,8 @@ public struct FilterGraphBuilder: Sendable {
     public var x264Preset: String
     /// Folder the plan's ``FFmpegPlan/files`` are written to.
     public var fileDirectory: String = "."
+    /// Longest video segment of a segmented render, in seconds (`REEL_SEGMENT_SECONDS`).
+    public var segmentSeconds: Double = 10
     public static let sampleRate = 48_000
 
     public init(fontFile: String, x264Preset: String = "veryfast") {
@@ -57,7 +59,8 @@ public struct FilterGraphBuilder: Sendable {
         guard let size = request.output.size else { throw RenderFailure("output.resolution is not understood") }
         var state = PlanState(width: size.width, height: size.height, fps: request.output.fps, x264Preset: x264Preset)
         let total = timeline.duration
-        let labels = try state.addPieces(timeline.pieces.indices, of: timeline, request: request, sources: sources)
+        let pieces = timeline.pieces
+        let labels = try state.addPieces(pieces.indices, of: pieces, timeline: timeline, request: request, sources: sources)
         var (video, audio) = state.concat(labels)
 
         for (index, overlay) in request.overlays.enumerated() {

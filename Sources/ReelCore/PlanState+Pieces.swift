@@ -1,16 +1,15 @@
 import Foundation
 
 extension PlanState {
-    /// Adds the timeline's pieces `indices` (a span, or a transition blending the end of one
+    /// Adds `pieces[indices]` of the timeline (a span, or a transition blending the end of one
     /// segment into the start of the next) and returns their labels, for ``concat(_:)``. The
     /// first piece starts `shift` seconds late (a chunk that begins on a frame boundary inside it).
     /// The one loop over pieces: whole renders, video chunks and the audio pass all use it.
     mutating func addPieces(
-        _ indices: Range<Int>, of timeline: Timeline, shift: Double = 0, request: CompositionRequest,
+        _ indices: Range<Int>, of pieces: [Timeline.Piece], timeline: Timeline, shift: Double = 0, request: CompositionRequest,
         sources: [String: RenderSource]
     ) throws(RenderFailure) -> [(video: String, audio: String)] {
         var labels: [(video: String, audio: String)] = []
-        let pieces = timeline.pieces
         for index in indices {
             let label = ("v\(index)", "a\(index)")
             switch pieces[index] {

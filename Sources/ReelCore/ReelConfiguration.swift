@@ -86,6 +86,9 @@ public struct ReelConfiguration: Sendable {
     /// Bytes the render cache may hold in the object store before the least recently used parts
     /// are evicted (`REEL_CACHE_MAX_BYTES`); 0 turns the cache off.
     public var cacheMaxBytes: Int
+    /// Longest video segment of a segmented render (`REEL_SEGMENT_SECONDS`): each is a part any
+    /// worker can render, and the unit the render cache reuses.
+    public var segmentSeconds: Double
     /// One line for every setting that cannot be used (variable, value, what is allowed); empty
     /// when every setting is valid. ``validated()`` turns them into an error.
     public var problems: [String]
@@ -143,6 +146,7 @@ public struct ReelConfiguration: Sendable {
         minBodyBytesPerSecond = 1024
         s3MultipartThreshold = read.integer("REEL_S3_MULTIPART_THRESHOLD", default: 16 << 20, in: (5 << 20)...(5 << 30))
         cacheMaxBytes = read.integer("REEL_CACHE_MAX_BYTES", default: 10 << 30, in: 0...(1 << 50))
+        segmentSeconds = read.number("REEL_SEGMENT_SECONDS", default: 10, in: 2...600)
         authMode = read.choice("REEL_AUTH", default: "auto", among: ["auto", "on", "off"])
         metricsPort = read.integer("REEL_METRICS_PORT", default: 0, in: 0...65535)
         logLevel = read.choice(

@@ -12,17 +12,23 @@ public struct RenderCacheReport: Sendable, Hashable, Codable {
     public var segmentsRendered: Int
     /// Whether the audio pass was reused; nil when there was none.
     public var audioReused: Bool?
+    /// The parts other workers (or this one) took from the queue, when the render was shared.
+    public var parts: [RenderPartRecord]?
 
-    public init(outputReused: Bool, key: String, segmentsReused: Int = 0, segmentsRendered: Int = 0, audioReused: Bool? = nil) {
+    public init(
+        outputReused: Bool, key: String, segmentsReused: Int = 0, segmentsRendered: Int = 0, audioReused: Bool? = nil,
+        parts: [RenderPartRecord]? = nil
+    ) {
         self.outputReused = outputReused
         self.key = key
         self.segmentsReused = segmentsReused
         self.segmentsRendered = segmentsRendered
         self.audioReused = audioReused
+        self.parts = parts
     }
 
     enum CodingKeys: String, CodingKey {
-        case key
+        case key, parts
         case outputReused = "output_reused"
         case segmentsReused = "segments_reused"
         case segmentsRendered = "segments_rendered"

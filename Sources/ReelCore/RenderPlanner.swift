@@ -22,7 +22,7 @@ public struct RenderPlanner: Sendable {
     ) throws(RenderFailure) -> RenderPlan {
         let timeline = Timeline(clips: request.clips)
         let filtered: RenderPlan =
-            FilterGraphBuilder.prefersChunks(request, timeline: timeline)
+            builder.prefersChunks(request, timeline: timeline)
             ? .segmented(try builder.chunkedPlan(for: request, timeline: timeline, sources: sources, outputPath: outputPath))
             : .single(try builder.plan(for: request, timeline: timeline, sources: sources, outputPath: outputPath))
         if let copy = FastPath.plan(for: request, timeline: timeline, sources: sources, keyframes: keyframes, outputPath: outputPath) {

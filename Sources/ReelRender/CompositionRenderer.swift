@@ -45,12 +45,17 @@ public struct CompositionRenderer: Sendable {
 
     /// Progress callback: the stage and how far it is (0–1).
     public typealias ProgressHandler = @Sendable (RenderStage, Double) -> Void
+    /// Hands a segmented render's parts to the queue and returns once every one is in the
+    /// cache, with what each was (``RenderPartRecord``); reports their weighted progress.
+    public typealias Distribute = @Sendable ([RenderPart], @escaping @Sendable (Double) -> Void) async throws -> [RenderPartRecord]
 
     /// Renders `request` in a scratch folder of its own and hands what it made to `deliver`
     /// (which stores or moves the files); the folder is removed once `deliver` returns, whatever
     /// the outcome.
+    /// With `distribute`, the parts of a segmented render that the cache lacks go to the queue,
+    /// for any worker.
     public func render<T: Sendable>(
-        id: UUID, request: CompositionRequest, progress: @escaping ProgressHandler,
+        id: UUID, request: CompositionRequest, progress: @escaping ProgressHandler, distribute: Distribute? = nil,
         deliver: (RenderedFiles) async throws -> T
     ) async throws -> T {
         let scratch = scratchRoot.appendingPathComponent("\(id.uuidString.lowercased())-\(UUID().uuidString.prefix(8))")
@@ -77,8 +82,14 @@ public struct CompositionRenderer: Sendable {
                     warnings: details.warnings, reused: entry, cache: RenderCacheReport(outputReused: true, key: keys.output)))
         }
         progress(.rendering, 0)
+        let shared = distribute.map { distribute in
+            Sharing(
+                composition: id, priority: request.priority, paths: sources.values.reduce(into: [:]) { $0[$1.path] = $1.url },
+                scratch: scratch.path, distribute: distribute)
+        }
         let (plan, output, report) = try await execute(
-            renderPlan, output: outputFile, source: sources[request.clips[0].sourceURL]?.info, fps: request.output.fps, keys: keys
+            renderPlan, output: outputFile, source: sources[request.clips[0].sourceURL]?.info, fps: request.output.fps, keys: keys,
+            sharing: shared
         ) { progress(.rendering, $0) }
 
         var thumbnail: URL?
@@ -129,7 +140,7 @@ public struct CompositionRenderer: Sendable {
     /// Runs `plan` in `scratch`'s files; returns the step that made the output (its duration,
     /// effects and warnings) and what the output holds.
     func execute(
-        _ plan: RenderPlan, output: URL, source: MediaInfo?, fps: Double, keys: RenderKeys?,
+        _ plan: RenderPlan, output: URL, source: MediaInfo?, fps: Double, keys: RenderKeys?, sharing: Sharing? = nil,
         progress: @escaping @Sendable (Double) -> Void
     ) async throws -> (FFmpegPlan, MediaInfo, RenderCacheReport?) {
         let report = keys.map { RenderCacheReport(outputReused: false, key: $0.output) }
@@ -140,26 +151,37 @@ public struct CompositionRenderer: Sendable {
             try await runFFmpeg(copy.arguments, duration: copy.duration, progress: progress)
             let copied = try await copiedOutputInfo(output.path, source: source)
             if abs(copied.duration - copy.duration) <= 1 / fps { return (copy, copied, report) }
-            return try await execute(otherwise, output: output, source: source, fps: fps, keys: keys, progress: progress)
+            return try await execute(
+                otherwise, output: output, source: source, fps: fps, keys: keys, sharing: sharing, progress: progress)
         case .single(let step):
             try prepare(step, in: scratch)
             try await runFFmpeg(step.arguments, duration: step.duration, progress: progress)
             return (step, try await probe.probe(output.path, name: "the rendered output"), report)
         case .segmented(let parts):
             for step in parts.segments + [parts.audio, parts.stitch] { try prepare(step, in: scratch) }
-            let reuse = try await runSegments(parts, keys: keys, progress: progress)
+            let reuse = try await runSegments(parts, keys: keys, sharing: sharing, progress: progress)
             return (parts.stitch, try await probe.probe(output.path, name: "the rendered output"), reuse)
         }
     }
 
-    /// The video segments in order while the audio pass runs beside them, then the stitch. With
-    /// `keys`, segments and the audio pass found in the cache are fetched instead of rendered,
-    /// and the ones rendered are stored once the stitch has used them.
+    /// What a render needs to hand its segments to other workers.
+    struct Sharing: Sendable {
+        var composition: UUID
+        var priority: Priority
+        /// Local source path → URL, to make steps portable.
+        var paths: [String: String]
+        var scratch: String
+        var distribute: Distribute
+    }
+
+    /// The segments and the audio pass, then the stitch. With `keys`, parts found in the cache
+    /// are fetched instead of rendered. With `sharing` too, the missing parts go to the queue
+    /// (any worker renders them and stores them in the cache, this one included) and are fetched
+    /// from the cache; otherwise the segments run here in order beside the audio pass, and are
+    /// stored in the cache once the stitch has used them.
     func runSegments(
-        _ parts: SegmentedPlan, keys: RenderKeys?, progress: @escaping @Sendable (Double) -> Void
-    ) async throws
-        -> RenderCacheReport?
-    {
+        _ parts: SegmentedPlan, keys: RenderKeys?, sharing: Sharing?, progress: @escaping @Sendable (Double) -> Void
+    ) async throws -> RenderCacheReport? {
         var reusedSegments = Set<Int>()
         var audioReused = false
         if let keys, let cache {
@@ -174,14 +196,73 @@ public struct CompositionRenderer: Sendable {
                 audioReused = await cache.fetch(entry, to: URL(fileURLWithPath: parts.audio.outputPath))
             }
         }
-        let rendered = parts.segments.indices.filter { !reusedSegments.contains($0) }
-        let weight = max(rendered.map { parts.segments[$0].duration }.reduce(0, +), 0.001)
+        var rendered = parts.segments.indices.filter { !reusedSegments.contains($0) }
+        let audioFromCache = audioReused
+        var records: [RenderPartRecord]?
+        let fileExtension = URL(fileURLWithPath: parts.stitch.outputPath).pathExtension
+        if let keys, let cache, let sharing, rendered.count + (audioReused ? 0 : 1) >= 2 {
+            var queued = rendered.map { index in
+                RenderPart(
+                    compositionID: sharing.composition, position: index, key: keys.segments[index],
+                    step: PortableStep(parts.segments[index], sources: sharing.paths, scratch: sharing.scratch),
+                    fileExtension: fileExtension, priority: sharing.priority)
+            }
+            if !audioReused, let key = keys.audio {
+                queued.append(
+                    RenderPart(
+                        compositionID: sharing.composition, position: RenderPart.audioPosition, key: key,
+                        step: PortableStep(parts.audio, sources: sharing.paths, scratch: sharing.scratch), fileExtension: "m4a",
+                        priority: sharing.priority))
+            }
+            records = try await sharing.distribute(queued) { progress(min(0.99, $0)) }
+            // Fetch what the queue made; a part whose bytes are gone is rendered here after all.
+            var missing: [Int] = []
+            for index in rendered {
+                if let entry = await cache.entry(keys.segments[index]),
+                    await cache.fetch(entry, to: URL(fileURLWithPath: parts.segments[index].outputPath))
+                {
+                    continue
+                }
+                missing.append(index)
+            }
+            rendered = missing
+            if !audioReused, let key = keys.audio, let entry = await cache.entry(key),
+                await cache.fetch(entry, to: URL(fileURLWithPath: parts.audio.outputPath))
+            {
+                audioReused = true
+            }
+        }
+        try await runLocally(parts, segments: rendered, audio: !audioReused, progress: progress)
+        try await runFFmpeg(parts.stitch.arguments, duration: parts.stitch.duration) { _ in }
+        progress(1)
+        guard let keys, let cache else { return nil }
+        if records == nil {
+            await withTaskGroup(of: Void.self) { group in
+                for index in rendered {
+                    let file = URL(fileURLWithPath: parts.segments[index].outputPath)
+                    group.addTask { await cache.store(keys.segments[index], file: file, fileExtension: fileExtension) }
+                }
+                if !audioReused, let key = keys.audio {
+                    group.addTask { await cache.store(key, file: URL(fileURLWithPath: parts.audio.outputPath), fileExtension: "m4a") }
+                }
+            }
+        }
+        let reusedFromBefore = reusedSegments.count
+        return RenderCacheReport(
+            outputReused: false, key: keys.output, segmentsReused: reusedFromBefore,
+            segmentsRendered: parts.segments.count - reusedFromBefore, audioReused: audioFromCache,
+            parts: records)
+    }
+
+    /// `segments` in order while the audio pass (when `audio`) runs beside them.
+    func runLocally(_ parts: SegmentedPlan, segments: [Int], audio: Bool, progress: @escaping @Sendable (Double) -> Void) async throws {
+        let weight = max(segments.map { parts.segments[$0].duration }.reduce(0, +), 0.001)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            if !audioReused {
+            if audio {
                 group.addTask { try await runFFmpeg(parts.audio.arguments, duration: parts.audio.duration) { _ in } }
             }
             var done = 0.0
-            for segment in rendered.map({ parts.segments[$0] }) {
+            for segment in segments.map({ parts.segments[$0] }) {
                 try await runFFmpeg(segment.arguments, duration: segment.duration) { [done] fraction in
                     progress(min(0.99, (done + fraction * segment.duration) / weight))
                 }
@@ -189,22 +270,34 @@ public struct CompositionRenderer: Sendable {
             }
             try await group.waitForAll()
         }
-        try await runFFmpeg(parts.stitch.arguments, duration: parts.stitch.duration) { _ in }
-        progress(1)
-        guard let keys, let cache else { return nil }
-        let fileExtension = URL(fileURLWithPath: parts.stitch.outputPath).pathExtension
-        await withTaskGroup(of: Void.self) { group in
-            for index in rendered {
-                let file = URL(fileURLWithPath: parts.segments[index].outputPath)
-                group.addTask { await cache.store(keys.segments[index], file: file, fileExtension: fileExtension) }
+    }
+
+    /// Renders one part taken from the queue — its sources fetched here, its tokens resolved to
+    /// this machine's paths — and stores it in the cache under its key; a part already there is
+    /// not rendered again.
+    public func renderPart(_ part: RenderPart, progress: @escaping @Sendable (Double) -> Void) async throws -> PartCompletion {
+        guard let cache else { throw RenderFailure("segments from the queue need the render cache (REEL_CACHE_MAX_BYTES > 0)") }
+        let started = ContinuousClock.now
+        if await cached(part.key, part: part.isAudio ? "audio" : "segment") != nil { return PartCompletion(seconds: 0, reused: true) }
+        let scratch = scratchRoot.appendingPathComponent("part-\(part.id.uuidString.lowercased())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let fetcher = self.fetcher
+        let paths = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+            for (index, url) in part.step.sources.enumerated() {
+                group.addTask { (index, try await fetcher.fetch(url, scratch: scratch)) }
             }
-            if !audioReused, let key = keys.audio {
-                group.addTask { await cache.store(key, file: URL(fileURLWithPath: parts.audio.outputPath), fileExtension: "m4a") }
-            }
+            var paths = Array(repeating: "", count: part.step.sources.count)
+            for try await (index, path) in group { paths[index] = path }
+            return paths
         }
-        return RenderCacheReport(
-            outputReused: false, key: keys.output, segmentsReused: reusedSegments.count, segmentsRendered: rendered.count,
-            audioReused: audioReused)
+        let step = part.step.resolved(paths: paths, scratch: scratch.path)
+        try prepare(step, in: scratch)
+        try await runFFmpeg(step.arguments, duration: step.duration, progress: progress)
+        let file = URL(fileURLWithPath: step.outputPath)
+        guard FileManager.default.fileExists(atPath: file.path) else { throw RenderFailure("ffmpeg wrote no output for a segment") }
+        await cache.store(part.key, file: file, fileExtension: part.fileExtension)
+        return PartCompletion(seconds: (ContinuousClock.now - started).seconds, reused: false)
     }
 
     /// Each clip source's keyframe times, for a stream copy's cut points.

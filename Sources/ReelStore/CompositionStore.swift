@@ -117,4 +117,5 @@ public protocol AccessStore: Sendable {
 
 /// Everything a database driver provides: compositions, their jobs, events and webhook
 /// deliveries, keys and assets.
-public typealias ReelDatabase = CompositionStore & JobQueue & EventStore & WebhookOutbox & AccessStore & RenderCacheIndex & Service
+public typealias ReelDatabase = CompositionStore & JobQueue & EventStore & WebhookOutbox & AccessStore & RenderCacheIndex & PartQueue
+    & Service

@@ -158,6 +158,31 @@ enum PostgresMigrations {
                 last_used_at TIMESTAMPTZ NOT NULL
             );
             CREATE INDEX render_cache_used ON render_cache (last_used_at);
+            CREATE TABLE render_parts (
+                id UUID PRIMARY KEY,
+                composition_id UUID NOT NULL,
+                position INTEGER NOT NULL,
+                key TEXT NOT NULL,
+                step TEXT NOT NULL,
+                duration DOUBLE PRECISION NOT NULL,
+                file_extension TEXT NOT NULL,
+                priority INTEGER NOT NULL,
+                status TEXT NOT NULL DEFAULT 'queued',
+                attempt INTEGER NOT NULL DEFAULT 0,
+                max_attempts INTEGER NOT NULL DEFAULT 3,
+                ready_at TIMESTAMPTZ NOT NULL,
+                lease_token TEXT,
+                lease_expires_at TIMESTAMPTZ,
+                worker TEXT,
+                progress DOUBLE PRECISION NOT NULL DEFAULT 0,
+                seconds DOUBLE PRECISION,
+                reused BOOLEAN,
+                error_message TEXT,
+                created_at TIMESTAMPTZ NOT NULL,
+                UNIQUE (composition_id, key)
+            );
+            CREATE INDEX render_parts_ready ON render_parts (priority, created_at) WHERE status = 'queued';
+            CREATE INDEX render_parts_leases ON render_parts (lease_expires_at) WHERE status = 'running';
             """
         ),
     ]

@@ -159,6 +159,31 @@ enum SQLiteMigrations {
                 last_used_at REAL NOT NULL
             );
             CREATE INDEX render_cache_used ON render_cache (last_used_at);
+            CREATE TABLE render_parts (
+                id TEXT PRIMARY KEY,
+                composition_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                key TEXT NOT NULL,
+                step TEXT NOT NULL,
+                duration REAL NOT NULL,
+                file_extension TEXT NOT NULL,
+                priority INTEGER NOT NULL,
+                status TEXT NOT NULL DEFAULT 'queued',
+                attempt INTEGER NOT NULL DEFAULT 0,
+                max_attempts INTEGER NOT NULL DEFAULT 3,
+                ready_at REAL NOT NULL,
+                lease_token TEXT,
+                lease_expires_at REAL,
+                worker TEXT,
+                progress REAL NOT NULL DEFAULT 0,
+                seconds REAL,
+                reused INTEGER,
+                error_message TEXT,
+                created_at REAL NOT NULL,
+                UNIQUE (composition_id, key)
+            );
+            CREATE INDEX render_parts_ready ON render_parts (priority, created_at) WHERE status = 'queued';
+            CREATE INDEX render_parts_leases ON render_parts (lease_expires_at) WHERE status = 'running';
             """
         ),
     ]

@@ -16,6 +16,8 @@ public struct RenderWorker: Service {
     public var renderer: CompositionRenderer
     /// Where rendered files are stored.
     public var objects: any ObjectStore
+    /// Where segmented renders queue their parts for any worker; nil renders them in place.
+    public var parts: (any PartQueue)?
     public var configuration: WorkerConfiguration
     public var logger: Logger
 
@@ -70,6 +72,15 @@ public struct RenderWorker: Service {
             let generation = queue.wakeups.generation
             do {
                 let now = Date()
+                if let parts,
+                    let part = try await parts.claimPart(
+                        worker: worker, leaseSeconds: configuration.leaseSeconds, composition: nil, at: now)
+                {
+                    busy.add(1)
+                    await processPart(part, parts: parts)
+                    busy.add(-1)
+                    continue
+                }
                 if let job = try await queue.claim(worker: worker, leaseSeconds: configuration.leaseSeconds, at: now) {
                     CoreMetrics.Timer(label: "reel_queue_wait_seconds", dimensions: [("priority", job.request.priority.rawValue)])
                         .recordNanoseconds(Int64(max(0, now.timeIntervalSince(job.readyAt)) * 1e9))
@@ -106,11 +117,14 @@ public struct RenderWorker: Service {
             group.addTask {
                 do {
                     let started = ContinuousClock.now
-                    let result = try await renderer.render(id: job.id, request: job.request) { stage, fraction in
-                        latest.post(stage: stage, fraction: fraction)
-                    } deliver: { files in
-                        try await store(files, of: job, started: started, progress: latest)
+                    var shared: CompositionRenderer.Distribute?
+                    if let parts {
+                        shared = { queued, progress in try await distribute(queued, of: job.id, parts: parts, progress: progress) }
                     }
+                    let result = try await renderer.render(
+                        id: job.id, request: job.request, progress: { stage, fraction in latest.post(stage: stage, fraction: fraction) },
+                        distribute: shared, deliver: { files in try await store(files, of: job, started: started, progress: latest) })
+                    try? await parts?.removeParts(of: job.id)
                     return .rendered(result)
                 } catch let failure as RenderFailure {
                     return Task.isCancelled ? .stopped : .failed(failure)

@@ -218,7 +218,7 @@ struct ChunkedPlanTests {
     @Test("short or single-piece renders stay one process")
     func smallStaysSingle() throws {
         let request = try JSONDecoder().decode(CompositionRequest.self, from: try Fixtures.seedPayload("simple-2-clip"))
-        #expect(!FilterGraphBuilder.prefersChunks(request, timeline: Timeline(clips: request.clips)))
+        #expect(!FilterGraphBuilder(fontFile: "/f.ttf").prefersChunks(request, timeline: Timeline(clips: request.clips)))
         guard
             case .single = try RenderPlanner(builder: FilterGraphBuilder(fontFile: "/f.ttf")).plan(
                 for: request, sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
