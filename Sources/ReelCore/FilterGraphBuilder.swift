@@ -26,6 +26,18 @@ public struct FFmpegPlan: Sendable, Hashable {
     public var appliedEffects: [String]
     public var warnings: [String]
 
+    public init(
+        arguments: [String], files: [String: String], links: [String: String] = [:], duration: Double, appliedEffects: [String],
+        warnings: [String]
+    ) {
+        self.arguments = arguments
+        self.files = files
+        self.links = links
+        self.duration = duration
+        self.appliedEffects = appliedEffects
+        self.warnings = warnings
+    }
+
     /// The file the step writes: every plan's arguments end with it.
     public var outputPath: String { arguments.last ?? "" }
 }

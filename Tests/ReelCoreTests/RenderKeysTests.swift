@@ -71,3 +71,28 @@ struct RenderKeysTests {
         #expect(engine.audio != before.audio && engine.output != before.output)
     }
 }
+
+@Suite("Portable steps")
+struct PortableStepTests {
+    @Test("sources become URLs by token and the scratch folder a token; resolving on another machine gives its paths")
+    func roundTrip() {
+        let step = FFmpegPlan(
+            arguments: [
+                "-i", "/cache/1", "-i", "/cache/10", "-filter_complex", "drawtext=textfile=/s/job/overlay0.txt", "/s/job/chunk2.mp4",
+            ],
+            files: ["overlay0.txt": "/cache/1 is literal text"], duration: 3, appliedEffects: [], warnings: [])
+        let portable = PortableStep(
+            step, sources: ["/cache/1": "https://x.test/a.mp4", "/cache/10": "asset://b", "/cache/99": "https://x.test/unused.mp4"],
+            scratch: "/s/job")
+        #expect(portable.sources.sorted() == ["asset://b", "https://x.test/a.mp4"], "only the sources the step reads")
+        #expect(!portable.arguments.joined().contains("/cache/") && !portable.arguments.joined().contains("/s/job"))
+        #expect(portable.files == step.files, "file contents are the user's and never rewritten")
+        let elsewhere = portable.sources.map { $0 == "asset://b" ? "/other/b" : "/other/a" }
+        let resolved = portable.resolved(paths: elsewhere, scratch: "/w/part")
+        #expect(
+            resolved.arguments == [
+                "-i", "/other/a", "-i", "/other/b", "-filter_complex", "drawtext=textfile=/w/part/overlay0.txt", "/w/part/chunk2.mp4",
+            ])
+        #expect(resolved.outputPath == "/w/part/chunk2.mp4" && resolved.duration == 3)
+    }
+}
