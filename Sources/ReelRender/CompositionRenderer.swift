@@ -63,7 +63,7 @@ public struct CompositionRenderer: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
 
         progress(.downloading, 0)
-        let sources = try await fetchAndProbe(request.sourceURLs, scratch: scratch, progress: progress)
+        let sources = try await fetchAndProbe(request.sourceURLs, progress: progress)
         try Task.checkCancellation()
 
         let outputFile = scratch.appendingPathComponent("output.\(request.output.format.fileExtension)")
@@ -285,7 +285,7 @@ public struct CompositionRenderer: Sendable {
         let fetcher = self.fetcher
         let paths = try await withThrowingTaskGroup(of: (Int, String).self) { group in
             for (index, url) in part.step.sources.enumerated() {
-                group.addTask { (index, try await fetcher.fetch(url, scratch: scratch)) }
+                group.addTask { (index, try await fetcher.fetch(url)) }
             }
             var paths = Array(repeating: "", count: part.step.sources.count)
             for try await (index, path) in group { paths[index] = path }
@@ -331,7 +331,7 @@ public struct CompositionRenderer: Sendable {
         }
     }
 
-    func fetchAndProbe(_ urls: [String], scratch: URL, progress: @escaping ProgressHandler) async throws -> [String: RenderSource] {
+    func fetchAndProbe(_ urls: [String], progress: @escaping ProgressHandler) async throws -> [String: RenderSource] {
         let fetcher = self.fetcher
         let probe = self.sourceProbe
         return try await withThrowingTaskGroup(of: RenderSource.self) { group in
@@ -342,7 +342,7 @@ public struct CompositionRenderer: Sendable {
                     let url = urls[next]
                     next += 1
                     group.addTask {
-                        let path = try await fetcher.fetch(url, scratch: scratch)
+                        let path = try await fetcher.fetch(url)
                         let info = try await probe.probe(path, name: url)
                         return RenderSource(url: url, path: path, info: info)
                     }

@@ -43,9 +43,9 @@ public struct SourceFetcher: Sendable {
         self.cacheLimitBytes = cacheLimitBytes
     }
 
-    /// A local path holding the source's bytes. `scratch` is the job's own folder, for copies
-    /// that must not outlive the job.
-    public func fetch(_ url: String, scratch: URL) async throws -> String {
+    /// A local path holding the source's bytes: in the cache folder, the local object store, or
+    /// the local file a `file://` URL names.
+    public func fetch(_ url: String) async throws -> String {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
             throw RenderFailure("\(url) is not a URL")
         }
@@ -61,13 +61,7 @@ public struct SourceFetcher: Sendable {
             guard let id = UUID(uuidString: name) else { throw RenderFailure("\(url) does not name an uploaded asset") }
             let key = ObjectKeys.asset(id)
             if let path = objects.localPath(for: key) { return path }
-            let target = scratch.appendingPathComponent("asset-\(id.uuidString.lowercased())")
-            do {
-                try await objects.download(key: key, to: target)
-            } catch let error as ObjectStoreError where error.isNotFound {
-                throw RenderFailure("\(url): no such asset was uploaded")
-            }
-            return target.path
+            return try await inFlight.run(url) { try await fetchAsset(id, key: key, url: url) }
         case "http", "https":
             return try await fetchHTTP(url)
         case "file" where allowLocalFiles:
@@ -78,6 +72,31 @@ public struct SourceFetcher: Sendable {
         default:
             throw RenderFailure("\(url): \(scheme):// sources are not supported")
         }
+    }
+
+    /// An uploaded asset from a remote store, kept in the cache folder. An asset never changes
+    /// (another upload is another id), so a cached copy is used without asking the store again:
+    /// a render of the same sources downloads, probes and hashes nothing.
+    func fetchAsset(_ id: UUID, key: String, url: String) async throws -> String {
+        let manager = FileManager.default
+        try manager.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
+        let cached = cacheDirectory.appendingPathComponent("asset-\(id.uuidString.lowercased())")
+        if manager.fileExists(atPath: cached.path) {
+            Self.markUsed(cached.path)
+            Counter(label: "reel_source_cache_requests_total", dimensions: [("result", "hit")]).increment()
+            return cached.path
+        }
+        let staging = cacheDirectory.appendingPathComponent(".asset-\(UUID().uuidString).part")
+        defer { try? manager.removeItem(at: staging) }
+        do {
+            try await objects.download(key: key, to: staging)
+        } catch let error as ObjectStoreError where error.isNotFound {
+            throw RenderFailure("\(url): no such asset was uploaded")
+        }
+        guard rename(staging.path, cached.path) == 0 else { throw RenderFailure("cannot write the source cache in \(cacheDirectory.path)") }
+        Counter(label: "reel_source_cache_requests_total", dimensions: [("result", "miss")]).increment()
+        trimCache(keeping: cached)
+        return cached.path
     }
 
     func cachePaths(for url: String) -> (data: URL, meta: URL) {

@@ -91,30 +91,45 @@ extension RenderWorker {
     }
 
     /// Queues a composition's parts and renders them here as well (its own first) until every
-    /// one is done; reports their progress weighted by length; throws when one failed for good.
+    /// one is done; meanwhile reports their progress weighted by length, every 250 ms; throws
+    /// when one failed for good.
     func distribute(
         _ queued: [RenderPart], of composition: UUID, parts: any PartQueue, progress: @escaping @Sendable (Double) -> Void
     ) async throws -> [RenderPartRecord] {
         try await parts.enqueueParts(queued, at: Date())
         let keys = Set(queued.map(\.key))
         let worker = "\(configuration.workerID)/\(composition.uuidString.prefix(8))"
-        while true {
-            try Task.checkCancellation()
-            if let claimed = try await parts.claimPart(
-                worker: worker, leaseSeconds: configuration.leaseSeconds, composition: composition, at: Date())
-            {
-                await processPart(claimed, parts: parts)
-                continue
+        return try await withThrowingTaskGroup(of: [RenderPartRecord]?.self) { group in
+            group.addTask {
+                while !Task.isCancelled {
+                    if let claimed = try await parts.claimPart(
+                        worker: worker, leaseSeconds: configuration.leaseSeconds, composition: composition, at: Date())
+                    {
+                        await processPart(claimed, parts: parts)
+                    } else {
+                        try await Task.sleep(for: .milliseconds(200))
+                    }
+                }
+                return nil
             }
-            let records = try await parts.parts(of: composition).filter { keys.contains($0.key) }
-            let total = max(records.map(\.duration).reduce(0, +), 0.001)
-            progress(records.map { $0.duration * $0.progress }.reduce(0, +) / total)
-            if let failed = records.first(where: { $0.status == .failed }) {
-                let which = failed.position == RenderPart.audioPosition ? "the audio pass" : "segment \(failed.position)"
-                throw RenderFailure("\(which) failed: \(failed.errorMessage ?? "no message")")
+            group.addTask {
+                while true {
+                    let records = try await parts.parts(of: composition).filter { keys.contains($0.key) }
+                    let total = max(records.map(\.duration).reduce(0, +), 0.001)
+                    progress(records.map { $0.duration * $0.progress }.reduce(0, +) / total)
+                    if let failed = records.first(where: { $0.status == .failed }) {
+                        let which = failed.position == RenderPart.audioPosition ? "the audio pass" : "segment \(failed.position)"
+                        throw RenderFailure("\(which) failed: \(failed.errorMessage ?? "no message")")
+                    }
+                    if records.count == keys.count, records.allSatisfy({ $0.status == .done }) { return records }
+                    try await Task.sleep(for: .milliseconds(250))
+                }
             }
-            if records.count == keys.count, records.allSatisfy({ $0.status == .done }) { return records }
-            try await Task.sleep(for: .milliseconds(100))
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let records = next { return records }
+            }
+            throw CancellationError()
         }
     }
 }

@@ -28,7 +28,7 @@ struct RebindingTests {
             let fetcher = SourceFetcher(
                 httpClient: HTTPClient.shared, objects: try LocalObjectStore(root: folder.appendingPathComponent("objects")),
                 cacheDirectory: folder.appendingPathComponent("cache"), addressGuard: guarded)
-            let path = try await fetcher.fetch("http://media.rebind.test:\(port)/clip", scratch: folder)
+            let path = try await fetcher.fetch("http://media.rebind.test:\(port)/clip")
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "the source bytes")
 
             // The same name answered with an internal address is refused before any connection.
@@ -37,7 +37,7 @@ struct RebindingTests {
                 httpClient: HTTPClient.shared, objects: try LocalObjectStore(root: folder.appendingPathComponent("objects")),
                 cacheDirectory: folder.appendingPathComponent("cache2"), addressGuard: guarded)
             await #expect(throws: RenderFailure.self) {
-                _ = try await refusing.fetch("http://media.rebind.test:\(port)/clip", scratch: folder)
+                _ = try await refusing.fetch("http://media.rebind.test:\(port)/clip")
             }
         }
     }

@@ -269,7 +269,7 @@ struct RenderTests {
         defer { kit.cleanUp() }
         for url in ["http://127.0.0.1:9/a.mp4", "http://10.1.2.3/a.mp4", "http://169.254.169.254/latest", "http://[::1]/a.mp4"] {
             do {
-                _ = try await kit.renderer.fetcher.fetch(url, scratch: kit.folder)
+                _ = try await kit.renderer.fetcher.fetch(url)
                 Issue.record("fetched \(url)")
             } catch let failure as RenderFailure {
                 #expect(failure.message.contains("REEL_ALLOW_PRIVATE_SOURCES"), "\(failure.message)")

@@ -36,18 +36,18 @@ struct S3SourceTests {
             "https://\(bucket).s3.us-east-1.amazonaws.com/dir/clip%20one.mp4",
             "\(endpoint)/\(bucket)/dir/clip%20one.mp4",
         ] {
-            let path = try await fetcher.fetch(url, scratch: folder)
+            let path = try await fetcher.fetch(url)
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes, "\(url)")
-            let again = try await fetcher.fetch(url, scratch: folder)
+            let again = try await fetcher.fetch(url)
             #expect(again == path)
         }
         let changed = Data(bytes.reversed())
         try changed.write(to: original)
         try await client.putObject(bucket: bucket, key: "dir/clip one.mp4", file: original, contentType: "video/mp4")
-        let refreshed = try await fetcher.fetch("s3://\(bucket)/dir/clip%20one.mp4", scratch: folder)
+        let refreshed = try await fetcher.fetch("s3://\(bucket)/dir/clip%20one.mp4")
         #expect(try Data(contentsOf: URL(fileURLWithPath: refreshed)) == changed)
         let missing = await #expect(throws: RenderFailure.self) {
-            try await fetcher.fetch("s3://\(bucket)/nothing.mp4", scratch: folder)
+            try await fetcher.fetch("s3://\(bucket)/nothing.mp4")
         }
         #expect(missing?.message.contains("404") == true)
         #expect(missing?.isTransient == false)
@@ -55,7 +55,7 @@ struct S3SourceTests {
         try await client.putObject(bucket: bucket, key: "shared.mp4", file: original, contentType: "video/mp4")
         let shared = fetcher
         let together = try await withThrowingTaskGroup(of: String.self) { group in
-            for _ in 0..<5 { group.addTask { try await shared.fetch("s3://\(bucket)/shared.mp4", scratch: folder) } }
+            for _ in 0..<5 { group.addTask { try await shared.fetch("s3://\(bucket)/shared.mp4") } }
             return try await group.reduce(into: Set<String>()) { $0.insert($1) }
         }
         #expect(together.count == 1)
@@ -64,7 +64,7 @@ struct S3SourceTests {
         var small = fetcher
         small.maxSourceBytes = 10_000
         let tooLarge = await #expect(throws: RenderFailure.self) {
-            try await small.fetch("s3://\(bucket)/dir/clip%20one.mp4?fresh", scratch: folder)
+            try await small.fetch("s3://\(bucket)/dir/clip%20one.mp4?fresh")
         }
         #expect(tooLarge?.message.contains("limit of 10000") == true)
         let cached = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("cache").path)
@@ -81,7 +81,7 @@ struct S3SourceTests {
             cacheDirectory: folder.appendingPathComponent("cache"),
             addressGuard: AddressGuard(allowPrivate: false)
         )
-        let failure = await #expect(throws: RenderFailure.self) { try await fetcher.fetch("s3://bucket/key.mp4", scratch: folder) }
+        let failure = await #expect(throws: RenderFailure.self) { try await fetcher.fetch("s3://bucket/key.mp4") }
         #expect(failure?.message.contains("AWS_ACCESS_KEY_ID") == true)
     }
 }
