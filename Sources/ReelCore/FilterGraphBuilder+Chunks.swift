@@ -104,7 +104,12 @@ extension FilterGraphBuilder {
             var arguments = state.encoderArguments(
                 output: request.output, video: video, audio: nil, total: length, outputPath: fileDirectory + "/" + name
             )
-            arguments.insert(contentsOf: ["-frames:v", String(frames), "-an"], at: arguments.count - 6)
+            // Every segment the same fixed GOP (a keyframe each two seconds, none placed by scene cuts),
+            // starting on a keyframe of its own: the joins are exact and the stitched file seeks alike everywhere.
+            let gop = String(max(1, Int((2 * fps).rounded())))
+            arguments.insert(
+                contentsOf: ["-g", gop, "-keyint_min", gop, "-sc_threshold", "0", "-frames:v", String(frames), "-an"],
+                at: arguments.count - 6)
             effects += state.effects
             warnings += state.warnings
             chunkList += "file \(name)\n"

@@ -158,6 +158,8 @@ enum PostgresMigrations {
                 last_used_at TIMESTAMPTZ NOT NULL
             );
             CREATE INDEX render_cache_used ON render_cache (last_used_at);
+            ALTER TABLE compositions ADD COLUMN output_key TEXT;
+            CREATE INDEX compositions_output_key ON compositions (output_key) WHERE output_key IS NOT NULL;
             CREATE TABLE render_parts (
                 id UUID PRIMARY KEY,
                 composition_id UUID NOT NULL,

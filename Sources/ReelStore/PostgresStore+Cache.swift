@@ -27,7 +27,8 @@ extension PostgresStore: RenderCacheIndex {
         try await rows(
             """
             DELETE FROM render_cache WHERE key IN (
-                SELECT key FROM (SELECT key, sum(size_bytes) OVER (ORDER BY last_used_at DESC, key) AS kept FROM render_cache) ranked
+                SELECT key FROM (SELECT key, sum(size_bytes) OVER (ORDER BY last_used_at DESC, key) AS kept FROM render_cache r
+                                 WHERE NOT EXISTS (SELECT 1 FROM compositions c WHERE c.output_key = r.object_key)) ranked
                 WHERE kept > \(Int64(maxBytes)))
             RETURNING key, object_key, size_bytes, details, created_at, last_used_at
             """

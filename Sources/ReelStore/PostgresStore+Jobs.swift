@@ -146,7 +146,10 @@ extension PostgresStore {
         case .clear: sql.append("error_message = NULL")
         case .set(let message): sql.append("error_message = \(builder.bind(message))")
         }
-        if let result = update.result { sql.append("result = \(builder.bind(try RecordCoding.encode(result)))::jsonb") }
+        if let result = update.result {
+            sql.append("result = \(builder.bind(try RecordCoding.encode(result)))::jsonb")
+            sql.append("output_key = \(builder.bind(result.outputKey))")
+        }
         if let runAt = update.runAt { sql.append("run_at = \(builder.bind(runAt))") }
         switch update.attempt {
         case .keep: break

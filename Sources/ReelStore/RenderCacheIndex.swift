@@ -10,7 +10,8 @@ public protocol RenderCacheIndex: Sendable {
     /// Records `entry`, replacing one under the same key.
     func recordCacheEntry(_ entry: RenderCacheEntry) async throws
     /// Removes the least recently used entries until the rest total at most `maxBytes`, and
-    /// returns the removed ones.
+    /// returns the removed ones. An entry whose object is a composition's output (a reused
+    /// render points at it) is neither counted nor removed while that composition exists.
     func evictCache(toBytes maxBytes: Int) async throws -> [RenderCacheEntry]
 }
 

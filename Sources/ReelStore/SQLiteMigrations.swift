@@ -159,6 +159,8 @@ enum SQLiteMigrations {
                 last_used_at REAL NOT NULL
             );
             CREATE INDEX render_cache_used ON render_cache (last_used_at);
+            ALTER TABLE compositions ADD COLUMN output_key TEXT;
+            CREATE INDEX compositions_output_key ON compositions (output_key) WHERE output_key IS NOT NULL;
             CREATE TABLE render_parts (
                 id TEXT PRIMARY KEY,
                 composition_id TEXT NOT NULL,

@@ -33,7 +33,8 @@ extension SQLiteStore: RenderCacheIndex {
             try db.query(
                 """
                 DELETE FROM render_cache WHERE key IN (
-                    SELECT key FROM (SELECT key, sum(size_bytes) OVER (ORDER BY last_used_at DESC, key) AS kept FROM render_cache)
+                    SELECT key FROM (SELECT key, sum(size_bytes) OVER (ORDER BY last_used_at DESC, key) AS kept FROM render_cache r
+                                     WHERE NOT EXISTS (SELECT 1 FROM compositions c WHERE c.output_key = r.object_key))
                     WHERE kept > ?)
                 RETURNING \(Self.cacheColumns)
                 """,

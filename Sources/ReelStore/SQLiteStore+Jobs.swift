@@ -116,7 +116,10 @@ extension SQLiteStore {
         case .clear: set("error_message", .null)
         case .set(let message): set("error_message", .text(message))
         }
-        if let result = update.result { set("result", .text(try RecordCoding.encode(result))) }
+        if let result = update.result {
+            set("result", .text(try RecordCoding.encode(result)))
+            set("output_key", .text(result.outputKey))
+        }
         if let runAt = update.runAt { set("run_at", .real(runAt.timeIntervalSince1970)) }
         switch update.attempt {
         case .keep: break

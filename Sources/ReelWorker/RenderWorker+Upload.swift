@@ -5,25 +5,23 @@ import ReelRender
 import ReelStore
 
 extension RenderWorker {
-    /// Stores a render's files under the composition's fixed keys; returns what `/metadata` and
-    /// `/download` read. A store that refuses is a transient failure: the job is tried again.
+    /// Stores a render's files under the composition's fixed keys — or, for an output the cache
+    /// had, points at the cache's objects — and offers a new output to the cache; returns what
+    /// `/metadata` and `/download` read. A store that refuses is a transient failure: the job is
+    /// tried again.
     func store(
         _ files: RenderedFiles, of job: ClaimedJob, started: ContinuousClock.Instant, progress: ProgressMailbox
     ) async throws
         -> RenderResult
     {
         let format = job.request.output.format
-        let key = ObjectKeys.output(job.id, format: format.fileExtension)
+        // A reused render points at the cache's objects (nothing copied; the cache keeps them while it does).
+        let key = files.reused?.objectKey ?? ObjectKeys.output(job.id, format: format.fileExtension)
         var thumbnailKey: String?
         progress.post(stage: .uploading, fraction: 0)
         do {
             if let entry = files.reused {
-                // A cached output: the store copies its objects; nothing is uploaded.
-                if let thumbnail = entry.details?.thumbnailKey {
-                    try await objects.copy(from: thumbnail, to: ObjectKeys.thumbnail(job.id), contentType: "image/jpeg")
-                    thumbnailKey = ObjectKeys.thumbnail(job.id)
-                }
-                try await objects.copy(from: entry.objectKey, to: key, contentType: format.contentType)
+                thumbnailKey = entry.details?.thumbnailKey
             } else {
                 if let thumbnail = files.thumbnail {
                     try await objects.put(key: ObjectKeys.thumbnail(job.id), file: thumbnail, contentType: "image/jpeg")

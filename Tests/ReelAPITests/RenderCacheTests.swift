@@ -104,6 +104,12 @@ struct RenderCacheTests {
             let firstFile = try await RenderFlowTests.download(client, first.id, to: scratch)
             let againFile = try await RenderFlowTests.download(client, again.id, to: scratch)
             #expect(try Self.sha256(firstFile) == Self.sha256(againFile))
+            // The reuse points at the cache's copy: deleting the first composition leaves it whole.
+            try await client.execute(uri: "/api/v1/compositions/\(first.id)", method: .delete) { #expect($0.status == .noContent) }
+            let after = scratch.appendingPathComponent("after")
+            try FileManager.default.createDirectory(at: after, withIntermediateDirectories: true)
+            let afterDelete = try await RenderFlowTests.download(client, again.id, to: after)
+            #expect(try Self.sha256(afterDelete) == Self.sha256(againFile))
 
             // Another title: the first segment and the stitch run; the rest is reused.
             let edited = try await Self.render(client, Self.body(source: source, title: "Changed"))

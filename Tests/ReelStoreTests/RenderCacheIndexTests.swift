@@ -57,4 +57,27 @@ struct RenderCacheIndexTests {
             #expect(Set(try await store.evictCache(toBytes: 0).map(\.key)) == ["a", "d"])
         }
     }
+
+    @Test(
+        "an entry that is a composition's output is neither counted nor evicted until the composition is gone",
+        arguments: StoreHarness.drivers)
+    func referencedOutputs(driver: String) async throws {
+        try await StoreHarness.withStore(driver) { store in
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            for (index, key) in ["a", "b", "c"].enumerated() {
+                try await store.recordCacheEntry(Self.entry(key, size: 100, at: start.addingTimeInterval(Double(index))))
+            }
+            let record = StoreConformanceTests.record()
+            try await store.insert(record, maxQueued: nil)
+            let job = try #require(try await store.claim(worker: "w", leaseSeconds: 30, at: Date()))
+            var result = StoreConformanceTests.result
+            result.outputKey = "cache/a.mp4"
+            #expect(try await store.record(.complete, of: job, result: result, at: Date()) == .held)
+            // "a" is the oldest but a composition's output: "b" goes, and "c" fits beside the uncounted "a".
+            #expect(try await store.evictCache(toBytes: 100).map(\.key) == ["b"])
+            #expect(try await store.evictCache(toBytes: 0).map(\.key) == ["c"])
+            _ = try await store.delete(record.id, tenant: nil)
+            #expect(try await store.evictCache(toBytes: 0).map(\.key) == ["a"])
+        }
+    }
 }

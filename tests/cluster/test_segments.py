@@ -174,6 +174,15 @@ def test_segmented_render_is_frame_exact_and_matches_one_process(farm: Farm) -> 
     assert all(abs(step - 1 / 30) < 1e-3 for step in steps), sorted(set(round(s, 4) for s in steps))
     audio = probe_json(output, "-select_streams", "a:0", "-show_entries", "stream=duration")["streams"][0]  # type: ignore[index]
     assert abs(float(audio["duration"]) - float(video["duration"])) <= 1 / 30
+    # Each segment starts on a keyframe (its own closed GOP), wherever the stitch put it.
+    keyframes = [float(frame["best_effort_timestamp_time"]) for frame in probe_json(  # type: ignore[union-attr,index]
+        output, "-select_streams", "v:0", "-skip_frame", "nokey", "-show_entries", "frame=best_effort_timestamp_time")["frames"]]
+    starts, at = [], 0.0
+    for part in sorted((p for p in parts if p["position"] >= 0), key=lambda p: p["position"]):
+        starts.append(at)
+        at += float(part["duration"])
+    assert abs(at - 12) < 1e-3, "the segments cover the video"
+    assert all(any(abs(k - start) < 1e-3 for k in keyframes) for start in starts), (starts, keyframes)
     decoded = subprocess.run(["ffmpeg", "-v", "error", "-i", str(output), "-f", "null", "-"], capture_output=True, text=True)
     assert decoded.returncode == 0 and decoded.stderr.strip() == "", decoded.stderr
 
