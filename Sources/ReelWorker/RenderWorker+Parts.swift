@@ -17,60 +17,18 @@ extension RenderWorker {
         logger[metadataKey: "attempt"] = "\(claimed.attempt)"
         logger.info("part started")
         let latest = PartProgress()
-        let partLogger = logger
         let renderer = self.renderer
         let configuration = self.configuration
-        enum PartOutcome: Sendable {
-            case done(PartCompletion)
-            case failed(RenderFailure)
-            case lost
-            case stopped
+        let outcome = await whileLeased(logger: logger) {
+            try await renderer.renderPart(claimed.part) { latest.value = $0 }
+        } renew: {
+            let held = try? await parts.heartbeatPart(claimed, progress: latest.value, leaseSeconds: configuration.leaseSeconds, at: Date())
+            return held != false
         }
-        let outcome: PartOutcome = await withTaskGroup(of: PartOutcome?.self) { group in
-            group.addTask {
-                do {
-                    return .done(try await renderer.renderPart(claimed.part) { latest.value = $0 })
-                } catch let failure as RenderFailure {
-                    return Task.isCancelled ? .stopped : .failed(failure)
-                } catch is CancellationError {
-                    return .stopped
-                } catch {
-                    partLogger.error("part failed", metadata: ["error": "\(error)"])
-                    return Task.isCancelled ? .stopped : .failed(RenderFailure("render failed: an internal error occurred"))
-                }
-            }
-            group.addTask {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: configuration.heartbeatInterval)
-                    if Task.isCancelled { break }
-                    let held = try? await parts.heartbeatPart(
-                        claimed, progress: latest.value, leaseSeconds: configuration.leaseSeconds, at: Date())
-                    if held == false { return .lost }
-                }
-                return nil
-            }
-            var outcome: PartOutcome = .stopped
-            while let next = await group.next() {
-                if let next {
-                    outcome = next
-                    break
-                }
-            }
-            group.cancelAll()
-            return outcome
-        }
-        let event: JobLifecycle.Event
         var completion: PartCompletion?
-        switch outcome {
-        case .done(let done):
-            event = .succeeded
-            completion = done
-        case .failed(let failure): event = .failed(failure)
-        case .lost: event = .lostLease
-        case .stopped: event = .shutdown
-        }
+        if case .done(let done) = outcome { completion = done }
         let action = JobLifecycle(policy: configuration.retryPolicy).action(
-            for: event, attempt: claimed.attempt, maxAttempts: claimed.part.maxAttempts, random: Double.random(in: 0..<1))
+            for: outcome.event, attempt: claimed.attempt, maxAttempts: claimed.part.maxAttempts, random: Double.random(in: 0..<1))
         Counter(label: "reel_render_parts_total", dimensions: [("outcome", Self.name(of: action))]).increment()
         do {
             try await parts.recordPart(claimed, action: action, done: completion, at: Date())
@@ -80,6 +38,7 @@ extension RenderWorker {
         logger.info("part \(Self.name(of: action))", metadata: ["seconds": "\(completion?.seconds ?? 0)"])
     }
 
+    /// How `reel_renders_total` and `reel_render_parts_total` name an outcome.
     static func name(of action: JobLifecycle.Action) -> String {
         switch action {
         case .complete: "completed"

@@ -97,14 +97,6 @@ public struct RenderWorker: Service {
         }
     }
 
-    /// How a render ended.
-    enum Outcome: Sendable {
-        case rendered(RenderResult)
-        case failed(RenderFailure)
-        case lost
-        case stopped
-    }
-
     func process(_ job: ClaimedJob) async {
         var logger = self.logger
         logger[metadataKey: "composition_id"] = "\(job.id.uuidString.lowercased())"
@@ -112,27 +104,61 @@ public struct RenderWorker: Service {
         logger[metadataKey: "attempt"] = "\(job.attempt)"
         logger.info("rendering")
         let latest = ProgressMailbox()
-        let jobLogger = logger
-        let outcome: Outcome = await withTaskGroup(of: Outcome?.self) { group in
+        let outcome = await whileLeased(logger: logger) {
+            let started = ContinuousClock.now
+            var shared: CompositionRenderer.Distribute?
+            if let parts {
+                shared = { queued, progress in try await distribute(queued, of: job.id, parts: parts, progress: progress) }
+            }
+            let result = try await renderer.render(
+                id: job.id, request: job.request, progress: { stage, fraction in latest.post(stage: stage, fraction: fraction) },
+                distribute: shared, deliver: { files in try await store(files, of: job, started: started, progress: latest) })
+            try? await parts?.removeParts(of: job.id)
+            return result
+        } renew: {
+            let state = try? await queue.heartbeat(job, progress: latest.take(), leaseSeconds: configuration.leaseSeconds, at: Date())
+            return state != .lost
+        }
+        await finish(job, outcome: outcome, logger: logger)
+    }
+
+    /// How work held under a lease ended.
+    enum Leased<Value: Sendable>: Sendable {
+        case done(Value)
+        case failed(RenderFailure)
+        /// Cancelled, deleted or taken over: the lease is gone.
+        case lost
+        /// This process is stopping.
+        case stopped
+
+        /// What ``JobLifecycle`` decides on.
+        var event: JobLifecycle.Event {
+            switch self {
+            case .done: .succeeded
+            case .failed(let failure): .failed(failure)
+            case .lost: .lostLease
+            case .stopped: .shutdown
+            }
+        }
+    }
+
+    /// Runs `work` while `renew` keeps its lease every heartbeat interval (false: the lease is
+    /// lost, and `work` is cancelled, stopping its ffmpeg within a second).
+    func whileLeased<Value: Sendable>(
+        logger: Logger, work: @escaping @Sendable () async throws -> Value, renew: @escaping @Sendable () async -> Bool
+    ) async -> Leased<Value> {
+        let configuration = self.configuration
+        return await withTaskGroup(of: Leased<Value>?.self) { group in
             group.addTask {
                 do {
-                    let started = ContinuousClock.now
-                    var shared: CompositionRenderer.Distribute?
-                    if let parts {
-                        shared = { queued, progress in try await distribute(queued, of: job.id, parts: parts, progress: progress) }
-                    }
-                    let result = try await renderer.render(
-                        id: job.id, request: job.request, progress: { stage, fraction in latest.post(stage: stage, fraction: fraction) },
-                        distribute: shared, deliver: { files in try await store(files, of: job, started: started, progress: latest) })
-                    try? await parts?.removeParts(of: job.id)
-                    return .rendered(result)
+                    return .done(try await work())
                 } catch let failure as RenderFailure {
                     return Task.isCancelled ? .stopped : .failed(failure)
                 } catch is CancellationError {
                     return .stopped
                 } catch {
                     // The detail goes to the log; the composition's error_message stays free of internals.
-                    jobLogger.error("render failed", metadata: ["error": "\(error)"])
+                    logger.error("render failed", metadata: ["error": "\(error)"])
                     return Task.isCancelled ? .stopped : .failed(RenderFailure("render failed: an internal error occurred"))
                 }
             }
@@ -140,17 +166,11 @@ public struct RenderWorker: Service {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: configuration.heartbeatInterval)
                     if Task.isCancelled { break }
-                    let state = try? await queue.heartbeat(
-                        job,
-                        progress: latest.take(),
-                        leaseSeconds: configuration.leaseSeconds,
-                        at: Date()
-                    )
-                    if state == .lost { return .lost }
+                    if await renew() == false { return .lost }
                 }
                 return nil
             }
-            var outcome: Outcome = .stopped
+            var outcome: Leased<Value> = .stopped
             while let next = await group.next() {
                 if let next {
                     outcome = next
@@ -160,39 +180,24 @@ public struct RenderWorker: Service {
             group.cancelAll()
             return outcome
         }
-        await finish(job, outcome: outcome, logger: logger)
     }
 
     /// Counts a render by how it ended and times the ones that produced a file.
-    func count(_ job: ClaimedJob, outcome: Outcome, action: JobLifecycle.Action) {
+    func count(_ job: ClaimedJob, outcome: Leased<RenderResult>, action: JobLifecycle.Action) {
         let format = job.request.output.format.rawValue
-        let name: String
-        switch (outcome, action) {
-        case (.rendered(let result), _):
-            name = "completed"
+        if case .done(let result) = outcome {
             CoreMetrics.Timer(label: "reel_render_duration_seconds", dimensions: [("format", format)]).recordNanoseconds(
                 Int64(result.processingSeconds * 1e9))
-        case (_, .retry): name = "retried"
-        case (_, .fail): name = "failed"
-        case (_, .release): name = "released"
-        default: name = "abandoned"
         }
-        Counter(label: "reel_renders_total", dimensions: [("outcome", name), ("format", format)]).increment()
+        Counter(label: "reel_renders_total", dimensions: [("outcome", Self.name(of: action)), ("format", format)]).increment()
     }
 
-    func finish(_ job: ClaimedJob, outcome: Outcome, logger: Logger) async {
+    func finish(_ job: ClaimedJob, outcome: Leased<RenderResult>, logger: Logger) async {
         let lifecycle = JobLifecycle(policy: configuration.retryPolicy)
-        let event: JobLifecycle.Event
         var result: RenderResult?
-        switch outcome {
-        case .rendered(let rendered):
-            event = .succeeded
-            result = rendered
-        case .failed(let failure): event = .failed(failure)
-        case .lost: event = .lostLease
-        case .stopped: event = .shutdown
-        }
-        let action = lifecycle.action(for: event, attempt: job.attempt, maxAttempts: job.maxAttempts, random: Double.random(in: 0..<1))
+        if case .done(let rendered) = outcome { result = rendered }
+        let action = lifecycle.action(
+            for: outcome.event, attempt: job.attempt, maxAttempts: job.maxAttempts, random: Double.random(in: 0..<1))
         count(job, outcome: outcome, action: action)
         for attempt in 1...30 {
             do {
