@@ -28,6 +28,9 @@ struct HostileRequestTests {
             (Self.clip, #","output":{"bitrate":"1e19"}"#, "output.bitrate"),
             (Self.clip, #","output":{"bitrate":"99999999999999M"}"#, "output.bitrate"),
             (Self.clip, #","overlays":[{"text":"x","font_size":12.5}]"#, "overlays[0].font_size"),
+            (Self.clip, #","cache":"no""#, "cache"),
+            (Self.clip, #","cache":0"#, "cache"),
+            (Self.clip, #","cache":{"segments":false}"#, "cache"),
         ]
         try await reel.application().test(.router) { client in
             for (clips, extra, field) in cases {

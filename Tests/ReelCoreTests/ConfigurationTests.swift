@@ -37,6 +37,10 @@ struct ConfigurationTests {
             ("REEL_LEASE_SECONDS", "nan", "REEL_LEASE_SECONDS=nan: must be a number from 1 to 3600"),
             ("REEL_IDLE_TIMEOUT", "1e400", "REEL_IDLE_TIMEOUT=1e400: must be a number from 0.5 to 86400"),
             ("REEL_ALLOW_PRIVATE_SOURCES", "maybe", "REEL_ALLOW_PRIVATE_SOURCES=maybe: must be true or false"),
+            ("REEL_SEGMENT_SECONDS", "1", "REEL_SEGMENT_SECONDS=1: must be a number from 2 to 600"),
+            ("REEL_SEGMENT_SECONDS", "inf", "REEL_SEGMENT_SECONDS=inf: must be a number from 2 to 600"),
+            ("REEL_CACHE_MAX_BYTES", "-1", "REEL_CACHE_MAX_BYTES=-1: must be a whole number from 0 to 1125899906842624"),
+            ("REEL_CACHE_MAX_BYTES", "10GB", "REEL_CACHE_MAX_BYTES=10GB: must be a whole number from 0 to 1125899906842624"),
             (
                 "REEL_DATABASE_URL", "mysql://u:pw@h/db",
                 "REEL_DATABASE_URL=mysql://u:***@h/db: must be sqlite://PATH or postgres://user:password@host:5432/db"
