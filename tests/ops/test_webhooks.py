@@ -81,9 +81,9 @@ class Receiver:
         return found
 
 
-def create(api: ReelProcess, asset_url: str, hook: str) -> str:
+def create(api: ReelProcess, asset_url: str, hook: str, cache: bool = True) -> str:
     created = httpx.post(f"{api.base_url}/api/v1/compositions", json={
-        "title": "hooked", "webhook_url": hook, "output": {"resolution": "160x90"},
+        "title": "hooked", "webhook_url": hook, "output": {"resolution": "160x90"}, "cache": cache,
         "clips": [{"video_url": asset_url, "start_time": 0, "end_time": 1}]})
     assert created.status_code == 202, created.text
     return str(created.json()["id"])
@@ -132,7 +132,8 @@ def test_a_receiver_down_while_api_and_worker_are_killed_still_gets_every_event_
         rendered = [create(api, asset["url"], hook) for _ in range(2)]
         for composition in rendered:
             wait_for(lambda: status(api, composition) == "completed", timeout=60, what="the render")
-        cancelled = create(api, asset["url"], hook)
+        # Rendered afresh: from the cache it would complete before the cancel arrives.
+        cancelled = create(api, asset["url"], hook, cache=False)
         httpx.post(f"{api.base_url}/api/v1/compositions/{cancelled}/cancel")
         attempts = httpx.get(f"{api.base_url}/api/v1/compositions/{rendered[0]}/webhooks").json()["deliveries"][0]["attempts"]
         assert attempts and all(attempt.get("status_code") is None and attempt["error"] for attempt in attempts), attempts
