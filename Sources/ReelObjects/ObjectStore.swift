@@ -34,8 +34,11 @@ public enum ObjectKeys {
     public static func thumbnail(_ id: UUID) -> String { "outputs/\(id.uuidString.lowercased())/thumbnail.jpg" }
     public static func outputPrefix(_ id: UUID) -> String { "outputs/\(id.uuidString.lowercased())/" }
     public static func asset(_ id: UUID) -> String { "assets/\(id.uuidString.lowercased())" }
-    /// A render cache entry's bytes, by content key (``RenderKeys``).
-    public static func cached(_ key: String, fileExtension: String) -> String { "cache/\(key.prefix(2))/\(key).\(fileExtension)" }
+    /// A render cache entry's bytes, by content key (``RenderKeys``); each store of a key gets its
+    /// own object, so one never overwrites bytes a composition points at.
+    public static func cached(_ key: String, fileExtension: String) -> String {
+        "cache/\(key.prefix(2))/\(key)-\(UUID().uuidString.prefix(8).lowercased()).\(fileExtension)"
+    }
 }
 
 /// An error of the object store, such as a missing key.

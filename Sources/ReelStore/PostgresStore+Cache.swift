@@ -12,15 +12,19 @@ extension PostgresStore: RenderCacheIndex {
         ).map(Self.cacheEntry).first
     }
 
-    public func recordCacheEntry(_ entry: RenderCacheEntry) async throws {
-        _ = try await rows(
+    public func recordCacheEntry(_ entry: RenderCacheEntry) async throws -> Bool {
+        try await rows(
             """
             INSERT INTO render_cache (key, object_key, size_bytes, details, created_at, last_used_at)
             VALUES (\(entry.key), \(entry.objectKey), \(Int64(entry.sizeBytes)), \(entry.details?.json), \(entry.createdAt),
                 \(entry.lastUsedAt))
-            ON CONFLICT (key) DO UPDATE SET object_key = excluded.object_key, size_bytes = excluded.size_bytes,
-                details = excluded.details, last_used_at = excluded.last_used_at
-            """)
+            ON CONFLICT (key) DO NOTHING RETURNING key
+            """
+        ).isEmpty == false
+    }
+
+    public func forgetCacheEntry(_ key: String, objectKey: String) async throws {
+        _ = try await rows("DELETE FROM render_cache WHERE key = \(key) AND object_key = \(objectKey)")
     }
 
     public func evictCache(toBytes maxBytes: Int) async throws -> [RenderCacheEntry] {

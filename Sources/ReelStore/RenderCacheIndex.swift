@@ -7,8 +7,11 @@ import ReelCore
 public protocol RenderCacheIndex: Sendable {
     /// The entry stored under `key`, marked as used at `date`; nil when there is none.
     func cacheEntry(_ key: String, usedAt date: Date) async throws -> RenderCacheEntry?
-    /// Records `entry`, replacing one under the same key.
-    func recordCacheEntry(_ entry: RenderCacheEntry) async throws
+    /// Records `entry` unless its key has one already (the first stays: a composition may point
+    /// at its object); returns whether it was recorded.
+    func recordCacheEntry(_ entry: RenderCacheEntry) async throws -> Bool
+    /// Removes the entry under `key` if it still names `objectKey` (whose bytes are gone).
+    func forgetCacheEntry(_ key: String, objectKey: String) async throws
     /// Removes the least recently used entries until the rest total at most `maxBytes`, and
     /// returns the removed ones. An entry whose object is a composition's output (a reused
     /// render points at it) is neither counted nor removed while that composition exists.

@@ -12,19 +12,23 @@ extension SQLiteStore: RenderCacheIndex {
         }.compactMap(Self.cacheEntry).first
     }
 
-    public func recordCacheEntry(_ entry: RenderCacheEntry) async throws {
+    public func recordCacheEntry(_ entry: RenderCacheEntry) async throws -> Bool {
         try await database.write { db in
-            _ = try db.query(
+            try db.query(
                 """
-                INSERT INTO render_cache (\(Self.cacheColumns)) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (key) DO UPDATE SET object_key = excluded.object_key, size_bytes = excluded.size_bytes,
-                    details = excluded.details, last_used_at = excluded.last_used_at
+                INSERT INTO render_cache (\(Self.cacheColumns)) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING key
                 """,
                 [
                     .text(entry.key), .text(entry.objectKey), .integer(Int64(entry.sizeBytes)),
                     entry.details?.json.map { .text($0) } ?? .null,
                     .real(entry.createdAt.timeIntervalSince1970), .real(entry.lastUsedAt.timeIntervalSince1970),
                 ])
+        }.isEmpty == false
+    }
+
+    public func forgetCacheEntry(_ key: String, objectKey: String) async throws {
+        try await database.write { db in
+            _ = try db.query("DELETE FROM render_cache WHERE key = ? AND object_key = ?", [.text(key), .text(objectKey)])
         }
     }
 

@@ -39,9 +39,12 @@ public final class ObjectRenderCache: RenderCache {
 
     public func entry(_ key: String) async -> RenderCacheEntry? {
         do {
-            guard let entry = try await index.cacheEntry(key, usedAt: Date()),
-                try await objects.size(of: entry.objectKey) != nil
-            else { return nil }
+            guard let entry = try await index.cacheEntry(key, usedAt: Date()) else { return nil }
+            guard try await objects.size(of: entry.objectKey) != nil else {
+                // Its bytes are gone (removed from the bucket by hand?): forget it, so the next render stores it again.
+                try await index.forgetCacheEntry(key, objectKey: entry.objectKey)
+                return nil
+            }
             return entry
         } catch {
             logger.warning("render cache lookup failed", metadata: ["error": "\(error)"])
@@ -75,6 +78,8 @@ public final class ObjectRenderCache: RenderCache {
     ) async {
         let target = ObjectKeys.cached(key, fileExtension: fileExtension)
         do {
+            // Another worker's equal render may be there already: the first stays.
+            if try await index.cacheEntry(key, usedAt: Date()) != nil { return }
             var details = details
             if let thumbnail = details.thumbnailKey {
                 let cached = ObjectKeys.cached(key, fileExtension: "jpg")
@@ -90,9 +95,14 @@ public final class ObjectRenderCache: RenderCache {
         }
     }
 
-    /// Records an entry, then evicts what no longer fits and deletes its objects.
+    /// Records an entry — or, when an equal one got there first, deletes this one's objects —
+    /// then evicts what no longer fits and deletes its objects.
     func record(_ entry: RenderCacheEntry) async throws {
-        try await index.recordCacheEntry(entry)
+        guard try await index.recordCacheEntry(entry) else {
+            try? await objects.delete(key: entry.objectKey)
+            if let thumbnail = entry.details?.thumbnailKey { try? await objects.delete(key: thumbnail) }
+            return
+        }
         Counter(label: "reel_render_cache_stored_bytes_total").increment(by: entry.sizeBytes)
         for evicted in try await index.evictCache(toBytes: maxBytes) {
             try? await objects.delete(key: evicted.objectKey)

@@ -18,7 +18,7 @@ struct RenderCacheIndexTests {
             let details = RenderCacheEntry.Details(
                 info: MediaInfo(formatName: "mp4", duration: 2, sizeBytes: 300), thumbnailKey: "cache/k.jpg",
                 appliedEffects: ["text_overlay"], warnings: ["w"])
-            try await store.recordCacheEntry(Self.entry("k", size: 300, at: start, details: details))
+            #expect(try await store.recordCacheEntry(Self.entry("k", size: 300, at: start, details: details)))
             #expect(try await store.cacheEntry("other", usedAt: start) == nil)
             let later = start.addingTimeInterval(60)
             let found = try #require(try await store.cacheEntry("k", usedAt: later))
@@ -27,14 +27,18 @@ struct RenderCacheIndexTests {
             #expect(abs(found.lastUsedAt.timeIntervalSince(later)) < 0.001)
             #expect(abs(found.createdAt.timeIntervalSince(start)) < 0.001)
 
-            // Recording the key again replaces its object and size.
-            var replaced = Self.entry("k", size: 500, at: later)
-            replaced.objectKey = "cache/k2.mp4"
-            try await store.recordCacheEntry(replaced)
+            // Recording the key again is refused: the first entry stays (a composition may point at it).
+            var second = Self.entry("k", size: 500, at: later)
+            second.objectKey = "cache/k2.mp4"
+            #expect(try await store.recordCacheEntry(second) == false)
             let again = try #require(try await store.cacheEntry("k", usedAt: later))
-            #expect(again.objectKey == "cache/k2.mp4")
-            #expect(again.sizeBytes == 500)
-            #expect(again.details == nil)
+            #expect(again.objectKey == "cache/k.mp4" && again.sizeBytes == 300 && again.details == details)
+            // Forgetting needs the object it names; then the key can be recorded anew.
+            try await store.forgetCacheEntry("k", objectKey: "cache/other.mp4")
+            #expect(try await store.cacheEntry("k", usedAt: later) != nil)
+            try await store.forgetCacheEntry("k", objectKey: "cache/k.mp4")
+            #expect(try await store.cacheEntry("k", usedAt: later) == nil)
+            #expect(try await store.recordCacheEntry(second))
         }
     }
 
@@ -43,7 +47,7 @@ struct RenderCacheIndexTests {
         try await StoreHarness.withStore(driver) { store in
             let start = Date(timeIntervalSince1970: 1_800_000_000)
             for (index, key) in ["a", "b", "c", "d"].enumerated() {
-                try await store.recordCacheEntry(Self.entry(key, size: 100, at: start.addingTimeInterval(Double(index))))
+                #expect(try await store.recordCacheEntry(Self.entry(key, size: 100, at: start.addingTimeInterval(Double(index)))))
             }
             // "a" is the oldest, but reused now: "b" and "c" are the least recently used.
             _ = try await store.cacheEntry("a", usedAt: start.addingTimeInterval(10))
@@ -65,7 +69,7 @@ struct RenderCacheIndexTests {
         try await StoreHarness.withStore(driver) { store in
             let start = Date(timeIntervalSince1970: 1_800_000_000)
             for (index, key) in ["a", "b", "c"].enumerated() {
-                try await store.recordCacheEntry(Self.entry(key, size: 100, at: start.addingTimeInterval(Double(index))))
+                #expect(try await store.recordCacheEntry(Self.entry(key, size: 100, at: start.addingTimeInterval(Double(index)))))
             }
             let record = StoreConformanceTests.record()
             try await store.insert(record, maxQueued: nil)
