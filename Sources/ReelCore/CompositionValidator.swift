@@ -87,6 +87,7 @@ public struct CompositionValidator: Sendable {
                     "range")
             }
             if !(0...2).contains(clip.volume) { add("\(path).volume", "must be between 0 and 2", "range") }
+            checkEffects(of: clip, path: path, add: add)
             if let transition = clip.transition {
                 if !TransitionKind.names.contains(transition.type) {
                     add(
@@ -115,6 +116,41 @@ public struct CompositionValidator: Sendable {
                     "overlap"
                 )
             }
+        }
+    }
+
+    private func checkEffects(of clip: Clip, path: String, add: (String, String, String) -> Void) {
+        if !clip.speed.isFinite || !(0.25...4).contains(clip.speed) {
+            add("\(path).speed", "must be between 0.25 and 4", "range")
+        } else if clip.speed != 1, clip.isImage {
+            add("\(path).speed", "applies to video clips; a still has no pace to change", "value")
+        }
+        if clip.reverse {
+            if clip.isImage {
+                add("\(path).reverse", "applies to video clips; a still plays the same backwards", "value")
+            } else if clip.trimDuration.isFinite, clip.trimDuration > Self.maxReverseSeconds {
+                add(
+                    "\(path).reverse",
+                    "plays at most \(NumberText.plain(Self.maxReverseSeconds)) s of source backwards; this clip asks for \(NumberText.plain(clip.trimDuration)) s (set trim_end)",
+                    "range")
+            }
+        }
+        if let crop = clip.crop {
+            for (name, value) in [("x", crop.x), ("y", crop.y)] where !value.isFinite || !(0..<1).contains(value) {
+                add("\(path).crop.\(name)", "must be a fraction of the source from 0 up to 1", "range")
+            }
+            for (name, value) in [("width", crop.width), ("height", crop.height)] where !value.isFinite || !(0.01...1).contains(value) {
+                add("\(path).crop.\(name)", "must be a fraction of the source between 0.01 and 1", "range")
+            }
+            if crop.x + crop.width > 1 + 1e-9 { add("\(path).crop.width", "x + width must be at most 1", "range") }
+            if crop.y + crop.height > 1 + 1e-9 { add("\(path).crop.height", "y + height must be at most 1", "range") }
+        }
+        if ![0, 90, 180, 270].contains(clip.rotate) { add("\(path).rotate", "must be 0, 90, 180 or 270", "value") }
+        for (name, value) in [("fade_in", clip.fadeIn), ("fade_out", clip.fadeOut)] where !value.isFinite || value < 0 || value > 60 {
+            add("\(path).\(name)", "must be between 0 and 60 seconds", "range")
+        }
+        if clip.fadeIn + clip.fadeOut > clip.slotDuration + Timeline.epsilon, clip.slotDuration.isFinite {
+            add("\(path).fade_out", "fade_in + fade_out must fit in the clip's slot (\(NumberText.plain(clip.slotDuration)) s)", "range")
         }
     }
 
@@ -230,6 +266,8 @@ public struct CompositionValidator: Sendable {
     /// Largest time in a source (a trim) or past the end of the timeline (an overlay's end) Reel accepts:
     /// a day. Every time is range-checked before anything converts it to an integer.
     public static let maxSourceTime: Double = 86_400
+    /// Longest source range a clip may play backwards.
+    public static let maxReverseSeconds: Double = 60
     /// Bounds of the free `metadata` JSON: it is echoed on every read of the composition.
     public static let maxMetadataDepth = 10
     public static let maxMetadataBytes = 16_384

@@ -14,7 +14,7 @@ public enum FastPath {
         guard timeline.segments.allSatisfy({ $0.transitionIn == nil && $0.content != .gap }) else { return false }
         var setups = Set<String?>()
         for clip in request.clips {
-            guard clip.videoURL != nil, clip.volume == 1, clip.zoom == .none, let info = sources[clip.sourceURL]?.info,
+            guard clip.videoURL != nil, clip.volume == 1, clip.zoom == .none, !clip.hasEffects, let info = sources[clip.sourceURL]?.info,
                 !info.isStill, info.videoCodec == "h264", info.pixelFormat == "yuv420p", info.width == size.width,
                 info.height == size.height, let fps = info.fps, abs(fps - request.output.fps) < 0.01,
                 info.audioCodec == "aac", info.sampleRate == FilterGraphBuilder.sampleRate, info.channels == 2,

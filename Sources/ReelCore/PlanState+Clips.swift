@@ -113,8 +113,22 @@ extension PlanState {
         guard info.hasVideo else {
             throw RenderFailure("clips[\(index)]: \(source.url) has no video or image stream")
         }
-        let durationText = Self.number(duration)
         let still = clip.isImage || info.isStill
+        if clip.reverse, !still, duration > reverseRun + Timeline.epsilon {
+            try addReversedRuns(
+                clip,
+                index: index,
+                from: start,
+                duration: duration,
+                clipDuration: clipDuration,
+                source: source,
+                originalVolume: originalVolume,
+                labels: labels
+            )
+            return
+        }
+        let durationText = Self.number(duration)
+        let speed = still ? 1 : clip.speed
         let inputOptions: [String]
         var lead = 0.0
         var hasSourceAudio = false
@@ -127,26 +141,29 @@ extension PlanState {
                     "clips[\(index)].trim_start (\(Self.number(clip.trimStart)) s) is past the end of \(source.url), which lasts \(Self.number(info.duration)) s"
                 )
             }
-            let available = info.duration > 0 ? min(clip.trimDuration, info.duration - clip.trimStart) : clip.trimDuration
-            if start == 0, info.duration > 0, clip.trimStart + min(clip.trimDuration, clipDuration) > info.duration + 0.05 {
+            // Output seconds the source range fills at the clip's speed.
+            let available = (info.duration > 0 ? min(clip.trimDuration, info.duration - clip.trimStart) : clip.trimDuration) / speed
+            let wanted = min(clip.trimDuration, clipDuration * speed)
+            if start == 0, info.duration > 0, clip.trimStart + wanted > info.duration + 0.05 {
                 warnings.append(
-                    "clips[\(index)]: \(source.url) lasts \(Self.number(info.duration)) s, so its last frame is held for \(Self.number(clip.trimStart + min(clip.trimDuration, clipDuration) - info.duration)) s"
+                    "clips[\(index)]: \(source.url) lasts \(Self.number(info.duration)) s, so its last frame is held for \(Self.number((clip.trimStart + wanted - info.duration) / speed)) s"
                 )
             }
-            if min(clip.trimDuration, available) < clipDuration - Timeline.epsilon, start + duration > available + Timeline.epsilon {
+            if available < clipDuration - Timeline.epsilon, start + duration > available + Timeline.epsilon {
                 effect("hold_last_frame")
             }
             var options: [String] = []
             let seek: Double
             let take: Double
             if start < available - Timeline.epsilon {
-                seek = clip.trimStart + start
-                take = min(duration, available - start)
+                let end = min(start + duration, available)
+                seek = clip.trimStart + (clip.reverse ? available - end : start) * speed
+                take = (end - start) * speed
                 hasSourceAudio = info.hasAudio
             } else {
                 lead = min(0.1, available)
-                seek = clip.trimStart + available - lead
-                take = lead
+                seek = clip.trimStart + (clip.reverse ? 0 : available - lead) * speed
+                take = lead * speed
             }
             if seek > 0 { options += ["-ss", Self.number(seek)] }
             options += ["-t", Self.number(take)]
@@ -157,10 +174,19 @@ extension PlanState {
         let input = includeVideo || wantsSourceAudio ? addInput(inputOptions, path: source.path) : -1
         if clip.trimStart > 0 || clip.trimEnd != nil { effect("trim") }
 
-        var video: [FilterGraph.Filter] = [.init("setpts", [("expr", "PTS-STARTPTS")]), .init("fps", [("fps", fpsText)])]
-        if still || info.width != width || info.height != height { video += normalizeVideo(fit: clip.fit) }
+        let retime = speed == 1 ? "PTS-STARTPTS" : "(PTS-STARTPTS)/\(Self.number(speed))"
+        var video: [FilterGraph.Filter] = [.init("setpts", [("expr", retime)])]
+        video += reshape(clip)
+        video.append(.init("fps", [("fps", fpsText)]))
+        let reshaped = clip.crop != nil || clip.rotate % 180 != 0
+        if still || reshaped || info.width != width || info.height != height { video += normalizeVideo(fit: clip.fit) }
         video.append(.init("setsar", [("r", "1")]))
         if still || info.pixelFormat != "yuv420p" { video.append(.init("format", [("pix_fmts", "yuv420p")])) }
+        if clip.reverse, !still { video.append(.init("reverse")) }
+        if let look = clip.look {
+            video += look.filters(height: height)
+            effect("look_\(look.rawValue)")
+        }
         if clip.zoom != .none {
             video += zoom(clip.zoom, from: start, clipDuration: clipDuration)
             effect("zoom_\(clip.zoom.rawValue)")
@@ -172,14 +198,17 @@ extension PlanState {
                 : .init("trim", [("duration", durationText)]),
             .init("setpts", [("expr", "PTS-STARTPTS")]),
         ]
+        let fades = clipFades(clip, from: start, duration: duration, clipDuration: clipDuration)
+        video += fades.video
         if includeVideo { graph.add(["\(input):v:0"], video, [labels.video]) }
 
         if !includeAudio { return }
         if wantsSourceAudio {
             let gain: [FilterGraph.Filter] = volume == 1 ? [] : [.init("volume", [("volume", Self.number(volume))])]
+            let played: [FilterGraph.Filter] = (clip.reverse ? [.init("areverse")] : []) + tempo(speed)
             graph.add(
                 ["\(input):a:0"],
-                normalizeAudio() + gain + [.init("apad", []), .init("atrim", [("duration", durationText)])],
+                normalizeAudio() + played + gain + [.init("apad", []), .init("atrim", [("duration", durationText)])] + fades.audio,
                 [labels.audio]
             )
         } else {

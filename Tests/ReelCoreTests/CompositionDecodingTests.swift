@@ -90,6 +90,37 @@ struct CompositionDecodingTests {
         }
     }
 
+    @Test(
+        "clip effects are checked field by field",
+        arguments: [
+            (#""speed":0.2"#, "clips[0].speed"), (#""speed":5"#, "clips[0].speed"), (#""rotate":45"#, "clips[0].rotate"),
+            (#""crop":{"x":0.6,"width":0.5}"#, "clips[0].crop.width"), (#""crop":{"height":0}"#, "clips[0].crop.height"),
+            (#""crop":{"y":-0.1,"height":0.5}"#, "clips[0].crop.y"), (#""fade_in":3,"fade_out":3"#, "clips[0].fade_out"),
+            (#""fade_in":-1"#, "clips[0].fade_in"), (#""reverse":true,"trim_end":90"#, "clips[0].reverse"),
+        ])
+    func clipEffects(fields: String, expected: String) throws {
+        let found = try problems(
+            #"{"title":"t","clips":[{"video_url":"https://x.test/a.mp4","start_time":0,"end_time":5,\#(fields)}]}"#
+        )
+        #expect(found.map(\.field) == [expected])
+    }
+
+    @Test("speed and reverse are for video clips; effects decode with their defaults")
+    func effectDefaults() throws {
+        let still = try problems(
+            #"{"title":"t","clips":[{"image_url":"https://x.test/a.png","start_time":0,"end_time":5,"speed":2,"reverse":true}]}"#
+        )
+        #expect(Set(still.map(\.field)) == ["clips[0].speed", "clips[0].reverse"])
+        let request = try Fixtures.decode(
+            #"{"title":"t","clips":[{"video_url":"https://x.test/a.mp4","start_time":0,"end_time":4,"speed":2,"look":"sepia","flip":"both","rotate":270.0,"crop":{"x":0.1}}]}"#
+        )
+        let clip = request.clips[0]
+        #expect(clip.trimDuration == 8, "two seconds of source per second of slot")
+        #expect(clip.look == .sepia && clip.flip == .both && clip.rotate == 270 && clip.crop == Crop(x: 0.1))
+        #expect(clip.hasEffects && !Clip(videoURL: "https://x.test/a.mp4", startTime: 0, endTime: 1).hasEffects)
+        #expect(CompositionValidator().problems(in: request).isEmpty)
+    }
+
     @Test("limits are configurable")
     func limits() throws {
         let request = try Fixtures.decode(

@@ -17,12 +17,14 @@ struct MediaKit {
     static let ffprobe = ReelConfiguration().ffprobePath
 
     /// A renderer wired by ``ReelRuntime`` as every Reel process wires it, over a temporary data folder.
-    static func make() throws -> MediaKit {
+    /// `settings` are extra `REEL_*` variables, such as `REEL_SEGMENT_SECONDS`.
+    static func make(settings: [String: String] = [:]) throws -> MediaKit {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-render-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
         environment["REEL_DATA_DIR"] = folder.path
         environment["REEL_STORAGE_URL"] = "file://" + folder.appendingPathComponent("objects").path
+        environment.merge(settings) { $1 }
         let runtime = try ReelRuntime.openRendering(
             ReelConfiguration(environment: environment), logger: Logger(label: "reel-render-test"), httpClient: .shared)
         guard let objects = runtime.objects as? LocalObjectStore else { throw RenderFailure("expected local objects") }
@@ -142,6 +144,27 @@ struct MediaKit {
         let outcome = try await ProcessRunner.run(ffmpeg, arguments) { output.append($0) }
         guard outcome.succeeded, !output.data.isEmpty else { throw RenderFailure("no frame at \(time)") }
         return output.data
+    }
+
+    /// The Y, U and V planes of the frame at `time` as 8-bit yuv420p.
+    static func planes(_ file: URL, at time: Double) async throws -> (y: Data, u: Data, v: Data) {
+        let output = OutputCapture()
+        let outcome = try await ProcessRunner.run(
+            ffmpeg, ["-v", "error", "-ss", String(time), "-i", file.path, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-"]
+        ) { output.append($0) }
+        let data = output.data
+        guard outcome.succeeded, data.count % 6 == 0, !data.isEmpty else { throw RenderFailure("no frame at \(time)") }
+        let luma = data.count * 2 / 3
+        let chroma = luma / 4
+        return (data.prefix(luma), data.dropFirst(luma).prefix(chroma), data.suffix(chroma))
+    }
+
+    /// Peak signal-to-noise ratio (dB) of two grey frames of the same size; infinite when equal.
+    static func psnr(_ a: Data, _ b: Data) -> Double {
+        guard a.count == b.count, !a.isEmpty else { return 0 }
+        let squares = zip(a, b).reduce(0) { $0 + (Int($1.0) - Int($1.1)) * (Int($1.0) - Int($1.1)) }
+        guard squares > 0 else { return .infinity }
+        return 10 * log10(255 * 255 / (Double(squares) / Double(a.count)))
     }
 
     /// Mean luma (0–255) of the frame at `time`.
