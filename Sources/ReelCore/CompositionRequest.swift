@@ -441,9 +441,9 @@ public struct Overlay: Sendable, Hashable, Codable {
     }
 }
 
-/// Container format of the rendered file.
+/// Container format of the rendered file: a video, or sound alone (`mp3`, `m4a`, `wav`).
 public enum OutputFormat: String, Sendable, Hashable, Codable, CaseIterable {
-    case mp4, mov, webm, gif
+    case mp4, mov, webm, gif, mp3, m4a, wav
 
     public var fileExtension: String { rawValue }
     public var contentType: String {
@@ -452,9 +452,14 @@ public enum OutputFormat: String, Sendable, Hashable, Codable, CaseIterable {
         case .mov: "video/quicktime"
         case .webm: "video/webm"
         case .gif: "image/gif"
+        case .mp3: "audio/mpeg"
+        case .m4a: "audio/mp4"
+        case .wav: "audio/wav"
         }
     }
     public var hasAudio: Bool { self != .gif }
+    /// False for the audio-only formats: their video is not rendered at all.
+    public var hasVideo: Bool { ![.mp3, .m4a, .wav].contains(self) }
 }
 
 /// Target bit rate, sent as bits per second (`2000000`) or as `"2000k"` / `"5M"`.

@@ -230,6 +230,9 @@ public struct CompositionValidator: Sendable {
             add("output.aspect_ratio", "goes with a resolution like 720p or 1080p, not WIDTHxHEIGHT", "value")
         }
         if !output.fps.isFinite || output.fps < 1 || output.fps > 60 { add("output.fps", "must be between 1 and 60", "range") }
+        if output.thumbnail, !output.format.hasVideo {
+            add("output.thumbnail", "an audio-only \(output.format.rawValue) output has no picture to take a thumbnail of", "value")
+        }
         if let bitrate = output.bitrate?.bitsPerSecond, bitrate < 100_000 || bitrate > 100_000_000 {
             add("output.bitrate", "must be between 100000 and 100000000 bits per second", "range")
         }

@@ -70,10 +70,23 @@ public struct FilterGraphBuilder: Sendable {
     ) throws(RenderFailure) -> FFmpegPlan {
         guard let size = request.output.size else { throw RenderFailure("output.resolution is not understood") }
         var state = PlanState(width: size.width, height: size.height, fps: request.output.fps, x264Preset: x264Preset)
+        state.includeVideo = request.output.format.hasVideo
         let total = timeline.duration
         let pieces = timeline.pieces
         let labels = try state.addPieces(pieces.indices, of: pieces, timeline: timeline, request: request, sources: sources)
         var (video, audio) = state.concat(labels)
+        if !state.includeVideo {
+            audio = try state.mixAudio(request.audio, clipAudio: audio, sources: sources, total: total)
+            if !request.overlays.isEmpty { state.warnings.append("overlays are not drawn in an audio-only output") }
+            state.effect("audio_only")
+            return FFmpegPlan(
+                arguments: state.audioArguments(format: request.output.format, audio: audio, total: total, outputPath: outputPath),
+                files: state.files,
+                duration: total,
+                appliedEffects: state.effects,
+                warnings: state.warnings
+            )
+        }
 
         for (index, overlay) in request.overlays.enumerated() {
             if let text = overlay.text {

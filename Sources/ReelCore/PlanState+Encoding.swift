@@ -30,9 +30,25 @@ extension PlanState {
             arguments += ["-c:a", "libopus", "-b:a", "128k"]
         case .gif:
             arguments += ["-loop", "0"]
+        case .mp3, .m4a, .wav:
+            break  // encoded by audioArguments; no video to map
         }
         if audio != nil { arguments += ["-ar", String(FilterGraphBuilder.sampleRate), "-ac", "2"] }
         arguments += ["-r", fpsText, "-t", Self.number(total), "-progress", "pipe:1", "-nostats", outputPath]
+        return arguments
+    }
+
+    /// The argv of an audio-only output: MP3 (LAME, 192 kb/s), M4A (AAC, 192 kb/s) or WAV (16-bit PCM).
+    func audioArguments(format: OutputFormat, audio: String, total: Double, outputPath: String) -> [String] {
+        var arguments = ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"] + inputArguments
+        arguments += ["-filter_complex", graph.rendered, "-map", "[\(audio)]"]
+        switch format {
+        case .mp3: arguments += ["-c:a", "libmp3lame", "-b:a", "192k"]
+        case .m4a: arguments += ["-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart"]
+        default: arguments += ["-c:a", "pcm_s16le"]
+        }
+        arguments += ["-ar", String(FilterGraphBuilder.sampleRate), "-ac", "2"]
+        arguments += ["-t", Self.number(total), "-progress", "pipe:1", "-nostats", outputPath]
         return arguments
     }
 }
