@@ -118,9 +118,27 @@ struct CompositionController {
             if try await AssetController.find(id, for: principal, services: services) == nil {
                 missing.append(
                     FieldError(field: field, message: "no asset \(id.uuidString.lowercased()) was uploaded", errorType: "not_found"))
+            } else if field == "captions.url", let problem = try await captionProblem(in: id) {
+                missing.append(FieldError(field: field, message: problem, errorType: "format"))
             }
         }
         if !missing.isEmpty { throw ReelError.validation(missing) }
+    }
+
+    /// Why an uploaded caption file cannot be read (naming the cue and line), or nil when it can.
+    func captionProblem(in asset: UUID) async throws -> String? {
+        let key = ObjectKeys.asset(asset)
+        guard let size = try await services.objects.size(of: key) else { return nil }
+        guard size <= CaptionFile.maxBytes else { return "a caption file must be at most \(CaptionFile.maxBytes / 1_000_000) MB" }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("reel-captions-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try await services.objects.download(key: key, to: file)
+        do {
+            _ = try CaptionFile.parse(try CaptionFile.text(of: file))
+            return nil
+        } catch {
+            return "not a readable SRT or WebVTT file: \(error)"
+        }
     }
 
     @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> Response {
@@ -214,7 +232,8 @@ struct CompositionController {
             fileSizeBytes: result.output.sizeBytes,
             format: format.rawValue,
             filename: Self.filename(title: record.request.title, format: format),
-            thumbnailURL: result.thumbnailKey.map { objectURL($0, expires: expires) }
+            thumbnailURL: result.thumbnailKey.map { objectURL($0, expires: expires) },
+            captionsURL: result.captionsKey.map { objectURL($0, expires: expires) }
         )
         return try JSONCoding.response(dto)
     }

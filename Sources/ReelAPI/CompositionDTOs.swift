@@ -162,6 +162,7 @@ struct DownloadDTO: Encodable {
     let format: String
     let filename: String
     let thumbnailURL: String?
+    let captionsURL: String?
 
     enum CodingKeys: String, CodingKey {
         case format, filename
@@ -170,6 +171,7 @@ struct DownloadDTO: Encodable {
         case expiresAt = "expires_at"
         case fileSizeBytes = "file_size_bytes"
         case thumbnailURL = "thumbnail_url"
+        case captionsURL = "captions_url"
     }
 }
 

@@ -26,3 +26,13 @@ public struct Color: Sendable, Hashable {
     /// The colour as ffmpeg's colour syntax (`0xRRGGBB` or `0xRRGGBBAA`).
     public var ffmpeg: String { "0x" + hex }
 }
+
+extension Color {
+    /// The colour as an ASS subtitle colour: `&HAABBGGRR`, where `AA` is transparency (00 opaque).
+    public var ass: String {
+        let digits = Array(hex)
+        func pair(_ at: Int) -> String { String(digits[at..<at + 2]).uppercased() }
+        let alpha = digits.count == 8 ? String(format: "%02X", 255 - (Int(String(digits[6..<8]), radix: 16) ?? 255)) : "00"
+        return "&H" + alpha + pair(4) + pair(2) + pair(0)
+    }
+}

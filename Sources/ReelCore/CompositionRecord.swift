@@ -23,6 +23,8 @@ public struct RenderResult: Sendable, Hashable, Codable {
     public var warnings: [String]
     public var processingSeconds: Double
     public var thumbnailKey: String?
+    /// Object-store key of the WebVTT captions sidecar.
+    public var captionsKey: String?
     /// What the render cache reused; nil when the render did not consult it.
     public var cache: RenderCacheReport?
 
@@ -45,6 +47,7 @@ public struct RenderResult: Sendable, Hashable, Codable {
         warnings: [String],
         processingSeconds: Double,
         thumbnailKey: String? = nil,
+        captionsKey: String? = nil,
         cache: RenderCacheReport? = nil
     ) {
         self.outputKey = outputKey
@@ -54,6 +57,7 @@ public struct RenderResult: Sendable, Hashable, Codable {
         self.warnings = warnings
         self.processingSeconds = processingSeconds
         self.thumbnailKey = thumbnailKey
+        self.captionsKey = captionsKey
         self.cache = cache
     }
 }

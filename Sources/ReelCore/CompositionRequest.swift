@@ -12,6 +12,7 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
     public var audio: AudioSettings
     public var overlays: [Overlay]
     public var output: OutputSettings
+    public var captions: Captions?
     /// `false` renders every part afresh and stores nothing in the render cache; absent means on.
     public var cache: Bool?
 
@@ -25,6 +26,7 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
         audio: AudioSettings = AudioSettings(),
         overlays: [Overlay] = [],
         output: OutputSettings = OutputSettings(),
+        captions: Captions? = nil,
         cache: Bool? = nil
     ) {
         self.title = title
@@ -36,11 +38,12 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
         self.audio = audio
         self.overlays = overlays
         self.output = output
+        self.captions = captions
         self.cache = cache
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, description, priority, metadata, clips, audio, overlays, output, cache
+        case title, description, priority, metadata, clips, audio, overlays, output, captions, cache
         case webhookURL = "webhook_url"
     }
 
@@ -56,6 +59,7 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
         audio = try c.decodeIfPresent(AudioSettings.self, forKey: .audio) ?? AudioSettings()
         overlays = try c.decodeIfPresent([Overlay].self, forKey: .overlays) ?? []
         output = try c.decodeIfPresent(OutputSettings.self, forKey: .output) ?? OutputSettings()
+        captions = try c.decodeIfPresent(Captions.self, forKey: .captions)
         cache = try c.decodeIfPresent(Bool.self, forKey: .cache)
     }
 
@@ -76,6 +80,7 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
         for (index, overlay) in overlays.enumerated() {
             if let url = overlay.imageURL { fields.append(("overlays[\(index)].image_url", url)) }
         }
+        if let url = captions?.url { fields.append(("captions.url", url)) }
         return fields
     }
 

@@ -42,6 +42,7 @@ public struct CompositionValidator: Sendable {
         checkAudio(request.audio, add: add)
         checkOverlays(request, add: add)
         checkOutput(request.output, add: add)
+        if let captions = request.captions { checkCaptions(captions, add: add) }
         return problems
     }
 
@@ -211,6 +212,44 @@ public struct CompositionValidator: Sendable {
             }
             if !(0.01...1).contains(overlay.scale) { add("\(path).scale", "must be between 0.01 and 1", "range") }
             if !(0...1).contains(overlay.opacity) { add("\(path).opacity", "must be between 0 and 1", "range") }
+        }
+    }
+
+    private func checkCaptions(_ captions: Captions, add: (String, String, String) -> Void) {
+        switch (captions.url, captions.cues) {
+        case (nil, nil): add("captions.url", "captions need an SRT or WebVTT url, or cues", "missing")
+        case (.some, .some): add("captions.cues", "give either url or cues, not both", "value")
+        case (.some(let url), nil): checkSource(url, field: "captions.url", add: add)
+        case (nil, .some(let cues)):
+            if cues.isEmpty { add("captions.cues", "must contain at least one cue", "length") }
+            if cues.count > CaptionFile.maxCues { add("captions.cues", "must contain at most \(CaptionFile.maxCues) cues", "length") }
+            for (index, cue) in cues.prefix(CaptionFile.maxCues).enumerated() {
+                let path = "captions.cues[\(index)]"
+                if !cue.start.isFinite || cue.start < 0 || cue.start > Self.maxSourceTime {
+                    add("\(path).start", "must be between 0 and \(NumberText.plain(Self.maxSourceTime))", "range")
+                }
+                if !cue.end.isFinite || cue.end <= cue.start || cue.end > Self.maxSourceTime {
+                    add("\(path).end", "must be after start (\(NumberText.plain(cue.start)))", "range")
+                }
+                if cue.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { add("\(path).text", "must not be empty", "missing") }
+                if cue.text.count > 1000 { add("\(path).text", "must be at most 1000 characters", "length") }
+            }
+        }
+        if !captions.burn && !captions.sidecar { add("captions.burn", "burn or sidecar must be true, or the captions do nothing", "value") }
+        let style = captions.style
+        if let size = style.fontSize, !(8...144).contains(size) { add("captions.style.font_size", "must be between 8 and 144", "range") }
+        for (name, value) in [("font_color", style.fontColor), ("outline_color", style.outlineColor)]
+            + [style.backgroundColor].compactMap({
+                $0.map { ("background_color", $0) }
+            }) where Color(value) == nil
+        {
+            add("captions.style.\(name)", "must be a colour name or a hex colour like \"#FFFFFF\" or \"#00000080\"", "format")
+        }
+        if !style.outline.isFinite || !(0...20).contains(style.outline) {
+            add("captions.style.outline", "must be between 0 and 20 pixels", "range")
+        }
+        if !style.maxWidth.isFinite || !(0.2...1).contains(style.maxWidth) {
+            add("captions.style.max_width", "must be a fraction of the width between 0.2 and 1", "range")
         }
     }
 

@@ -100,6 +100,11 @@ extension FilterGraphBuilder {
                     state.effect("image_overlay")
                 }
             }
+            if let captions = request.captions, captions.burn {
+                video = state.addCaptions(
+                    captions.style, cues: captions.cues ?? [], on: video, offset: chunkStart, length: length, fontFile: fontFile,
+                    directory: fileDirectory, fileName: "captions\(number).ass")
+            }
             let name = "chunk\(number).\(request.output.format.fileExtension)"
             var arguments = state.encoderArguments(
                 output: request.output, video: video, audio: nil, total: length, outputPath: fileDirectory + "/" + name

@@ -78,6 +78,7 @@ public struct FilterGraphBuilder: Sendable {
         if !state.includeVideo {
             audio = try state.mixAudio(request.audio, clipAudio: audio, sources: sources, total: total)
             if !request.overlays.isEmpty { state.warnings.append("overlays are not drawn in an audio-only output") }
+            if request.captions?.burn == true { state.warnings.append("captions are not burned into an audio-only output") }
             state.effect("audio_only")
             return FFmpegPlan(
                 arguments: state.audioArguments(format: request.output.format, audio: audio, total: total, outputPath: outputPath),
@@ -99,6 +100,11 @@ public struct FilterGraphBuilder: Sendable {
             }
         }
 
+        if let captions = request.captions, captions.burn {
+            video = state.addCaptions(
+                captions.style, cues: captions.cues ?? [], on: video, offset: 0, length: total, fontFile: fontFile, directory: fileDirectory
+            )
+        }
         if request.output.format.hasAudio {
             audio = try state.mixAudio(request.audio, clipAudio: audio, sources: sources, total: total)
         } else {

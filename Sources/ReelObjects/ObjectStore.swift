@@ -32,6 +32,7 @@ public protocol ObjectStore: Sendable {
 public enum ObjectKeys {
     public static func output(_ id: UUID, format: String) -> String { "outputs/\(id.uuidString.lowercased())/video.\(format)" }
     public static func thumbnail(_ id: UUID) -> String { "outputs/\(id.uuidString.lowercased())/thumbnail.jpg" }
+    public static func captions(_ id: UUID) -> String { "outputs/\(id.uuidString.lowercased())/captions.vtt" }
     public static func outputPrefix(_ id: UUID) -> String { "outputs/\(id.uuidString.lowercased())/" }
     public static func asset(_ id: UUID) -> String { "assets/\(id.uuidString.lowercased())" }
     /// A render cache entry's bytes, by content key (``RenderKeys``); each store of a key gets its

@@ -64,6 +64,8 @@ public struct CompositionRenderer: Sendable {
 
         progress(.downloading, 0)
         let sources = try await fetchAndProbe(request.sourceURLs, progress: progress)
+        let request = try await resolvingCaptions(request)
+        let captions = try sidecar(request, scratch: scratch)
         try Task.checkCancellation()
 
         let outputFile = scratch.appendingPathComponent("output.\(request.output.format.fileExtension)")
@@ -78,8 +80,9 @@ public struct CompositionRenderer: Sendable {
             progress(.rendering, 1)
             return try await deliver(
                 RenderedFiles(
-                    output: outputFile, thumbnail: nil, info: details.info, inputs: inputs, appliedEffects: details.appliedEffects,
-                    warnings: details.warnings, reused: entry, cache: RenderCacheReport(outputReused: true, key: keys.output)))
+                    output: outputFile, thumbnail: nil, captions: captions, info: details.info, inputs: inputs,
+                    appliedEffects: details.appliedEffects, warnings: details.warnings, reused: entry,
+                    cache: RenderCacheReport(outputReused: true, key: keys.output)))
         }
         progress(.rendering, 0)
         let shared = distribute.map { distribute in
@@ -108,6 +111,7 @@ public struct CompositionRenderer: Sendable {
             RenderedFiles(
                 output: outputFile,
                 thumbnail: thumbnail,
+                captions: captions,
                 info: output,
                 inputs: inputs,
                 appliedEffects: plan.appliedEffects,

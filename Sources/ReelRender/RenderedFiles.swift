@@ -5,6 +5,8 @@ import ReelCore
 public struct RenderedFiles: Sendable {
     public var output: URL
     public var thumbnail: URL?
+    /// The captions as WebVTT, when the request asked for a sidecar.
+    public var captions: URL?
     /// ffprobe's (or the stream copy's own index's) account of the output.
     public var info: MediaInfo
     public var inputs: [RenderResult.InputFile]
@@ -17,11 +19,13 @@ public struct RenderedFiles: Sendable {
     public var cache: RenderCacheReport?
 
     public init(
-        output: URL, thumbnail: URL?, info: MediaInfo, inputs: [RenderResult.InputFile], appliedEffects: [String], warnings: [String],
+        output: URL, thumbnail: URL?, captions: URL? = nil, info: MediaInfo, inputs: [RenderResult.InputFile], appliedEffects: [String],
+        warnings: [String],
         reused: RenderCacheEntry? = nil, cache: RenderCacheReport? = nil
     ) {
         self.output = output
         self.thumbnail = thumbnail
+        self.captions = captions
         self.info = info
         self.inputs = inputs
         self.appliedEffects = appliedEffects

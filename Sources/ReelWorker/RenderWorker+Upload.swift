@@ -18,6 +18,7 @@ extension RenderWorker {
         // A reused render points at the cache's objects (nothing copied; the cache keeps them while it does).
         let key = files.reused?.objectKey ?? ObjectKeys.output(job.id, format: format.fileExtension)
         var thumbnailKey: String?
+        var captionsKey: String?
         progress.post(stage: .uploading, fraction: 0)
         do {
             if let entry = files.reused {
@@ -28,6 +29,10 @@ extension RenderWorker {
                     thumbnailKey = ObjectKeys.thumbnail(job.id)
                 }
                 try await objects.put(key: key, file: files.output, contentType: format.contentType)
+            }
+            if let captions = files.captions {
+                try await objects.put(key: ObjectKeys.captions(job.id), file: captions, contentType: "text/vtt")
+                captionsKey = ObjectKeys.captions(job.id)
             }
         } catch {
             throw RenderFailure(
@@ -49,6 +54,7 @@ extension RenderWorker {
             warnings: files.warnings,
             processingSeconds: elapsed.seconds,
             thumbnailKey: thumbnailKey,
+            captionsKey: captionsKey,
             cache: files.cache
         )
     }
