@@ -9,7 +9,7 @@ struct CompositionDTO: Encodable {
     var warnings: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case id, title, description, priority, metadata, status, clips, audio, overlays, output, links, warnings
+        case id, title, description, priority, metadata, status, clips, audio, overlays, output, captions, links, warnings
         case webhookURL = "webhook_url"
         case overallProgress = "overall_progress"
         case errorMessage = "error_message"
@@ -36,6 +36,7 @@ struct CompositionDTO: Encodable {
         try c.encode(request.audio, forKey: .audio)
         try c.encode(request.overlays, forKey: .overlays)
         try c.encode(request.output, forKey: .output)
+        try c.encodeIfPresent(request.captions, forKey: .captions)
         try c.encode(record.createdAt, forKey: .createdAt)
         try c.encode(record.updatedAt, forKey: .updatedAt)
         try c.encode(record.startedAt, forKey: .startedAt)

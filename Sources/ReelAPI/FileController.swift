@@ -69,14 +69,13 @@ struct FileController {
     }
 
     static func contentType(for key: String) -> String {
-        switch (key as NSString).pathExtension.lowercased() {
-        case "mp4": "video/mp4"
-        case "mov": "video/quicktime"
-        case "webm": "video/webm"
-        case "gif": "image/gif"
-        case "jpg", "jpeg": "image/jpeg"
-        case "png": "image/png"
-        default: "application/octet-stream"
+        let fileExtension = (key as NSString).pathExtension.lowercased()
+        if let format = OutputFormat(rawValue: fileExtension) { return format.contentType }
+        switch fileExtension {
+        case "jpg", "jpeg": return "image/jpeg"
+        case "png": return "image/png"
+        case "vtt": return "text/vtt; charset=utf-8"
+        default: return "application/octet-stream"
         }
     }
 }

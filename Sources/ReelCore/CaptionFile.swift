@@ -94,18 +94,8 @@ public enum CaptionFile {
 
     /// Cue text without markup: tags (`<i>`, `<v Name>`, `{\an8}`) removed, entities decoded.
     static func plain(_ text: String) -> String {
-        var result = ""
-        var inTag = false
-        for character in text {
-            if character == "<" {
-                inTag = true
-            } else if character == ">", inTag {
-                inTag = false
-            } else if !inTag {
-                result.append(character)
-            }
-        }
-        if let range = result.range(of: #"\{\\[^}]*\}"#, options: .regularExpression) { result.removeSubrange(range) }
+        var result = text.replacingOccurrences(of: #"<[^<>\n]*>"#, with: "", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"\{\\[^}]*\}"#, with: "", options: .regularExpression)
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", "\u{00A0}"), ("&lrm;", ""), ("&rlm;", ""), ("&amp;", "&")] {
             result = result.replacingOccurrences(of: entity, with: character)
         }

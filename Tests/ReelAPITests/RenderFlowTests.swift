@@ -225,4 +225,46 @@ struct RenderFlowTests {
             #expect((status["error_message"] as? String ?? "").contains("REEL_ALLOW_PRIVATE_SOURCES"))
         }
     }
+
+    @Test("captions: an uploaded file that cannot be read is 422 naming the cue; a sidecar's link comes with /download")
+    func captions() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        let clip = try await TestReel.makeClip(seconds: 2, name: "clip.mp4", in: reel.folder)
+        try await reel.applicationWithWorkers().test(.live) { client in
+            let video = try await Self.upload(client, clip)
+            func uploadText(_ text: String) async throws -> String {
+                try await client.execute(
+                    uri: "/api/v1/assets", method: .post, headers: [.contentType: "application/x-subrip"], body: ByteBuffer(string: text)
+                ) { $0.body.json["url"] as? String ?? "" }
+            }
+            let bad = try await uploadText("1\n00:00:00,000 --> 00:00:01,000\nok\n\n2\n00:00:01,000 --> 00:00:00,200\nback\n")
+            try await client.execute(
+                uri: "/api/v1/compositions", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(
+                    string: #"{"title":"c","clips":[{"video_url":"\#(video)","start_time":0,"end_time":2}],"captions":{"url":"\#(bad)"}}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let detail = (response.body.json["details"] as? [[String: Any]])?.first
+                #expect(detail?["field"] as? String == "captions.url")
+                let message = detail?["message"] as? String ?? ""
+                #expect(message.contains("cue 2 (line 6)"), "\(message)")
+            }
+            let good = try await uploadText("1\n00:00:00,500 --> 00:00:01,500\nHello & 5 < 6 <b>bold</b>\n")
+            let id = try await Self.post(
+                client,
+                #"{"title":"c","clips":[{"video_url":"\#(video)","start_time":0,"end_time":2}],"captions":{"url":"\#(good)","sidecar":true}}"#
+            )
+            let (status, _) = try await Self.wait(client, id)
+            #expect(status["status"] as? String == "completed", "\(status)")
+            let link = try await client.execute(uri: "/api/v1/compositions/\(id)/download", method: .get) { $0.body.json }
+            let captions = try #require(URLComponents(string: link["captions_url"] as? String ?? ""))
+            try await client.execute(uri: captions.path + "?" + (captions.percentEncodedQuery ?? ""), method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("text/vtt") == true, "\(response.headers)")
+                let cues = try CaptionFile.parse(String(buffer: response.body))
+                #expect(cues == [CaptionCue(start: 0.5, end: 1.5, text: "Hello & 5 < 6 bold")])
+            }
+        }
+    }
 }
