@@ -116,6 +116,7 @@ public protocol AccessStore: Sendable {
 }
 
 /// Everything a database driver provides: compositions, their jobs, events and webhook
-/// deliveries, keys and assets.
+/// deliveries, keys, assets, the render cache, render parts and templates.
 public typealias ReelDatabase = CompositionStore & JobQueue & EventStore & WebhookOutbox & AccessStore & RenderCacheIndex & PartQueue
+    & TemplateStore
     & Service

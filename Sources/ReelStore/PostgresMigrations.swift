@@ -187,5 +187,19 @@ enum PostgresMigrations {
             CREATE INDEX render_parts_leases ON render_parts (lease_expires_at) WHERE status = 'running';
             """
         ),
+        (
+            9,
+            """
+            CREATE TABLE templates (
+                id UUID PRIMARY KEY,
+                tenant TEXT NOT NULL,
+                name TEXT NOT NULL,
+                body TEXT NOT NULL,
+                created_at TIMESTAMPTZ NOT NULL,
+                updated_at TIMESTAMPTZ NOT NULL
+            );
+            CREATE INDEX templates_tenant ON templates (tenant, created_at);
+            """
+        ),
     ]
 }

@@ -188,5 +188,19 @@ enum SQLiteMigrations {
             CREATE INDEX render_parts_leases ON render_parts (lease_expires_at) WHERE status = 'running';
             """
         ),
+        (
+            10,
+            """
+            CREATE TABLE templates (
+                id TEXT PRIMARY KEY,
+                tenant TEXT NOT NULL,
+                name TEXT NOT NULL,
+                body TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                updated_at REAL NOT NULL
+            );
+            CREATE INDEX templates_tenant ON templates (tenant, created_at);
+            """
+        ),
     ]
 }
