@@ -25,6 +25,7 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     CompositionController(services: services).addRoutes(to: router.group("api/v1/compositions"))
     EventController(services: services).addRoutes(to: router)
     AssetController(services: services).addRoutes(to: router.group("api/v1/assets"))
+    TemplateController(services: services).addRoutes(to: router.group("api/v1/templates"))
     KeyController(store: services.store).addRoutes(to: router.group("api/v1/keys"))
     FileController(services: services).addRoutes(to: router)
     HealthController(services: services).addRoutes(to: router)

@@ -26,34 +26,96 @@ struct CompositionController {
     }
 
     @Sendable func create(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let body = try await Self.collectJSON(request, limit: services.configuration.maxBodyBytes)
+        let unknown = UnknownFields()
+        let composition = try Self.decodeMerging(body, unknownFields: unknown)
+        return try await submit(
+            composition, unknown: unknown, bodyDigest: IdempotentWrite.digest(body.readableBytesView), request: request, context: context)
+    }
+
+    /// A JSON body of at most `limit` bytes (415 when it is not JSON, 413 when larger).
+    static func collectJSON(_ request: Request, limit: Int) async throws -> ByteBuffer {
         try JSONCoding.requireJSON(request)
-        let limit = services.configuration.maxBodyBytes
-        let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: limit)
+            return try await request.body.collect(upTo: limit)
         } catch is NIOTooManyBytesError {
             throw ReelError.payloadTooLarge(limit: limit)
         }
+    }
+
+    /// The composition in `body`; with a top-level `merge` (`{"NAME": value}`, or Shotstack's
+    /// `[{"find": "NAME", "replace": value}]`) its `{{NAME}}` placeholders are filled first.
+    static func decodeMerging(_ body: ByteBuffer, unknownFields: UnknownFields) throws -> CompositionRequest {
+        guard body.readableBytesView.firstRange(of: Array(#""merge""#.utf8)) != nil,
+            case .object(var members) = try JSONCoding.decode(JSONValue.self, from: body),
+            let merge = members.removeValue(forKey: "merge")
+        else { return try JSONCoding.decode(CompositionRequest.self, from: body, unknownFields: unknownFields) }
+        let values = try inlineValues(merge)
+        let composition = JSONValue.object(members)
+        var problems: [FieldError] = []
+        let used = Merge.placeholders(in: composition)
+        for (name, path) in used.sorted(by: { $0.key < $1.key }) where values[name] == nil {
+            problems.append(FieldError(field: path, message: "uses {{\(name)}}, which merge gives no value", errorType: "missing"))
+        }
+        for name in values.keys.sorted() where used[name] == nil {
+            problems.append(FieldError(field: "merge.\(name)", message: "no {{\(name)}} in the composition uses it", errorType: "unknown"))
+        }
+        if !problems.isEmpty { throw ReelError.validation(problems) }
+        let merged = try JSONEncoder().encode(Merge.apply(values, to: composition))
+        return try JSONCoding.decode(CompositionRequest.self, from: ByteBuffer(bytes: merged), unknownFields: unknownFields)
+    }
+
+    /// Inline merge values by name, from an object or from find/replace pairs.
+    static func inlineValues(_ merge: JSONValue) throws -> [String: JSONValue] {
+        var values: [String: JSONValue] = [:]
+        switch merge {
+        case .object(let members): values = members
+        case .array(let pairs):
+            for (index, pair) in pairs.enumerated() {
+                guard case .object(let members) = pair, case .string(let find)? = members["find"], let replace = members["replace"] else {
+                    throw ReelError.validation(field: "merge[\(index)]", "must be {\"find\": NAME, \"replace\": value}", type: "type")
+                }
+                values[find] = replace
+            }
+        default:
+            throw ReelError.validation(field: "merge", "must be an object of NAME: value, or a list of {find, replace}", type: "type")
+        }
+        if let bad = values.keys.sorted().first(where: { !Merge.isName($0) }) {
+            throw ReelError.validation(field: "merge.\(bad)", "a name is a letter or _ then letters, digits or _", type: "format")
+        }
+        return values
+    }
+
+    /// Validates and queues `composition`: the one way in for `POST /compositions` and a
+    /// template's compositions. `describe` rewrites a problem's field (a template names the
+    /// path in the template, and the merge field that filled it).
+    func submit(
+        _ composition: CompositionRequest, unknown: UnknownFields, bodyDigest: String, request: Request, context: ReelRequestContext,
+        describe: (FieldError) -> FieldError = { $0 }
+    ) async throws -> Response {
         let principal = context.principal
         let idempotent = try IdempotentWrite(
-            request, tenant: principal.tenant, bodyDigest: IdempotentWrite.digest(body.readableBytesView),
-            lifetime: services.configuration.idempotencyLifetime)
+            request, tenant: principal.tenant, bodyDigest: bodyDigest, lifetime: services.configuration.idempotencyLifetime)
         // No lookup first: the insert's transaction finds a stored answer and returns it instead.
-        let unknown = UnknownFields()
-        let composition = try JSONCoding.decode(CompositionRequest.self, from: body, unknownFields: unknown)
         let strict = Self.prefersStrict(request)
         var problems = validator.problems(in: composition)
         if strict {
             problems += unknown.all.map { FieldError(field: $0, message: "is not a field Reel knows", errorType: "unknown") }
         }
-        if !problems.isEmpty { throw ReelError.validation(problems) }
-        try await checkAssetsExist(composition, principal: principal)
-        try await checkWebhook(composition.webhookURL)
+        if !problems.isEmpty { throw ReelError.validation(problems.map(describe)) }
+        do {
+            try await checkAssetsExist(composition, principal: principal)
+            try await checkWebhook(composition.webhookURL)
+        } catch let error as ReelError {
+            throw error.describing(describe)
+        }
         let now = Self.creationTime()
         let record = CompositionRecord(
             id: UUID(), tenant: principal.tenant, request: composition, status: .queued, createdAt: now, updatedAt: now,
             requestID: context.requestID)
-        let warnings = unknown.all.map { "\($0) is not a field Reel knows; it was ignored" }
+        let warnings = unknown.all.map {
+            "\(describe(FieldError(field: $0, message: "", errorType: "")).field) is not a field Reel knows; it was ignored"
+        }
         let outcome = try await services.store.insert(
             record, maxQueued: services.configuration.maxQueued,
             maxQueuedPerTenant: principal.keyID == nil ? nil : services.configuration.maxQueuedPerTenant,

@@ -6,7 +6,7 @@ import ReelStore
 /// The dependencies the HTTP API is built from, passed in explicitly.
 public struct ReelServices: Sendable {
     public var configuration: ReelConfiguration
-    public var store: any CompositionStore & AccessStore & EventStore & WebhookOutbox
+    public var store: any CompositionStore & AccessStore & EventStore & WebhookOutbox & TemplateStore
     public var objects: any ObjectStore
     public var signer: URLSigner
     public var metrics: MetricsRegistry
@@ -17,7 +17,7 @@ public struct ReelServices: Sendable {
 
     public init(
         configuration: ReelConfiguration,
-        store: any CompositionStore & AccessStore & EventStore & WebhookOutbox,
+        store: any CompositionStore & AccessStore & EventStore & WebhookOutbox & TemplateStore,
         objects: any ObjectStore,
         signer: URLSigner,
         metrics: MetricsRegistry = MetricsRegistry(),

@@ -14,20 +14,23 @@ public enum Merge {
     }
 
     /// Every placeholder name in `value`, with the path of the first string that uses it.
-    public static func placeholders(in value: JSONValue, path: String = "") -> [String: String] {
+    public static func placeholders(in value: JSONValue) -> [String: String] {
+        uses(in: value).reduce(into: [:]) { found, use in
+            if found[use.name] == nil { found[use.name] = use.path }
+        }
+    }
+
+    /// Every use of a placeholder in `value`: the path of the string and the name, in key order.
+    public static func uses(in value: JSONValue, path: String = "") -> [(path: String, name: String)] {
         switch value {
         case .string(let text):
-            return names(in: text).reduce(into: [:]) { $0[$1] = path }
+            return names(in: text).map { (path, $0) }
         case .array(let items):
-            return items.enumerated().reduce(into: [:]) { found, item in
-                found.merge(placeholders(in: item.element, path: "\(path)[\(item.offset)]")) { first, _ in first }
-            }
+            return items.enumerated().flatMap { uses(in: $0.element, path: "\(path)[\($0.offset)]") }
         case .object(let members):
-            return members.sorted { $0.key < $1.key }.reduce(into: [:]) { found, member in
-                found.merge(placeholders(in: member.value, path: path.isEmpty ? member.key : "\(path).\(member.key)")) { first, _ in first }
-            }
+            return members.sorted { $0.key < $1.key }.flatMap { uses(in: $0.value, path: path.isEmpty ? $0.key : "\(path).\($0.key)") }
         default:
-            return [:]
+            return []
         }
     }
 

@@ -111,3 +111,12 @@ public struct ReelError: Error, Sendable, CustomStringConvertible {
         ReelError(code: "internal_error", kind: .internal, message: "an internal error occurred")
     }
 }
+
+extension ReelError {
+    /// A validation error with every field rewritten by `describe` (its message rebuilt from the
+    /// first); other errors as they are.
+    public func describing(_ describe: (FieldError) -> FieldError) -> ReelError {
+        guard code == "validation_error", !details.isEmpty else { return self }
+        return .validation(details.map(describe))
+    }
+}

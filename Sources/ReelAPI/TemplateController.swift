@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import ReelCore
+import ReelStore
+
+/// The `/api/v1/templates` routes: templates of the caller's tenant, and compositions made
+/// from them by merging values into their placeholders.
+struct TemplateController {
+    let services: ReelServices
+
+    var baseURL: String { services.configuration.resolvedPublicURL }
+
+    func addRoutes(to group: RouterGroup<ReelRequestContext>) {
+        group.post(use: create)
+        group.get(use: list)
+        group.get(":id", use: show)
+        group.put(":id", use: replace)
+        group.delete(":id", use: delete)
+        group.post(":id/compositions", use: compose)
+    }
+
+    @Sendable func create(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let body = try await checkedBody(request)
+        let now = CompositionController.creationTime()
+        let record = TemplateRecord(id: UUID(), tenant: context.principal.tenant, body: body, createdAt: now, updatedAt: now)
+        try await services.store.insertTemplate(record)
+        return try JSONCoding.response(
+            TemplateDTO(record: record, baseURL: baseURL), status: .created,
+            headers: [.location: "/api/v1/templates/\(record.id.uuidString.lowercased())"])
+    }
+
+    @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let controller = CompositionController(services: services)
+        let offset = try controller.integer(query["offset"], name: "offset", default: 0, range: 0...Int(Int32.max))
+        let limit = try controller.integer(query["limit"], name: "limit", default: 20, range: 1...100)
+        let page = try await services.store.templates(tenant: context.principal.tenantFilter, offset: offset, limit: limit)
+        return try JSONCoding.response(
+            TemplateListDTO(
+                templates: page.items.map { TemplateDTO(record: $0, baseURL: baseURL) }, total: page.total, offset: offset, limit: limit))
+    }
+
+    @Sendable func show(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        try JSONCoding.response(TemplateDTO(record: try await record(context), baseURL: baseURL))
+    }
+
+    @Sendable func replace(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        var record = try await record(context)
+        record.body = try await checkedBody(request)
+        record.updatedAt = CompositionController.creationTime()
+        guard try await services.store.replaceTemplate(record, tenant: context.principal.tenantFilter) else {
+            throw ReelError.notFound("template")
+        }
+        return try JSONCoding.response(TemplateDTO(record: record, baseURL: baseURL))
+    }
+
+    @Sendable func delete(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
+            try await services.store.deleteTemplate(id, tenant: context.principal.tenantFilter)
+        else { throw ReelError.notFound("template") }
+        return Response(status: .noContent)
+    }
+
+    /// `POST /api/v1/templates/{id}/compositions`: the template's composition with the merge
+    /// values in its placeholders, queued like any composition. A problem in the result names
+    /// the path in the template and the merge field that filled it.
+    @Sendable func compose(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let template = try await record(context)
+        let body = try await CompositionController.collectJSON(request, limit: services.configuration.maxBodyBytes)
+        let unknown = UnknownFields()
+        let merge = try JSONCoding.decode(TemplateMergeRequest.self, from: body, unknownFields: unknown)
+        let (values, problems) = Merge.resolve(merge.merge, fields: template.body.mergeFields)
+        if !problems.isEmpty { throw ReelError.validation(problems) }
+        let filledBy = Merge.uses(in: template.body.composition).reduce(into: [String: String]()) { $0[$1.path] = $1.name }
+        let describe = { (problem: FieldError) -> FieldError in
+            var described = problem
+            described.field = "composition." + problem.field
+            if let name = filledBy[problem.field] { described.message += " (from merge.\(name))" }
+            return described
+        }
+        var composition: CompositionRequest
+        do {
+            let merged = try JSONEncoder().encode(Merge.apply(values, to: template.body.composition))
+            composition = try JSONCoding.decode(CompositionRequest.self, from: ByteBuffer(bytes: merged))
+        } catch let error as ReelError {
+            throw error.describing(describe)
+        }
+        if let priority = merge.priority { composition.priority = priority }
+        if let webhook = merge.webhookURL { composition.webhookURL = webhook }
+        if let metadata = merge.metadata { composition.metadata = metadata }
+        return try await CompositionController(services: services).submit(
+            composition, unknown: unknown,
+            bodyDigest: "template \(template.id.uuidString.lowercased())\n" + IdempotentWrite.digest(body.readableBytesView),
+            request: request, context: context, describe: describe)
+    }
+
+    /// A template body that is JSON, has no problems of its own and whose composition, with
+    /// its fields at their defaults, decodes as a composition.
+    func checkedBody(_ request: Request) async throws -> TemplateBody {
+        let buffer = try await CompositionController.collectJSON(request, limit: services.configuration.maxBodyBytes)
+        let body = try JSONCoding.decode(TemplateBody.self, from: buffer)
+        let problems = body.problems
+        if !problems.isEmpty { throw ReelError.validation(problems) }
+        do {
+            _ = try JSONCoding.decode(CompositionRequest.self, from: ByteBuffer(bytes: try JSONEncoder().encode(body.sampleComposition)))
+        } catch let error as ReelError {
+            throw error.describing { problem in
+                var described = problem
+                described.field = "composition." + problem.field
+                return described
+            }
+        }
+        return body
+    }
+
+    func record(_ context: ReelRequestContext) async throws -> TemplateRecord {
+        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
+            let record = try await services.store.template(id, tenant: context.principal.tenantFilter)
+        else { throw ReelError.notFound("template") }
+        return record
+    }
+}
