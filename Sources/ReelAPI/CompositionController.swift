@@ -295,7 +295,10 @@ struct CompositionController {
             format: format.rawValue,
             filename: Self.filename(title: record.request.title, format: format),
             thumbnailURL: result.thumbnailKey.map { objectURL($0, expires: expires) },
-            captionsURL: result.captionsKey.map { objectURL($0, expires: expires) }
+            captionsURL: result.sidecarKeys?["captions"].map { objectURL($0, expires: expires) },
+            posterURL: result.sidecarKeys?["poster"].map { objectURL($0, expires: expires) },
+            storyboardURL: result.sidecarKeys?["storyboard"].map { objectURL($0, expires: expires) },
+            storyboardVTTURL: result.sidecarKeys?["storyboard_vtt"].map { objectURL($0, expires: expires) }
         )
         return try JSONCoding.response(dto)
     }

@@ -164,6 +164,9 @@ struct DownloadDTO: Encodable {
     let filename: String
     let thumbnailURL: String?
     let captionsURL: String?
+    let posterURL: String?
+    let storyboardURL: String?
+    let storyboardVTTURL: String?
 
     enum CodingKeys: String, CodingKey {
         case format, filename
@@ -173,6 +176,9 @@ struct DownloadDTO: Encodable {
         case fileSizeBytes = "file_size_bytes"
         case thumbnailURL = "thumbnail_url"
         case captionsURL = "captions_url"
+        case posterURL = "poster_url"
+        case storyboardURL = "storyboard_url"
+        case storyboardVTTURL = "storyboard_vtt_url"
     }
 }
 

@@ -23,8 +23,9 @@ public struct RenderResult: Sendable, Hashable, Codable {
     public var warnings: [String]
     public var processingSeconds: Double
     public var thumbnailKey: String?
-    /// Object-store key of the WebVTT captions sidecar.
-    public var captionsKey: String?
+    /// Object-store keys of the files stored beside the output, by role (`captions`, `poster`,
+    /// `storyboard`, `storyboard_vtt`).
+    public var sidecarKeys: [String: String]?
     /// What the render cache reused; nil when the render did not consult it.
     public var cache: RenderCacheReport?
 
@@ -47,7 +48,7 @@ public struct RenderResult: Sendable, Hashable, Codable {
         warnings: [String],
         processingSeconds: Double,
         thumbnailKey: String? = nil,
-        captionsKey: String? = nil,
+        sidecarKeys: [String: String]? = nil,
         cache: RenderCacheReport? = nil
     ) {
         self.outputKey = outputKey
@@ -57,7 +58,7 @@ public struct RenderResult: Sendable, Hashable, Codable {
         self.warnings = warnings
         self.processingSeconds = processingSeconds
         self.thumbnailKey = thumbnailKey
-        self.captionsKey = captionsKey
+        self.sidecarKeys = sidecarKeys
         self.cache = cache
     }
 }

@@ -550,6 +550,8 @@ public struct OutputSettings: Sendable, Hashable, Codable {
     public var aspectRatio: String?
     /// Encoder quality when no `bitrate` is given.
     public var quality: Quality
+    public var poster: PosterSettings?
+    public var storyboard: StoryboardSettings?
 
     public init(
         resolution: String = "720p",
@@ -558,7 +560,9 @@ public struct OutputSettings: Sendable, Hashable, Codable {
         bitrate: Bitrate? = nil,
         thumbnail: Bool = false,
         aspectRatio: String? = nil,
-        quality: Quality = .medium
+        quality: Quality = .medium,
+        poster: PosterSettings? = nil,
+        storyboard: StoryboardSettings? = nil
     ) {
         self.resolution = resolution
         self.format = format
@@ -567,10 +571,12 @@ public struct OutputSettings: Sendable, Hashable, Codable {
         self.thumbnail = thumbnail
         self.aspectRatio = aspectRatio
         self.quality = quality
+        self.poster = poster
+        self.storyboard = storyboard
     }
 
     enum CodingKeys: String, CodingKey {
-        case resolution, format, fps, bitrate, thumbnail, quality
+        case resolution, format, fps, bitrate, thumbnail, quality, poster, storyboard
         case aspectRatio = "aspect_ratio"
     }
 
@@ -584,6 +590,8 @@ public struct OutputSettings: Sendable, Hashable, Codable {
         thumbnail = try c.decodeIfPresent(Bool.self, forKey: .thumbnail) ?? false
         aspectRatio = try c.decodeIfPresent(String.self, forKey: .aspectRatio)
         quality = try c.decodeIfPresent(Quality.self, forKey: .quality) ?? .medium
+        poster = try c.decodeIfPresent(PosterSettings.self, forKey: .poster)
+        storyboard = try c.decodeIfPresent(StoryboardSettings.self, forKey: .storyboard)
     }
 
     static let namedHeights: [String: Int] = [

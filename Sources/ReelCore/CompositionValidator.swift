@@ -42,6 +42,7 @@ public struct CompositionValidator: Sendable {
         checkAudio(request.audio, add: add)
         checkOverlays(request, add: add)
         checkOutput(request.output, add: add)
+        checkStills(request.output, duration: request.duration, add: add)
         if let captions = request.captions { checkCaptions(captions, add: add) }
         return problems
     }
@@ -250,6 +251,31 @@ public struct CompositionValidator: Sendable {
         }
         if !style.maxWidth.isFinite || !(0.2...1).contains(style.maxWidth) {
             add("captions.style.max_width", "must be a fraction of the width between 0.2 and 1", "range")
+        }
+    }
+
+    private func checkStills(_ output: OutputSettings, duration: Double, add: (String, String, String) -> Void) {
+        if let poster = output.poster {
+            if !output.format.hasVideo {
+                add("output.poster", "an audio-only \(output.format.rawValue) output has no picture for a poster", "value")
+            } else if let time = poster.time, !time.isFinite || time < 0 || (duration.isFinite && time >= duration) {
+                add("output.poster.time", "must be from 0 up to the video's length (\(NumberText.plain(duration)) s)", "range")
+            }
+        }
+        if let storyboard = output.storyboard {
+            if !output.format.hasVideo {
+                add("output.storyboard", "an audio-only \(output.format.rawValue) output has no picture for a storyboard", "value")
+            }
+            if let interval = storyboard.interval, !interval.isFinite || interval < 0.1 || interval > 600 {
+                add("output.storyboard.interval", "must be between 0.1 and 600 seconds", "range")
+            } else if let interval = storyboard.interval, duration.isFinite, duration / interval > Double(StoryboardSettings.maxTiles) {
+                add(
+                    "output.storyboard.interval",
+                    "gives more than \(StoryboardSettings.maxTiles) tiles for \(NumberText.plain(duration)) s; use at least \(NumberText.plain(duration / Double(StoryboardSettings.maxTiles))) s",
+                    "range")
+            }
+            if !(1...50).contains(storyboard.columns) { add("output.storyboard.columns", "must be between 1 and 50", "range") }
+            if !(32...640).contains(storyboard.width) { add("output.storyboard.width", "must be between 32 and 640 pixels", "range") }
         }
     }
 

@@ -32,7 +32,8 @@ public protocol ObjectStore: Sendable {
 public enum ObjectKeys {
     public static func output(_ id: UUID, format: String) -> String { "outputs/\(id.uuidString.lowercased())/video.\(format)" }
     public static func thumbnail(_ id: UUID) -> String { "outputs/\(id.uuidString.lowercased())/thumbnail.jpg" }
-    public static func captions(_ id: UUID) -> String { "outputs/\(id.uuidString.lowercased())/captions.vtt" }
+    /// A file stored beside the output, by its name (`captions.vtt`, `poster.png`).
+    public static func sidecar(_ id: UUID, name: String) -> String { "outputs/\(id.uuidString.lowercased())/\(name)" }
     public static func outputPrefix(_ id: UUID) -> String { "outputs/\(id.uuidString.lowercased())/" }
     public static func asset(_ id: UUID) -> String { "assets/\(id.uuidString.lowercased())" }
     /// A render cache entry's bytes, by content key (``RenderKeys``); each store of a key gets its

@@ -18,10 +18,10 @@ extension CompositionRenderer {
     }
 
     /// The captions as a WebVTT file in `scratch`, when the request asks for a sidecar.
-    func sidecar(_ request: CompositionRequest, scratch: URL) throws -> URL? {
+    func captionsSidecar(_ request: CompositionRequest, scratch: URL) throws -> Sidecar? {
         guard let captions = request.captions, captions.sidecar, let cues = captions.cues else { return nil }
         let file = scratch.appendingPathComponent("captions.vtt")
         try CaptionFile.webVTT(cues).write(to: file, atomically: false, encoding: .utf8)
-        return file
+        return Sidecar(role: "captions", file: file, contentType: "text/vtt; charset=utf-8")
     }
 }

@@ -65,7 +65,7 @@ public struct CompositionRenderer: Sendable {
         progress(.downloading, 0)
         let sources = try await fetchAndProbe(request.sourceURLs, progress: progress)
         let request = try await resolvingCaptions(request)
-        let captions = try sidecar(request, scratch: scratch)
+        let captions = try captionsSidecar(request, scratch: scratch)
         try Task.checkCancellation()
 
         let outputFile = scratch.appendingPathComponent("output.\(request.output.format.fileExtension)")
@@ -76,11 +76,14 @@ public struct CompositionRenderer: Sendable {
         let renderPlan = try planner.plan(for: request, sources: sources, keyframes: keyframes, outputPath: outputFile.path)
         let inputs = request.sourceURLs.compactMap { url in sources[url].map { RenderResult.InputFile(url: url, info: $0.info) } }
         let keys = try await cacheKeys(of: renderPlan, request: request, sources: sources, scratch: scratch)
-        if let keys, let entry = await cached(keys.output, part: "output"), let details = entry.details {
+        if let keys, let entry = await cached(keys.output, part: "output"), let details = entry.details,
+            await usable(entry, for: request.output, at: outputFile)
+        {
             progress(.rendering, 1)
+            let stills = try await stills(request.output, output: outputFile, duration: details.info.duration, scratch: scratch)
             return try await deliver(
                 RenderedFiles(
-                    output: outputFile, thumbnail: nil, captions: captions, info: details.info, inputs: inputs,
+                    output: outputFile, thumbnail: nil, sidecars: [captions].compactMap { $0 } + stills, info: details.info, inputs: inputs,
                     appliedEffects: details.appliedEffects, warnings: details.warnings, reused: entry,
                     cache: RenderCacheReport(outputReused: true, key: keys.output)))
         }
@@ -111,13 +114,21 @@ public struct CompositionRenderer: Sendable {
             RenderedFiles(
                 output: outputFile,
                 thumbnail: thumbnail,
-                captions: captions,
+                sidecars: [captions].compactMap { $0 }
+                    + (try await stills(request.output, output: outputFile, duration: output.duration, scratch: scratch)),
                 info: output,
                 inputs: inputs,
                 appliedEffects: plan.appliedEffects,
                 warnings: plan.warnings,
                 cache: report
             ))
+    }
+
+    /// Whether a cached output serves: always, unless a poster or storyboard must be taken from
+    /// it and it cannot be fetched to `file`.
+    func usable(_ entry: RenderCacheEntry, for settings: OutputSettings, at file: URL) async -> Bool {
+        guard settings.poster != nil || settings.storyboard != nil else { return true }
+        return await cache?.fetch(entry, to: file) ?? false
     }
 
     /// The cache's entry for `key`, counted as a hit or miss of `part` (`reel_render_cache_requests_total`).

@@ -5,8 +5,8 @@ import ReelCore
 public struct RenderedFiles: Sendable {
     public var output: URL
     public var thumbnail: URL?
-    /// The captions as WebVTT, when the request asked for a sidecar.
-    public var captions: URL?
+    /// Files made beside the output (captions, poster, storyboard), stored next to it.
+    public var sidecars: [Sidecar]
     /// ffprobe's (or the stream copy's own index's) account of the output.
     public var info: MediaInfo
     public var inputs: [RenderResult.InputFile]
@@ -19,13 +19,13 @@ public struct RenderedFiles: Sendable {
     public var cache: RenderCacheReport?
 
     public init(
-        output: URL, thumbnail: URL?, captions: URL? = nil, info: MediaInfo, inputs: [RenderResult.InputFile], appliedEffects: [String],
+        output: URL, thumbnail: URL?, sidecars: [Sidecar] = [], info: MediaInfo, inputs: [RenderResult.InputFile], appliedEffects: [String],
         warnings: [String],
         reused: RenderCacheEntry? = nil, cache: RenderCacheReport? = nil
     ) {
         self.output = output
         self.thumbnail = thumbnail
-        self.captions = captions
+        self.sidecars = sidecars
         self.info = info
         self.inputs = inputs
         self.appliedEffects = appliedEffects

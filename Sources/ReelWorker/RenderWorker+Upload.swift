@@ -18,7 +18,7 @@ extension RenderWorker {
         // A reused render points at the cache's objects (nothing copied; the cache keeps them while it does).
         let key = files.reused?.objectKey ?? ObjectKeys.output(job.id, format: format.fileExtension)
         var thumbnailKey: String?
-        var captionsKey: String?
+        var sidecarKeys: [String: String] = [:]
         progress.post(stage: .uploading, fraction: 0)
         do {
             if let entry = files.reused {
@@ -30,9 +30,10 @@ extension RenderWorker {
                 }
                 try await objects.put(key: key, file: files.output, contentType: format.contentType)
             }
-            if let captions = files.captions {
-                try await objects.put(key: ObjectKeys.captions(job.id), file: captions, contentType: "text/vtt")
-                captionsKey = ObjectKeys.captions(job.id)
+            for sidecar in files.sidecars {
+                let key = ObjectKeys.sidecar(job.id, name: sidecar.file.lastPathComponent)
+                try await objects.put(key: key, file: sidecar.file, contentType: sidecar.contentType)
+                sidecarKeys[sidecar.role] = key
             }
         } catch {
             throw RenderFailure(
@@ -54,7 +55,7 @@ extension RenderWorker {
             warnings: files.warnings,
             processingSeconds: elapsed.seconds,
             thumbnailKey: thumbnailKey,
-            captionsKey: captionsKey,
+            sidecarKeys: sidecarKeys.isEmpty ? nil : sidecarKeys,
             cache: files.cache
         )
     }

@@ -140,4 +140,19 @@ struct CompositionDecodingTests {
     func badColours(text: String) {
         #expect(Color(text) == nil)
     }
+
+    @Test("posters and storyboards are checked: time within the video, tiles bounded, no picture in audio")
+    func validation() throws {
+        func fields(_ output: String) throws -> [String] {
+            CompositionValidator().problems(
+                in: try Fixtures.decode(
+                    #"{"title":"t","clips":[{"video_url":"https://x.test/a.mp4","start_time":0,"end_time":5}],"output":\#(output)}"#)
+            ).map(\.field)
+        }
+        #expect(try fields(#"{"poster":{"time":5}}"#) == ["output.poster.time"])
+        #expect(try fields(#"{"poster":{"time":4.9,"format":"png"},"storyboard":{}}"#).isEmpty)
+        #expect(try fields(#"{"format":"mp3","poster":{},"storyboard":{}}"#) == ["output.poster", "output.storyboard"])
+        #expect(try fields(#"{"storyboard":{"interval":0.001}}"#) == ["output.storyboard.interval"])
+        #expect(try fields(#"{"storyboard":{"columns":0,"width":5000}}"#) == ["output.storyboard.columns", "output.storyboard.width"])
+    }
 }
