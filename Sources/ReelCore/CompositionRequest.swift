@@ -79,6 +79,7 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
         if let url = audio.voiceoverURL { fields.append(("audio.voiceover_url", url)) }
         for (index, overlay) in overlays.enumerated() {
             if let url = overlay.imageURL { fields.append(("overlays[\(index)].image_url", url)) }
+            if let url = overlay.videoURL { fields.append(("overlays[\(index)].video_url", url)) }
         }
         if let url = captions?.url { fields.append(("captions.url", url)) }
         return fields
@@ -88,7 +89,8 @@ public struct CompositionRequest: Sendable, Hashable, Codable {
     public var sourceURLs: [String] {
         var seen = Set<String>()
         var urls: [String] = []
-        for url in clips.map(\.sourceURL) + [audio.musicURL, audio.voiceoverURL].compactMap({ $0 }) + overlays.compactMap(\.imageURL)
+        for url in clips.map(\.sourceURL) + [audio.musicURL, audio.voiceoverURL].compactMap({ $0 })
+            + overlays.compactMap({ $0.imageURL ?? $0.videoURL })
         where seen.insert(url).inserted {
             urls.append(url)
         }
@@ -360,10 +362,16 @@ public enum OverlayPosition: String, Sendable, Hashable, Codable, CaseIterable {
     case bottomRight = "bottom_right"
 }
 
-/// A text (or image) drawn over the video between `start_time` and `end_time`.
+/// A text, an image or a video drawn over the timeline between `start_time` and `end_time`.
 public struct Overlay: Sendable, Hashable, Codable {
     public var text: String?
     public var imageURL: String?
+    /// Picture-in-picture: a video placed like an image, played from `trim_start`, its sound mixed in at `volume`.
+    public var videoURL: String?
+    public var trimStart: Double
+    public var volume: Double
+    /// Images and videos: one colour made transparent.
+    public var chromaKey: ChromaKey?
     public var position: OverlayPosition
     public var startTime: Double
     public var endTime: Double?
@@ -381,6 +389,10 @@ public struct Overlay: Sendable, Hashable, Codable {
     public init(
         text: String? = nil,
         imageURL: String? = nil,
+        videoURL: String? = nil,
+        trimStart: Double = 0,
+        volume: Double = 1,
+        chromaKey: ChromaKey? = nil,
         position: OverlayPosition = .center,
         startTime: Double = 0,
         endTime: Double? = nil,
@@ -394,6 +406,10 @@ public struct Overlay: Sendable, Hashable, Codable {
     ) {
         self.text = text
         self.imageURL = imageURL
+        self.videoURL = videoURL
+        self.trimStart = trimStart
+        self.volume = volume
+        self.chromaKey = chromaKey
         self.position = position
         self.startTime = startTime
         self.endTime = endTime
@@ -407,8 +423,11 @@ public struct Overlay: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case text, position, scale, opacity
+        case text, position, scale, opacity, volume
         case imageURL = "image_url"
+        case videoURL = "video_url"
+        case trimStart = "trim_start"
+        case chromaKey = "chroma_key"
         case startTime = "start_time"
         case endTime = "end_time"
         case fontSize = "font_size"
@@ -433,6 +452,10 @@ public struct Overlay: Sendable, Hashable, Codable {
         try decoder.reportUnknownKeys(CodingKeys.self)
         text = try c.decodeIfPresent(String.self, forKey: .text)
         imageURL = try c.decodeIfPresent(String.self, forKey: .imageURL)
+        videoURL = try c.decodeIfPresent(String.self, forKey: .videoURL)
+        trimStart = try c.decodeIfPresent(Double.self, forKey: .trimStart) ?? 0
+        volume = try c.decodeIfPresent(Double.self, forKey: .volume) ?? 1
+        chromaKey = try c.decodeIfPresent(ChromaKey.self, forKey: .chromaKey)
         position = try c.decodeIfPresent(OverlayPosition.self, forKey: .position) ?? .center
         startTime = try c.decodeIfPresent(Double.self, forKey: .startTime) ?? 0
         endTime = try c.decodeIfPresent(Double.self, forKey: .endTime)

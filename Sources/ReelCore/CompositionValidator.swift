@@ -183,13 +183,29 @@ public struct CompositionValidator: Sendable {
         }
         for (index, overlay) in request.overlays.enumerated() {
             let path = "overlays[\(index)]"
-            switch (overlay.text, overlay.imageURL) {
-            case (nil, nil): add("\(path).text", "an overlay needs text or image_url", "missing")
-            case (.some, .some): add("\(path).image_url", "give either text or image_url, not both", "value")
-            case (.some(let text), nil):
+            let kinds = [
+                overlay.text.map { _ in "text" }, overlay.imageURL.map { _ in "image_url" }, overlay.videoURL.map { _ in "video_url" },
+            ]
+            .compactMap { $0 }
+            if kinds.isEmpty { add("\(path).text", "an overlay needs text, image_url or video_url", "missing") }
+            if kinds.count > 1 { add("\(path).\(kinds[1])", "give one of text, image_url or video_url", "value") }
+            if let text = overlay.text {
                 if text.isEmpty { add("\(path).text", "must not be empty", "missing") }
                 if text.count > 1000 { add("\(path).text", "must be at most 1000 characters", "length") }
-            case (nil, .some(let url)): checkSource(url, field: "\(path).image_url", add: add)
+            }
+            if let url = overlay.imageURL { checkSource(url, field: "\(path).image_url", add: add) }
+            if let url = overlay.videoURL { checkSource(url, field: "\(path).video_url", add: add) }
+            if !overlay.trimStart.isFinite || overlay.trimStart < 0 || overlay.trimStart > Self.maxSourceTime {
+                add("\(path).trim_start", "must be between 0 and \(NumberText.plain(Self.maxSourceTime))", "range")
+            }
+            if !(0...2).contains(overlay.volume) { add("\(path).volume", "must be between 0 and 2", "range") }
+            if let key = overlay.chromaKey {
+                if overlay.text != nil { add("\(path).chroma_key", "applies to image and video overlays", "value") }
+                if Color(key.color) == nil {
+                    add("\(path).chroma_key.color", "must be a colour name or a hex colour like \"#00FF00\"", "format")
+                }
+                if !(0.01...1).contains(key.similarity) { add("\(path).chroma_key.similarity", "must be between 0.01 and 1", "range") }
+                if !(0...1).contains(key.blend) { add("\(path).chroma_key.blend", "must be between 0 and 1", "range") }
             }
             if !overlay.startTime.isFinite || overlay.startTime < 0 || overlay.startTime > limits.maxDuration {
                 add("\(path).start_time", "must be between 0 and \(NumberText.plain(limits.maxDuration))", "range")

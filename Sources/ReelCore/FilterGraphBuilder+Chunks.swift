@@ -95,9 +95,8 @@ extension FilterGraphBuilder {
                         directory: fileDirectory
                     )
                     state.effect("text_overlay")
-                } else if let url = overlay.imageURL, let source = sources[url] {
-                    video = state.addImage(shifted, source: source, index: index, on: video, total: total - chunkStart)
-                    state.effect("image_overlay")
+                } else if let url = overlay.imageURL ?? overlay.videoURL, let source = sources[url] {
+                    video = state.addPicture(overlay, source: source, index: index, on: video, total: total, offset: chunkStart)
                 }
             }
             if let captions = request.captions, captions.burn {
@@ -125,7 +124,8 @@ extension FilterGraphBuilder {
         audio.includeVideo = false
         let whole = timeline.pieces
         let labels = try audio.addPieces(whole.indices, of: whole, timeline: timeline, request: request, sources: sources)
-        let mixed = try audio.mixAudio(request.audio, clipAudio: audio.concat(labels).audio, sources: sources, total: total)
+        let mixed = try audio.mixAudio(
+            request.audio, clipAudio: audio.concat(labels).audio, overlays: request.overlays, sources: sources, total: total)
         let audioFile = fileDirectory + "/audio.m4a"
         let audioArguments =
             ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"] + audio.inputArguments + [

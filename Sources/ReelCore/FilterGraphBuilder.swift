@@ -76,7 +76,7 @@ public struct FilterGraphBuilder: Sendable {
         let labels = try state.addPieces(pieces.indices, of: pieces, timeline: timeline, request: request, sources: sources)
         var (video, audio) = state.concat(labels)
         if !state.includeVideo {
-            audio = try state.mixAudio(request.audio, clipAudio: audio, sources: sources, total: total)
+            audio = try state.mixAudio(request.audio, clipAudio: audio, overlays: request.overlays, sources: sources, total: total)
             if !request.overlays.isEmpty { state.warnings.append("overlays are not drawn in an audio-only output") }
             if request.captions?.burn == true { state.warnings.append("captions are not burned into an audio-only output") }
             state.effect("audio_only")
@@ -94,9 +94,8 @@ public struct FilterGraphBuilder: Sendable {
                 video = state.addText(
                     overlay, text: text, index: index, on: video, total: total, fontFile: fontFile, directory: fileDirectory)
                 state.effect("text_overlay")
-            } else if let url = overlay.imageURL, let source = sources[url] {
-                video = state.addImage(overlay, source: source, index: index, on: video, total: total)
-                state.effect("image_overlay")
+            } else if let url = overlay.imageURL ?? overlay.videoURL, let source = sources[url] {
+                video = state.addPicture(overlay, source: source, index: index, on: video, total: total)
             }
         }
 
@@ -106,7 +105,7 @@ public struct FilterGraphBuilder: Sendable {
             )
         }
         if request.output.format.hasAudio {
-            audio = try state.mixAudio(request.audio, clipAudio: audio, sources: sources, total: total)
+            audio = try state.mixAudio(request.audio, clipAudio: audio, overlays: request.overlays, sources: sources, total: total)
         } else {
             state.graph.add([audio], [.init("anullsink")], [])
         }

@@ -4,11 +4,12 @@ extension PlanState {
     /// Mixes the clips' audio with music (looped, faded, ducked under the voice-over) and
     /// voice-over, then brings the mix to the loudness target when one is set.
     mutating func mixAudio(
-        _ audio: AudioSettings, clipAudio: String, sources: [String: RenderSource], total: Double
+        _ audio: AudioSettings, clipAudio: String, overlays: [Overlay] = [], sources: [String: RenderSource], total: Double
     )
         throws(RenderFailure) -> String
     {
         let totalText = Self.number(total)
+        let pictureSound = overlaySound(overlays, sources: sources, total: total)
         var music: String?
         var voice: String?
         if let url = audio.musicURL, audio.musicVolume > 0 {
@@ -63,7 +64,7 @@ extension PlanState {
             voice = "voice_mix"
             effect("ducking")
         }
-        let inputs = [clipAudio] + [music, voice].compactMap { $0 }
+        let inputs = [clipAudio] + [music, voice].compactMap { $0 } + pictureSound
         var mixed = clipAudio
         if inputs.count > 1 {
             graph.add(
@@ -91,5 +92,34 @@ extension PlanState {
             effect("loudness_normalization")
         }
         return mixed
+    }
+
+    /// The sound of each video overlay, from its `trim_start`, at its volume and fades, placed
+    /// at its window on the timeline.
+    mutating func overlaySound(_ overlays: [Overlay], sources: [String: RenderSource], total: Double) -> [String] {
+        var labels: [String] = []
+        for (index, overlay) in overlays.enumerated() {
+            guard let url = overlay.videoURL, overlay.volume > 0, let source = sources[url], source.info.hasAudio else { continue }
+            let (start, end) = window(overlay, total: total)
+            guard end > start else { continue }
+            let input = addInput(
+                (overlay.trimStart > 0 ? ["-ss", Self.number(overlay.trimStart)] : []) + ["-t", Self.number(end - start)], path: source.path
+            )
+            var filters = normalizeAudio()
+            if overlay.volume != 1 { filters.append(.init("volume", [("volume", Self.number(overlay.volume))])) }
+            if overlay.fadeIn > 0 { filters.append(.init("afade", [("t", "in"), ("st", "0"), ("d", Self.number(overlay.fadeIn))])) }
+            if overlay.fadeOut > 0 {
+                filters.append(
+                    .init("afade", [("t", "out"), ("st", Self.number(end - start - overlay.fadeOut)), ("d", Self.number(overlay.fadeOut))]))
+            }
+            let delay = String(Int((start * 1000).rounded()))
+            filters += [
+                .init("adelay", [("delays", delay), ("all", "1")]), .init("apad", []), .init("atrim", [("duration", Self.number(total))]),
+            ]
+            graph.add(["\(input):a:0"], filters, ["pip\(index)"])
+            labels.append("pip\(index)")
+            effect("video_overlay_audio")
+        }
+        return labels
     }
 }

@@ -74,16 +74,37 @@ extension PlanState {
         return label
     }
 
-    mutating func addImage(_ overlay: Overlay, source: RenderSource, index: Int, on video: String, total: Double) -> String {
-        let input = addInput(["-loop", "1", "-framerate", fpsText, "-t", Self.number(total)], path: source.path)
+    /// An image or video overlay drawn over `video`. Times are the timeline's; `offset` is
+    /// where this graph's time 0 sits on it (a segment's start), so an overlay that began in an
+    /// earlier segment continues: the video is sought past what was shown, and fades run on the
+    /// timeline's clock.
+    mutating func addPicture(
+        _ overlay: Overlay, source: RenderSource, index: Int, on video: String, total: Double, offset: Double = 0
+    ) -> String {
+        let (start, end) = window(overlay, total: total)
+        let shown = max(start, offset)
+        let input: Int
+        var filters: [FilterGraph.Filter]
+        if overlay.videoURL != nil, !source.info.isStill {
+            let seek = overlay.trimStart + (shown - start)
+            input = addInput((seek > 0 ? ["-ss", Self.number(seek)] : []) + ["-t", Self.number(max(0, end - shown))], path: source.path)
+            filters = [.init("setpts", [("expr", "PTS-STARTPTS+\(Self.number(shown))/TB")]), .init("fps", [("fps", fpsText)])]
+            effect("video_overlay")
+        } else {
+            input = addInput(["-loop", "1", "-framerate", fpsText, "-t", Self.number(max(0, end - shown))], path: source.path)
+            filters = [.init("setpts", [("expr", "PTS-STARTPTS+\(Self.number(shown))/TB")])]
+            effect("image_overlay")
+        }
         let imageWidth = max(2, Int((Double(width) * overlay.scale / 2).rounded()) * 2)
         let (x, y) = anchor(overlay.position, frame: ("main_w", "main_h"), item: ("overlay_w", "overlay_h"))
-        let (start, end) = window(overlay, total: total)
-        var filters: [FilterGraph.Filter] = [
-            .init("scale", [("w", String(imageWidth)), ("h", "-2")]),
-            .init("format", [("pix_fmts", "rgba")]),
-            .init("colorchannelmixer", [("aa", Self.number(overlay.opacity))]),
-        ]
+        filters += [.init("scale", [("w", String(imageWidth)), ("h", "-2")]), .init("format", [("pix_fmts", "rgba")])]
+        if let key = overlay.chromaKey, let color = Color(key.color) {
+            filters.append(
+                .init(
+                    "chromakey", [("color", color.ffmpeg), ("similarity", Self.number(key.similarity)), ("blend", Self.number(key.blend))]))
+            effect("chroma_key")
+        }
+        if overlay.opacity < 1 { filters.append(.init("colorchannelmixer", [("aa", Self.number(overlay.opacity))])) }
         if overlay.fadeIn > 0 {
             filters.append(.init("fade", [("t", "in"), ("st", Self.number(start)), ("d", Self.number(overlay.fadeIn)), ("alpha", "1")]))
         }
@@ -93,11 +114,13 @@ extension PlanState {
                     "fade", [("t", "out"), ("st", Self.number(end - overlay.fadeOut)), ("d", Self.number(overlay.fadeOut)), ("alpha", "1")])
             )
         }
+        filters.append(.init("setpts", [("expr", "PTS-\(Self.number(offset))/TB")]))
         graph.add(["\(input):v:0"], filters, ["img\(index)"])
         let label = "iv\(index)"
+        let enable = "between(t,\(Self.number(start - offset)),\(Self.number(end - offset)))"
         graph.add(
             [video, "img\(index)"],
-            [.init("overlay", [("x", x), ("y", y), ("enable", enableExpression(overlay, total: total)), ("eof_action", "pass")])],
+            [.init("overlay", [("x", x), ("y", y), ("enable", enable), ("eof_action", "pass")])],
             [label]
         )
         return label
