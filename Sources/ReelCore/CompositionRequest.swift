@@ -372,6 +372,10 @@ public struct Overlay: Sendable, Hashable, Codable {
     public var volume: Double
     /// Images and videos: one colour made transparent.
     public var chromaKey: ChromaKey?
+    /// Text: how it enters and leaves, its outline and its shadow.
+    public var animation: OverlayAnimation?
+    public var stroke: TextStroke?
+    public var shadow: TextShadow?
     public var position: OverlayPosition
     public var startTime: Double
     public var endTime: Double?
@@ -393,6 +397,9 @@ public struct Overlay: Sendable, Hashable, Codable {
         trimStart: Double = 0,
         volume: Double = 1,
         chromaKey: ChromaKey? = nil,
+        animation: OverlayAnimation? = nil,
+        stroke: TextStroke? = nil,
+        shadow: TextShadow? = nil,
         position: OverlayPosition = .center,
         startTime: Double = 0,
         endTime: Double? = nil,
@@ -410,6 +417,9 @@ public struct Overlay: Sendable, Hashable, Codable {
         self.trimStart = trimStart
         self.volume = volume
         self.chromaKey = chromaKey
+        self.animation = animation
+        self.stroke = stroke
+        self.shadow = shadow
         self.position = position
         self.startTime = startTime
         self.endTime = endTime
@@ -423,7 +433,7 @@ public struct Overlay: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case text, position, scale, opacity, volume
+        case text, position, scale, opacity, volume, animation, stroke, shadow
         case imageURL = "image_url"
         case videoURL = "video_url"
         case trimStart = "trim_start"
@@ -456,6 +466,9 @@ public struct Overlay: Sendable, Hashable, Codable {
         trimStart = try c.decodeIfPresent(Double.self, forKey: .trimStart) ?? 0
         volume = try c.decodeIfPresent(Double.self, forKey: .volume) ?? 1
         chromaKey = try c.decodeIfPresent(ChromaKey.self, forKey: .chromaKey)
+        animation = try c.decodeIfPresent(OverlayAnimation.self, forKey: .animation)
+        stroke = try c.decodeIfPresent(TextStroke.self, forKey: .stroke)
+        shadow = try c.decodeIfPresent(TextShadow.self, forKey: .shadow)
         position = try c.decodeIfPresent(OverlayPosition.self, forKey: .position) ?? .center
         startTime = try c.decodeIfPresent(Double.self, forKey: .startTime) ?? 0
         endTime = try c.decodeIfPresent(Double.self, forKey: .endTime)

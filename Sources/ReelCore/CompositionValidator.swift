@@ -156,6 +156,48 @@ public struct CompositionValidator: Sendable {
         }
     }
 
+    private func checkTextStyle(_ overlay: Overlay, path: String, add: (String, String, String) -> Void) {
+        let isText = overlay.text != nil
+        for (name, present) in [
+            ("animation", overlay.animation != nil), ("stroke", overlay.stroke != nil), ("shadow", overlay.shadow != nil),
+        ]
+        where present && !isText {
+            add("\(path).\(name)", "applies to text overlays", "value")
+        }
+        var animated = 0.0
+        for (name, animation) in [("in", overlay.animation?.entrance), ("out", overlay.animation?.exit)] {
+            guard let animation else { continue }
+            if !animation.duration.isFinite || !(0.05...10).contains(animation.duration) {
+                add("\(path).animation.\(name).duration", "must be between 0.05 and 10 seconds", "range")
+            } else {
+                animated += animation.duration
+            }
+            if animation.type == .typewriter, name == "out" {
+                add("\(path).animation.out.type", "typewriter is an entrance; leave with fade, zoom or a slide", "value")
+            }
+        }
+        if overlay.animation?.entrance?.type == .typewriter, let text = overlay.text, text.count > 200 {
+            add("\(path).animation.in.type", "typewriter draws at most 200 characters", "length")
+        }
+        if let end = overlay.endTime, end.isFinite, overlay.startTime.isFinite, animated > end - overlay.startTime + Timeline.epsilon {
+            add(
+                "\(path).animation", "in and out must fit in the overlay's window (\(NumberText.plain(end - overlay.startTime)) s)", "range"
+            )
+        }
+        if let stroke = overlay.stroke {
+            if Color(stroke.color) == nil { add("\(path).stroke.color", "must be a colour name or a hex colour", "format") }
+            if !stroke.width.isFinite || !(0...20).contains(stroke.width) {
+                add("\(path).stroke.width", "must be between 0 and 20 pixels", "range")
+            }
+        }
+        if let shadow = overlay.shadow {
+            if Color(shadow.color) == nil { add("\(path).shadow.color", "must be a colour name or a hex colour", "format") }
+            for (name, value) in [("x", shadow.x), ("y", shadow.y)] where !value.isFinite || !(-50...50).contains(value) {
+                add("\(path).shadow.\(name)", "must be between -50 and 50 pixels", "range")
+            }
+        }
+    }
+
     private func checkAudio(_ audio: AudioSettings, add: (String, String, String) -> Void) {
         if let url = audio.musicURL { checkSource(url, field: "audio.music_url", add: add) }
         if let url = audio.voiceoverURL { checkSource(url, field: "audio.voiceover_url", add: add) }
@@ -199,6 +241,7 @@ public struct CompositionValidator: Sendable {
                 add("\(path).trim_start", "must be between 0 and \(NumberText.plain(Self.maxSourceTime))", "range")
             }
             if !(0...2).contains(overlay.volume) { add("\(path).volume", "must be between 0 and 2", "range") }
+            checkTextStyle(overlay, path: path, add: add)
             if let key = overlay.chromaKey {
                 if overlay.text != nil { add("\(path).chroma_key", "applies to image and video overlays", "value") }
                 if Color(key.color) == nil {

@@ -29,11 +29,6 @@ extension PlanState {
         (overlay.startTime, min(overlay.endTime ?? total, total))
     }
 
-    func enableExpression(_ overlay: Overlay, total: Double) -> String {
-        let (start, end) = window(overlay, total: total)
-        return "between(t,\(Self.number(start)),\(Self.number(end)))"
-    }
-
     mutating func addText(
         _ overlay: Overlay,
         text: String,
@@ -45,32 +40,91 @@ extension PlanState {
     ) -> String {
         let fileName = "overlay\(index).txt"
         files[fileName] = text
-        let (x, y) = anchor(overlay.position, frame: ("w", "h"), item: ("text_w", "text_h"))
+        let (start, end) = window(overlay, total: total)
+        let entrance = overlay.animation?.entrance
+        let exit = overlay.animation?.exit
+        var (x, y) = anchor(overlay.position, frame: ("w", "h"), item: ("text_w", "text_h"))
+        // Eased progress of the entrance (0 → 1, slowing at the end) and of the exit (0 → 1, speeding up).
+        let arriving = entrance.map { "(1-pow(1-min(1,max(0,(t-\(Self.number(start)))/\(Self.number($0.duration)))),3))" } ?? "1"
+        let leaving = exit.map { "pow(min(1,max(0,(t-\(Self.number(end - $0.duration)))/\(Self.number($0.duration)))),3)" } ?? "0"
+        let (baseX, baseY) = ("(\(x))", "(\(y))")
+        switch entrance?.type {
+        case .slideLeft: x = "\(baseX)+(w-\(baseX))*(1-\(arriving))"
+        case .slideRight: x = "\(baseX)-(\(baseX)+text_w)*(1-\(arriving))"
+        case .slideUp: y = "\(baseY)+(h-\(baseY))*(1-\(arriving))"
+        case .slideDown: y = "\(baseY)-(\(baseY)+text_h)*(1-\(arriving))"
+        default: break
+        }
+        switch exit?.type {
+        case .slideLeft: x = "(\(x))-(\(baseX)+text_w)*\(leaving)"
+        case .slideRight: x = "(\(x))+(w-\(baseX))*\(leaving)"
+        case .slideUp: y = "(\(y))-(\(baseY)+text_h)*\(leaving)"
+        case .slideDown: y = "(\(y))+(h-\(baseY))*\(leaving)"
+        default: break
+        }
+        var size = String(overlay.fontSize)
+        if entrance?.type == .zoom || exit?.type == .zoom {
+            let grow = entrance?.type == .zoom ? arriving : "1"
+            let shrink = exit?.type == .zoom ? "(1-\(leaving))" : "1"
+            size = "max(1,\(overlay.fontSize)*\(grow)*\(shrink))"
+        }
+        for animation in [entrance, exit].compactMap({ $0 }) { effect("text_\(animation.type.rawValue)") }
         let color = Color(overlay.fontColor)?.ffmpeg ?? "white"
+        let border =
+            overlay.stroke.map { (Self.number($0.width), Color($0.color)?.ffmpeg ?? "black") }
+            ?? (String(max(1, overlay.fontSize / 24)), "black@0.6")
         var options: [(String, String)] = [
             ("fontfile", fontFile), ("textfile", directory + "/" + fileName), ("expansion", "none"),
-            ("fontsize", String(overlay.fontSize)), ("fontcolor", color),
-            ("borderw", String(max(1, overlay.fontSize / 24))), ("bordercolor", "black@0.6"),
-            ("x", x), ("y", y), ("enable", enableExpression(overlay, total: total)),
+            ("fontsize", size), ("fontcolor", color), ("borderw", border.0), ("bordercolor", border.1), ("x", x), ("y", y),
         ]
+        if overlay.stroke != nil { effect("text_stroke") }
+        if let shadow = overlay.shadow {
+            options += [
+                ("shadowx", Self.number(shadow.x)), ("shadowy", Self.number(shadow.y)),
+                ("shadowcolor", Color(shadow.color)?.ffmpeg ?? "black"),
+            ]
+            effect("text_shadow")
+        }
         if let background = overlay.backgroundColor.flatMap(Color.init) {
             options += [("box", "1"), ("boxcolor", background.ffmpeg), ("boxborderw", String(max(4, overlay.fontSize / 4)))]
             effect("text_background")
         }
-        if overlay.fadeIn > 0 || overlay.fadeOut > 0 {
-            let (start, end) = window(overlay, total: total)
+        let fadeIn = entrance?.type == .fade ? entrance!.duration : overlay.fadeIn
+        let fadeOut = exit?.type == .fade ? exit!.duration : overlay.fadeOut
+        if fadeIn > 0 || fadeOut > 0 {
             var alpha = "1"
-            if overlay.fadeOut > 0 {
-                alpha = "if(gt(t,\(Self.number(end - overlay.fadeOut))),(\(Self.number(end))-t)/\(Self.number(overlay.fadeOut)),\(alpha))"
+            if fadeOut > 0 {
+                alpha = "if(gt(t,\(Self.number(end - fadeOut))),(\(Self.number(end))-t)/\(Self.number(fadeOut)),\(alpha))"
             }
-            if overlay.fadeIn > 0 {
-                alpha = "if(lt(t,\(Self.number(start + overlay.fadeIn))),(t-\(Self.number(start)))/\(Self.number(overlay.fadeIn)),\(alpha))"
+            if fadeIn > 0 {
+                alpha = "if(lt(t,\(Self.number(start + fadeIn))),(t-\(Self.number(start)))/\(Self.number(fadeIn)),\(alpha))"
             }
             options.append(("alpha", "max(0,min(1,\(alpha)))"))
             effect("overlay_fade")
         }
+        var filters: [FilterGraph.Filter] = []
+        var shownFrom = start
+        if let typing = entrance, typing.type == .typewriter {
+            // A prefix per step, each drawn in its own slice of the entrance; the whole text after it.
+            let characters = Array(text)
+            let steps = min(characters.count, max(1, Int((typing.duration * fps).rounded())))
+            for step in 0..<steps {
+                let count = (step + 1) * characters.count / steps
+                let name = "overlay\(index)_\(step).txt"
+                files[name] = String(characters.prefix(count))
+                let from = start + typing.duration * Double(step) / Double(steps)
+                let to = start + typing.duration * Double(step + 1) / Double(steps)
+                var prefix = options
+                prefix[1] = ("textfile", directory + "/" + name)
+                prefix.append(("enable", "between(t,\(Self.number(from)),\(Self.number(to)))*lt(t,\(Self.number(to)))"))
+                filters.append(.init("drawtext", prefix))
+            }
+            shownFrom = start + typing.duration
+        }
+        options.append(("enable", "between(t,\(Self.number(shownFrom)),\(Self.number(end)))"))
+        filters.append(.init("drawtext", options))
         let label = "tv\(index)"
-        graph.add([video], [.init("drawtext", options)], [label])
+        graph.add([video], filters, [label])
         return label
     }
 

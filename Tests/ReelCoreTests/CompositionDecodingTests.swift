@@ -155,4 +155,30 @@ struct CompositionDecodingTests {
         #expect(try fields(#"{"storyboard":{"interval":0.001}}"#) == ["output.storyboard.interval"])
         #expect(try fields(#"{"storyboard":{"columns":0,"width":5000}}"#) == ["output.storyboard.columns", "output.storyboard.width"])
     }
+
+    @Test("overlay kinds, keys and text animations are checked field by field")
+    func overlayStyles() throws {
+        func fields(_ overlay: String) throws -> [String] {
+            CompositionValidator().problems(
+                in: try Fixtures.decode(
+                    #"{"title":"t","clips":[{"video_url":"https://x.test/a.mp4","start_time":0,"end_time":5}],"overlays":[\#(overlay)]}"#)
+            ).map(\.field)
+        }
+        #expect(try fields(#"{"video_url":"https://x.test/b.mp4","chroma_key":{},"volume":0.5,"trim_start":1}"#).isEmpty)
+        #expect(try fields(#"{"text":"x","video_url":"https://x.test/b.mp4"}"#) == ["overlays[0].video_url"])
+        #expect(
+            try fields(#"{"image_url":"https://x.test/b.png","chroma_key":{"color":"nope","similarity":0}}"#)
+                == ["overlays[0].chroma_key.color", "overlays[0].chroma_key.similarity"])
+        #expect(try fields(#"{"text":"x","chroma_key":{}}"#) == ["overlays[0].chroma_key"])
+        #expect(
+            try fields(#"{"text":"x","animation":{"in":{"type":"slide_up","duration":1},"out":{"type":"zoom"}},"stroke":{},"shadow":{}}"#)
+                .isEmpty)
+        #expect(
+            try fields(#"{"text":"x","end_time":1,"animation":{"in":{"type":"fade","duration":0.8},"out":{"type":"fade","duration":0.8}}}"#)
+                == ["overlays[0].animation"])
+        #expect(try fields(#"{"text":"x","animation":{"out":{"type":"typewriter"}}}"#) == ["overlays[0].animation.out.type"])
+        #expect(
+            try fields(#"{"image_url":"https://x.test/b.png","stroke":{},"shadow":{"x":99}}"#)
+                == ["overlays[0].stroke", "overlays[0].shadow", "overlays[0].shadow.x"])
+    }
 }
