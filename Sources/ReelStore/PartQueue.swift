@@ -18,45 +18,26 @@ public protocol PartQueue: Sendable {
     func recordPart(_ part: ClaimedPart, action: JobLifecycle.Action, done: PartCompletion?, at date: Date) async throws
     /// The composition's parts: segments in order, then the audio pass.
     func parts(of composition: UUID) async throws -> [RenderPartRecord]
-    /// Re-queues or fails (by each part's `max_attempts`) parts whose lease expired; returns how many.
-    func rescueExpiredParts(at date: Date) async throws -> Int
+    /// Running parts whose lease expired before `date`, oldest first.
+    func expiredParts(at date: Date, limit: Int) async throws -> [ExpiredLease]
+    /// Applies a rescue's change to a part still held by the expired lease; false when it moved
+    /// on meanwhile. Wakes idle workers when the part is queued again.
+    func applyRescue(_ change: PartChange, to lease: ExpiredLease, at date: Date) async throws -> Bool
     /// Removes the composition's parts (after its stitch); with nil, the parts of every
     /// composition that is no longer being rendered.
     func removeParts(of composition: UUID?) async throws
 }
 
-/// How a part's row changes for a ``JobLifecycle/Action``: both drivers apply these values.
-struct PartChange: Sendable {
-    var status: RenderPartRecord.Status
-    /// Added to the attempt count (a release gives the attempt back).
-    var attemptDelta: Int
-    var readyAfter: Double?
-    var errorMessage: String?
-
-    init?(_ action: JobLifecycle.Action) {
-        switch action {
-        case .complete: self.init(status: .done, attemptDelta: 0)
-        case .retry(let after, let message): self.init(status: .queued, attemptDelta: 0, readyAfter: after, errorMessage: message)
-        case .fail(let message): self.init(status: .failed, attemptDelta: 0, errorMessage: message)
-        case .release: self.init(status: .queued, attemptDelta: -1, readyAfter: 0)
-        case .discard: return nil
+extension PartQueue {
+    /// Re-queues or fails (by each part's `max_attempts`, as ``PartChange/rescue(attempt:maxAttempts:)``
+    /// decides) parts whose lease expired; returns how many.
+    public func rescueExpiredParts(at date: Date) async throws -> Int {
+        var rescued = 0
+        for lease in try await expiredParts(at: date, limit: 100) {
+            let change = PartChange.rescue(attempt: lease.attempt, maxAttempts: lease.maxAttempts)
+            if try await applyRescue(change, to: lease, at: date) { rescued += 1 }
         }
-    }
-
-    init(status: RenderPartRecord.Status, attemptDelta: Int, readyAfter: Double? = nil, errorMessage: String? = nil) {
-        self.status = status
-        self.attemptDelta = attemptDelta
-        self.readyAfter = readyAfter
-        self.errorMessage = errorMessage
-    }
-
-    /// What a rescue does to a part whose worker stopped renewing its lease.
-    static func rescue(attempt: Int, maxAttempts: Int) -> PartChange {
-        attempt >= maxAttempts
-            ? PartChange(
-                status: .failed, attemptDelta: 0,
-                errorMessage: "the worker rendering a segment stopped responding \(attempt) times")
-            : PartChange(status: .queued, attemptDelta: 0, readyAfter: 0)
+        return rescued
     }
 }
 

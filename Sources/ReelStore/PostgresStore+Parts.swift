@@ -86,26 +86,30 @@ extension PostgresStore: PartQueue {
         }
     }
 
-    public func rescueExpiredParts(at date: Date) async throws -> Int {
-        let expired = try await rows(
+    public func expiredParts(at date: Date, limit: Int) async throws -> [ExpiredLease] {
+        try await rows(
             """
             SELECT id, lease_token, attempt, max_attempts FROM render_parts
-            WHERE status = 'running' AND lease_expires_at < \(date) ORDER BY lease_expires_at LIMIT 100
-            """)
-        var rescued = 0
-        for row in expired {
+            WHERE status = 'running' AND lease_expires_at < \(date) ORDER BY lease_expires_at LIMIT \(limit)
+            """
+        ).map { row in
             let (id, token, attempt, maxAttempts) = try row.decode((UUID, String, Int, Int).self)
-            let change = PartChange.rescue(attempt: attempt, maxAttempts: maxAttempts)
-            rescued += try await rows(
+            return ExpiredLease(id: id, token: token, attempt: attempt, maxAttempts: maxAttempts)
+        }
+    }
+
+    public func applyRescue(_ change: PartChange, to lease: ExpiredLease, at date: Date) async throws -> Bool {
+        let (id, token) = (lease.id, lease.token)
+        let applied =
+            try await rows(
                 """
                 UPDATE render_parts SET status = \(change.status.rawValue), ready_at = \(date), error_message = \(change.errorMessage),
                     lease_token = NULL, lease_expires_at = NULL
                 WHERE id = \(id) AND lease_token = \(token) AND lease_expires_at < \(date) RETURNING 1
                 """
-            ).count
-        }
-        if rescued > 0 { try await notify() }
-        return rescued
+            ).isEmpty == false
+        if applied, change.status == .queued { try await notify() }
+        return applied
     }
 
     public func removeParts(of composition: UUID?) async throws {

@@ -107,32 +107,35 @@ extension SQLiteStore: PartQueue {
         }
     }
 
-    public func rescueExpiredParts(at date: Date) async throws -> Int {
-        let now = date.timeIntervalSince1970
-        let expired = try database.read { db in
+    public func expiredParts(at date: Date, limit: Int) async throws -> [ExpiredLease] {
+        try database.read { db in
             try db.query(
-                "SELECT id, lease_token, attempt, max_attempts FROM render_parts WHERE status = 'running' AND lease_expires_at < ? LIMIT 100",
-                [.real(now)])
+                """
+                SELECT id, lease_token, attempt, max_attempts FROM render_parts
+                WHERE status = 'running' AND lease_expires_at < ? ORDER BY lease_expires_at LIMIT ?
+                """,
+                [.real(date.timeIntervalSince1970), .integer(Int64(limit))])
+        }.compactMap { row in
+            guard let id = row[0].string.flatMap(UUID.init(uuidString:)), let token = row[1].string else { return nil }
+            return ExpiredLease(id: id, token: token, attempt: row[2].int ?? 0, maxAttempts: row[3].int ?? 3)
         }
-        var rescued = 0
-        for row in expired {
-            guard let id = row[0].string, let token = row[1].string else { continue }
-            let change = PartChange.rescue(attempt: row[2].int ?? 0, maxAttempts: row[3].int ?? 3)
-            let applied = try await database.write { db in
-                try db.query(
-                    """
-                    UPDATE render_parts SET status = ?, ready_at = ?, error_message = ?, lease_token = NULL, lease_expires_at = NULL
-                    WHERE id = ? AND lease_token = ? AND lease_expires_at < ? RETURNING 1
-                    """,
-                    [
-                        .text(change.status.rawValue), .real(now), change.errorMessage.map { .text($0) } ?? .null, .text(id), .text(token),
-                        .real(now),
-                    ])
-            }
-            rescued += applied.count
+    }
+
+    public func applyRescue(_ change: PartChange, to lease: ExpiredLease, at date: Date) async throws -> Bool {
+        let now = date.timeIntervalSince1970
+        let applied = try await database.write { db in
+            try db.query(
+                """
+                UPDATE render_parts SET status = ?, ready_at = ?, error_message = ?, lease_token = NULL, lease_expires_at = NULL
+                WHERE id = ? AND lease_token = ? AND lease_expires_at < ? RETURNING 1
+                """,
+                [
+                    .text(change.status.rawValue), .real(now), change.errorMessage.map { .text($0) } ?? .null,
+                    .text(lease.id.uuidString.lowercased()), .text(lease.token), .real(now),
+                ])
         }
-        if rescued > 0 { wakeups.signal() }
-        return rescued
+        if !applied.isEmpty, change.status == .queued { wakeups.signal() }
+        return !applied.isEmpty
     }
 
     public func removeParts(of composition: UUID?) async throws {
