@@ -172,6 +172,58 @@ def hand_naive_transitions(folder: Path, out: Path) -> list[str]:
             "-t", "30.5", str(out)]
 
 
+CUES = [(3.0 * i + 0.2, 3.0 * i + 2.8, f"Caption number {i + 1}, long enough to wrap onto a second line at 1080p") for i in range(10)]
+KEYED = [(2.0, 12.0, "top_right"), (14.0, 26.0, "bottom_left")]
+
+
+def make_green_screen(folder: Path) -> None:
+    """A red subject on a green screen, for the keyed overlays."""
+    ffmpeg("-f", "lavfi", "-i", "color=c=0x00FF00:size=640x360:rate=30:duration=12,drawbox=x=220:y=100:w=200:h=160:c=red:t=fill",
+           "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", str(folder / "green.mp4"))
+
+
+def editing_spec(folder: Path) -> dict:
+    """complex-10-clip with burned captions, two chroma-keyed video overlays and sliding titles."""
+    spec = seed_spec("complex-10-clip", folder)
+    spec["captions"] = {"cues": [{"start": a, "end": b, "text": t} for a, b, t in CUES]}
+    for overlay in spec["overlays"]:
+        overlay["animation"] = {"in": {"type": "slide_up", "duration": 0.5}, "out": {"type": "fade", "duration": 0.5}}
+    for start, end, position in KEYED:
+        spec["overlays"].append({"video_url": str(folder / "green.mp4"), "chroma_key": {"color": "#00FF00"}, "position": position,
+                                 "start_time": start, "end_time": end, "scale": 0.3, "volume": 0})
+    return spec
+
+
+def hand_editing(folder: Path, out: Path) -> list[str]:
+    """The same as one ffmpeg command: hand_complex plus libass captions, keyed overlays and title slides."""
+    srt = out.with_suffix(".srt")
+    srt.write_text("".join(
+        f"{n + 1}\n00:00:{a:06.3f} --> 00:00:{b:06.3f}\n{t}\n\n".replace(".", ",") for n, (a, b, t) in enumerate(CUES)))
+    argv = hand_complex(folder, out)
+    graph_at = argv.index("-filter_complex") + 1
+    inputs_end = argv.index("-filter_complex")
+    keyed_inputs: list[str] = []
+    chains, last = [], "t"
+    for index, (start, end, position) in enumerate(KEYED):
+        keyed_inputs += ["-t", str(end - start), "-i", str(folder / "green.mp4")]
+        x, y = ("W-w-54", "54") if position == "top_right" else ("54", "H-h-54")
+        chains.append(f"[{12 + index}:v]setpts=PTS-STARTPTS+{start:g}/TB,fps=30,scale=576:-2,format=rgba,"
+                      f"chromakey=color=0x00FF00:similarity=0.3:blend=0.1[k{index}];"
+                      f"[{last}][k{index}]overlay=x={x}:y={y}:enable='between(t,{start:g},{end:g})':eof_action=pass[o{index}]")
+        last = f"o{index}"
+    slide = ("h*0.05", 0, 3), ("h-text_h-h*0.05", 15, 18), ("(h-text_h)/2", 27, 30)
+    texts = [("Opening Title", 48, "white"), ("Middle", 36, "yellow"), ("End Credits", 40, "white")]
+    titles_text = ",".join(
+        f"drawtext=fontfile={FONT}:text='{text}':fontsize={size}:fontcolor={color}:x=(w-text_w)/2:"
+        f"y='({y})+(h-({y}))*(1-(1-pow(1-min(1,max(0,(t-{a})/0.5)),3)))':"
+        f"alpha='max(0,min(1,if(gt(t,{b - 0.5}),({b}-t)/0.5,1)))':enable='between(t,{a},{b})'"
+        for (text, size, color), (y, a, b) in zip(texts, slide))
+    graph = argv[graph_at]
+    before, after = graph.split(";[cv]", 1)[0], graph.split("[v];", 1)[1]
+    graph = before + f";[cv]{titles_text}[t];" + ";".join(chains) + f";[{last}]subtitles=filename={srt}[v];" + after
+    return argv[:inputs_end] + keyed_inputs + ["-filter_complex", graph] + argv[graph_at + 1:]
+
+
 def moviepy_argv(spec: Path, out: Path) -> list[str]:
     return [sys.executable, str(ROOT / "bench" / "moviepy_render.py"), str(spec), str(out)]
 
@@ -181,6 +233,7 @@ def main() -> None:
     parser.add_argument("--reel", default=str(ROOT / ".build/release/reel"))
     parser.add_argument("--runs", type=int, default=2, help="runs per command; the best time counts")
     parser.add_argument("--skip-moviepy", action="store_true")
+    parser.add_argument("--editing", action="store_true", help="only the editing row: captions, keyed overlays, animated titles")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="reel-bench-"))
@@ -188,6 +241,7 @@ def main() -> None:
         fixtures = work / "media"
         fixtures.mkdir()
         make_fixtures(fixtures)
+        make_green_screen(fixtures)
         reencoded = seed_spec("simple-2-clip", fixtures)
         reencoded["output"]["fps"] = 25
         specs = {
@@ -195,6 +249,7 @@ def main() -> None:
             "simple-2-clip-25fps": reencoded,
             "complex-10-clip": seed_spec("complex-10-clip", fixtures),
             "transitions-10-clip": transitions_spec(fixtures),
+            "editing-10-clip": editing_spec(fixtures),
         }
         for name, spec in specs.items():
             (work / f"{name}.json").write_text(json.dumps(spec))
@@ -204,29 +259,34 @@ def main() -> None:
             return best(args.runs, [args.reel, "render", str(work / f"{name}.json"), "-o", str(work / f"reel-{name}.mp4")], env)
 
         rows: list[tuple[str, str, str, str]] = []
-        fast_reel, fast_hand = reel("simple-2-clip"), best(args.runs, hand_copy(fixtures, work / "hand-copy.mp4"))
-        rows.append(("simple-2-clip, matching sources (stream copy): Reel / hand-written ffmpeg", f"{fast_reel.seconds:.2f} s",
-                     f"{fast_hand.seconds:.2f} s", f"{fast_reel.seconds / fast_hand.seconds:.3f}"))
-        simple_reel = reel("simple-2-clip-25fps")
-        simple_hand = best(args.runs, hand_simple(fixtures, work / "hand-simple.mp4"))
-        rows.append(("simple-2-clip at 25 fps (re-encoded): Reel / hand-written ffmpeg", f"{simple_reel.seconds:.2f} s",
-                     f"{simple_hand.seconds:.2f} s", f"{simple_reel.seconds / simple_hand.seconds:.3f}"))
-        complex_reel, complex_hand = reel("complex-10-clip"), best(args.runs, hand_complex(fixtures, work / "hand-complex.mp4"))
-        rows.append(("complex-10-clip 1080p: Reel / hand-written ffmpeg (wall time)", f"{complex_reel.seconds:.2f} s",
-                     f"{complex_hand.seconds:.2f} s", f"{complex_reel.seconds / complex_hand.seconds:.3f}"))
-        trans_reel = reel("transitions-10-clip")
-        naive = best(1, hand_naive_transitions(fixtures, work / "naive.mp4"))
-        rows.append(("10 clips, 9 transitions, 1080p: peak RSS, Reel + ffmpeg / naive xfade chain",
-                     f"{trans_reel.peak_rss_mb:.0f} MiB", f"{naive.peak_rss_mb:.0f} MiB",
-                     f"{trans_reel.peak_rss_mb / naive.peak_rss_mb:.3f}"))
-        rows.append(("10 clips, 9 transitions, 1080p: wall time, Reel / naive xfade chain", f"{trans_reel.seconds:.2f} s",
-                     f"{naive.seconds:.2f} s", f"{trans_reel.seconds / naive.seconds:.3f}"))
-        if not args.skip_moviepy:
-            for name in ["simple-2-clip-25fps", "complex-10-clip"]:
-                reel_run = simple_reel if name.startswith("simple") else complex_reel
-                movie = measure(moviepy_argv(work / f"{name}.json", work / f"moviepy-{name}.mp4"))
-                rows.append((f"{name}: MoviePy 2 / Reel (speed-up)", f"{reel_run.seconds:.2f} s", f"{movie.seconds:.2f} s",
-                             f"{movie.seconds / reel_run.seconds:.1f}×"))
+        editing_reel, editing_hand = reel("editing-10-clip"), best(args.runs, hand_editing(fixtures, work / "hand-editing.mp4"))
+        rows.append(("complex-10-clip + captions + 2 keyed video overlays + sliding titles: Reel / hand-written ffmpeg",
+                     f"{editing_reel.seconds:.2f} s", f"{editing_hand.seconds:.2f} s",
+                     f"{editing_reel.seconds / editing_hand.seconds:.3f}"))
+        if not args.editing:
+            fast_reel, fast_hand = reel("simple-2-clip"), best(args.runs, hand_copy(fixtures, work / "hand-copy.mp4"))
+            rows.append(("simple-2-clip, matching sources (stream copy): Reel / hand-written ffmpeg", f"{fast_reel.seconds:.2f} s",
+                         f"{fast_hand.seconds:.2f} s", f"{fast_reel.seconds / fast_hand.seconds:.3f}"))
+            simple_reel = reel("simple-2-clip-25fps")
+            simple_hand = best(args.runs, hand_simple(fixtures, work / "hand-simple.mp4"))
+            rows.append(("simple-2-clip at 25 fps (re-encoded): Reel / hand-written ffmpeg", f"{simple_reel.seconds:.2f} s",
+                         f"{simple_hand.seconds:.2f} s", f"{simple_reel.seconds / simple_hand.seconds:.3f}"))
+            complex_reel, complex_hand = reel("complex-10-clip"), best(args.runs, hand_complex(fixtures, work / "hand-complex.mp4"))
+            rows.append(("complex-10-clip 1080p: Reel / hand-written ffmpeg (wall time)", f"{complex_reel.seconds:.2f} s",
+                         f"{complex_hand.seconds:.2f} s", f"{complex_reel.seconds / complex_hand.seconds:.3f}"))
+            trans_reel = reel("transitions-10-clip")
+            naive = best(1, hand_naive_transitions(fixtures, work / "naive.mp4"))
+            rows.append(("10 clips, 9 transitions, 1080p: peak RSS, Reel + ffmpeg / naive xfade chain",
+                         f"{trans_reel.peak_rss_mb:.0f} MiB", f"{naive.peak_rss_mb:.0f} MiB",
+                         f"{trans_reel.peak_rss_mb / naive.peak_rss_mb:.3f}"))
+            rows.append(("10 clips, 9 transitions, 1080p: wall time, Reel / naive xfade chain", f"{trans_reel.seconds:.2f} s",
+                         f"{naive.seconds:.2f} s", f"{trans_reel.seconds / naive.seconds:.3f}"))
+            if not args.skip_moviepy:
+                for name in ["simple-2-clip-25fps", "complex-10-clip"]:
+                    reel_run = simple_reel if name.startswith("simple") else complex_reel
+                    movie = measure(moviepy_argv(work / f"{name}.json", work / f"moviepy-{name}.mp4"))
+                    rows.append((f"{name}: MoviePy 2 / Reel (speed-up)", f"{reel_run.seconds:.2f} s", f"{movie.seconds:.2f} s",
+                                 f"{movie.seconds / reel_run.seconds:.1f}×"))
         print("| measurement | Reel | baseline | ratio |")
         print("|---|---|---|---|")
         for row in rows:

@@ -267,6 +267,30 @@ struct CompositionController {
         return try JSONCoding.response(MetadataDTO(record: record, outputURL: outputURL))
     }
 
+    /// A link whose relative references (an HLS playlist's, a storyboard track's) stay signed:
+    /// a folder link when Reel serves the files; a store's presigned link for this object alone
+    /// otherwise (the rest then needs a public bucket policy).
+    func folderURL(_ key: String, expires: Int) -> String {
+        if let url = services.objects.presignedURL(for: key, expires: Date(timeIntervalSince1970: Double(expires))) {
+            return url.absoluteString
+        }
+        return baseURL + services.signer.signedFolderPath(for: key, expires: expires)
+    }
+
+    /// Each MP4 rendition's link, largest first, the output's own included; nil without renditions.
+    func renditionLinks(_ result: RenderResult, record: CompositionRecord, expires: Int) -> [RenditionLinkDTO]? {
+        let ladder = record.request.output.ladder
+        guard record.request.output.format == .mp4, let top = ladder.first else { return nil }
+        let others = ladder.dropFirst().compactMap { rendition in
+            result.sidecarKeys?["rendition:\(rendition.name)"].map {
+                RenditionLinkDTO(
+                    name: rendition.name, width: rendition.width, height: rendition.height, url: objectURL($0, expires: expires))
+            }
+        }
+        return [RenditionLinkDTO(name: top.name, width: top.width, height: top.height, url: objectURL(result.outputKey, expires: expires))]
+            + others
+    }
+
     func objectURL(_ key: String, expires: Int) -> String {
         if let url = services.objects.presignedURL(for: key, expires: Date(timeIntervalSince1970: Double(expires))) {
             return url.absoluteString
@@ -289,7 +313,7 @@ struct CompositionController {
         let format = record.request.output.format
         let dto = DownloadDTO(
             compositionID: record.id.uuidString.lowercased(),
-            downloadURL: objectURL(result.outputKey, expires: expires),
+            downloadURL: format == .hls ? folderURL(result.outputKey, expires: expires) : objectURL(result.outputKey, expires: expires),
             expiresAt: Date(timeIntervalSince1970: Double(expires)),
             fileSizeBytes: result.output.sizeBytes,
             format: format.rawValue,
@@ -298,7 +322,8 @@ struct CompositionController {
             captionsURL: result.sidecarKeys?["captions"].map { objectURL($0, expires: expires) },
             posterURL: result.sidecarKeys?["poster"].map { objectURL($0, expires: expires) },
             storyboardURL: result.sidecarKeys?["storyboard"].map { objectURL($0, expires: expires) },
-            storyboardVTTURL: result.sidecarKeys?["storyboard_vtt"].map { objectURL($0, expires: expires) }
+            storyboardVTTURL: result.sidecarKeys?["storyboard_vtt"].map { folderURL($0, expires: expires) },
+            renditions: renditionLinks(result, record: record, expires: expires)
         )
         return try JSONCoding.response(dto)
     }

@@ -167,6 +167,7 @@ struct DownloadDTO: Encodable {
     let posterURL: String?
     let storyboardURL: String?
     let storyboardVTTURL: String?
+    let renditions: [RenditionLinkDTO]?
 
     enum CodingKeys: String, CodingKey {
         case format, filename
@@ -180,6 +181,14 @@ struct DownloadDTO: Encodable {
         case storyboardURL = "storyboard_url"
         case storyboardVTTURL = "storyboard_vtt_url"
     }
+}
+
+/// One MP4 rendition in `/download`.
+struct RenditionLinkDTO: Encodable {
+    let name: String
+    let width: Int
+    let height: Int
+    let url: String
 }
 
 /// `POST …/cancel`.

@@ -12,6 +12,8 @@ struct FileController {
     func addRoutes(to router: Router<ReelRequestContext>) {
         router.get("files/**", use: serve)
         router.head("files/**", use: serve)
+        router.get("files/folder/:expires/:signature/**", use: serveFolder)
+        router.head("files/folder/:expires/:signature/**", use: serveFolder)
     }
 
     @Sendable func serve(_ request: Request, context: ReelRequestContext) async throws -> Response {
@@ -22,6 +24,24 @@ struct FileController {
         else {
             throw ReelError(code: "unauthorized", kind: .forbidden, message: "the link is invalid or has expired")
         }
+        return try await send(key, request: request, context: context)
+    }
+
+    /// `GET /files/folder/EXPIRES/SIGNATURE/KEY`: any object in the folder the signature covers.
+    /// The signature sits in the path, so the relative links inside an HLS playlist or a
+    /// storyboard track resolve to links that carry it.
+    @Sendable func serveFolder(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let key = context.parameters.getCatchAll().joined(separator: "/")
+        guard let expires = context.parameters.get("expires").flatMap({ Int($0) }), let signature = context.parameters.get("signature"),
+            !key.split(separator: "/").contains(".."),
+            services.signer.isValid(folder: URLSigner.folder(of: key), expires: expires, signature: signature)
+        else {
+            throw ReelError(code: "unauthorized", kind: .forbidden, message: "the link is invalid or has expired")
+        }
+        return try await send(key, request: request, context: context)
+    }
+
+    func send(_ key: String, request: Request, context: ReelRequestContext) async throws -> Response {
         guard let path = services.objects.localPath(for: key), let size = try await services.objects.size(of: key) else {
             throw ReelError.notFound("file")
         }
@@ -72,6 +92,8 @@ struct FileController {
         let fileExtension = (key as NSString).pathExtension.lowercased()
         if let format = OutputFormat(rawValue: fileExtension) { return format.contentType }
         switch fileExtension {
+        case "m3u8": return OutputFormat.hls.contentType
+        case "m4s": return "video/iso.segment"
         case "jpg", "jpeg": return "image/jpeg"
         case "png": return "image/png"
         case "vtt": return "text/vtt; charset=utf-8"

@@ -20,6 +20,23 @@ public struct URLSigner: Sendable {
         "/files/\(objectKey)?expires=\(expires)&signature=\(signature(for: objectKey, expires: expires))"
     }
 
+    /// The folder of a key, with its trailing slash: what a folder link signs.
+    public static func folder(of key: String) -> String {
+        guard let slash = key.lastIndex(of: "/") else { return "" }
+        return String(key[...slash])
+    }
+
+    /// The path of a link to `objectKey` whose signature covers every object in its folder.
+    public func signedFolderPath(for objectKey: String, expires: Int) -> String {
+        let folder = Self.folder(of: objectKey)
+        return "/files/folder/\(expires)/\(signature(for: "folder:" + folder, expires: expires))/\(objectKey)"
+    }
+
+    /// True when a folder link's `signature` matches `folder` and `expires` is in the future.
+    public func isValid(folder: String, expires: Int, signature: String, now: Date = Date()) -> Bool {
+        isValid(objectKey: "folder:" + folder, expires: expires, signature: signature, now: now)
+    }
+
     /// True when `signature` matches and `expires` is in the future.
     public func isValid(objectKey: String, expires: Int, signature: String, now: Date = Date()) -> Bool {
         guard Double(expires) >= now.timeIntervalSince1970 else { return false }

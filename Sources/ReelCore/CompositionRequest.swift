@@ -485,8 +485,10 @@ public struct Overlay: Sendable, Hashable, Codable {
 /// Container format of the rendered file: a video, or sound alone (`mp3`, `m4a`, `wav`).
 public enum OutputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case mp4, mov, webm, gif, mp3, m4a, wav
+    /// HTTP Live Streaming: fMP4 segments, a playlist per rendition and a master playlist.
+    case hls
 
-    public var fileExtension: String { rawValue }
+    public var fileExtension: String { self == .hls ? "m3u8" : rawValue }
     public var contentType: String {
         switch self {
         case .mp4: "video/mp4"
@@ -496,6 +498,7 @@ public enum OutputFormat: String, Sendable, Hashable, Codable, CaseIterable {
         case .mp3: "audio/mpeg"
         case .m4a: "audio/mp4"
         case .wav: "audio/wav"
+        case .hls: "application/vnd.apple.mpegurl"
         }
     }
     public var hasAudio: Bool { self != .gif }
@@ -588,6 +591,9 @@ public struct OutputSettings: Sendable, Hashable, Codable {
     public var quality: Quality
     public var poster: PosterSettings?
     public var storyboard: StoryboardSettings?
+    /// Sizes to encode from one decode of the timeline (`["1080p", "720p", "360p"]`): the
+    /// variants of an HLS ladder, or one MP4 file each.
+    public var renditions: [String]?
 
     public init(
         resolution: String = "720p",
@@ -598,7 +604,8 @@ public struct OutputSettings: Sendable, Hashable, Codable {
         aspectRatio: String? = nil,
         quality: Quality = .medium,
         poster: PosterSettings? = nil,
-        storyboard: StoryboardSettings? = nil
+        storyboard: StoryboardSettings? = nil,
+        renditions: [String]? = nil
     ) {
         self.resolution = resolution
         self.format = format
@@ -609,10 +616,11 @@ public struct OutputSettings: Sendable, Hashable, Codable {
         self.quality = quality
         self.poster = poster
         self.storyboard = storyboard
+        self.renditions = renditions
     }
 
     enum CodingKeys: String, CodingKey {
-        case resolution, format, fps, bitrate, thumbnail, quality, poster, storyboard
+        case resolution, format, fps, bitrate, thumbnail, quality, poster, storyboard, renditions
         case aspectRatio = "aspect_ratio"
     }
 
@@ -628,6 +636,7 @@ public struct OutputSettings: Sendable, Hashable, Codable {
         quality = try c.decodeIfPresent(Quality.self, forKey: .quality) ?? .medium
         poster = try c.decodeIfPresent(PosterSettings.self, forKey: .poster)
         storyboard = try c.decodeIfPresent(StoryboardSettings.self, forKey: .storyboard)
+        renditions = try c.decodeIfPresent([String].self, forKey: .renditions)
     }
 
     static let namedHeights: [String: Int] = [

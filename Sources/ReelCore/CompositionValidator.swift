@@ -313,6 +313,34 @@ public struct CompositionValidator: Sendable {
         }
     }
 
+    private func checkRenditions(_ renditions: [String], output: OutputSettings, add: (String, String, String) -> Void) {
+        guard [.mp4, .hls].contains(output.format) else {
+            add("output.renditions", "go with format mp4 or hls", "value")
+            return
+        }
+        if renditions.isEmpty || renditions.count > OutputSettings.maxRenditions {
+            add("output.renditions", "must name 1 to \(OutputSettings.maxRenditions) sizes", "length")
+            return
+        }
+        guard let size = output.size else { return }
+        let ladder = output.ladder
+        if ladder.count != renditions.count {
+            add("output.renditions", "each must be 360p, 480p, 720p, 1080p, 1440p, 4k or WIDTHxHEIGHT", "format")
+        } else if Set(ladder.map { "\($0.width)x\($0.height)" }).count != ladder.count {
+            add("output.renditions", "must not name one size twice", "value")
+        }
+        for rendition in ladder {
+            if rendition.width % 2 != 0 || rendition.height % 2 != 0 || rendition.width < 16 || rendition.height < 16 {
+                add("output.renditions", "\(rendition.name): width and height must be even and at least 16", "value")
+            } else if rendition.width > size.width || rendition.height > size.height {
+                add(
+                    "output.renditions",
+                    "\(rendition.name) (\(rendition.width)x\(rendition.height)) is larger than the output (\(size.width)x\(size.height))",
+                    "range")
+            }
+        }
+    }
+
     private func checkStills(_ output: OutputSettings, duration: Double, add: (String, String, String) -> Void) {
         if let poster = output.poster {
             if !output.format.hasVideo {
@@ -354,6 +382,9 @@ public struct CompositionValidator: Sendable {
             add("output.aspect_ratio", "goes with a resolution like 720p or 1080p, not WIDTHxHEIGHT", "value")
         }
         if !output.fps.isFinite || output.fps < 1 || output.fps > 60 { add("output.fps", "must be between 1 and 60", "range") }
+        if let renditions = output.renditions {
+            checkRenditions(renditions, output: output, add: add)
+        }
         if output.thumbnail, !output.format.hasVideo {
             add("output.thumbnail", "an audio-only \(output.format.rawValue) output has no picture to take a thumbnail of", "value")
         }

@@ -1,12 +1,12 @@
 import Foundation
 
 extension FilterGraphBuilder {
-    /// True when a render should run as segments: an H.264 output of more than three pieces or
-    /// longer than ``segmentSeconds``. One ffmpeg holding every source open grows by each
+    /// True when a render should run as segments: one H.264 file (not a ladder of renditions)
+    /// of more than three pieces or longer than ``segmentSeconds``. One ffmpeg holding every source open grows by each
     /// source's decoder and filter pools (~120 MiB per 1080p piece, measured); a segment holds at
     /// most three pieces, and segments can render on other workers and be reused from the cache.
     public func prefersChunks(_ request: CompositionRequest, timeline: Timeline) -> Bool {
-        [.mp4, .mov].contains(request.output.format)
+        [.mp4, .mov].contains(request.output.format) && request.output.ladder.isEmpty
             && (timeline.pieces.count > Self.piecesPerChunk || timeline.duration > segmentSeconds + Timeline.epsilon)
     }
 

@@ -109,6 +109,14 @@ public struct FilterGraphBuilder: Sendable {
         } else {
             state.graph.add([audio], [.init("anullsink")], [])
         }
+        let ladder = request.output.ladder
+        if !ladder.isEmpty {
+            state.effect(request.output.format == .hls ? "hls" : "renditions")
+            return FFmpegPlan(
+                arguments: state.ladderArguments(
+                    output: request.output, ladder: ladder, video: video, audio: audio, total: total, outputPath: outputPath),
+                files: state.files, duration: total, appliedEffects: state.effects, warnings: state.warnings)
+        }
         let arguments = state.encoderArguments(
             output: request.output,
             video: video,

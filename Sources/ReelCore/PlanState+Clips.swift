@@ -114,7 +114,7 @@ extension PlanState {
             throw RenderFailure("clips[\(index)]: \(source.url) has no video or image stream")
         }
         let still = clip.isImage || info.isStill
-        if clip.reverse, !still, duration > reverseRun + Timeline.epsilon {
+        if clip.reverse, !still, (duration * fps).rounded() > (reverseRun * fps).rounded() {
             try addReversedRuns(
                 clip,
                 index: index,

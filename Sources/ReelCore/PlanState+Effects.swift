@@ -6,7 +6,8 @@ extension PlanState {
     /// 60 frames of the output size at 30 fps) and the runs are joined in order.
     var reverseRun: Double { max(1, (2 * fps).rounded()) / fps }
 
-    /// A reversed span longer than ``reverseRun``, as consecutive runs joined by one concat.
+    /// A reversed span of more frames than ``reverseRun``, as consecutive runs (two or more)
+    /// joined by one concat into `labels`.
     mutating func addReversedRuns(
         _ clip: Clip,
         index: Int,
@@ -39,16 +40,7 @@ extension PlanState {
             runs.append(run)
             done += count
         }
-        var inputs: [String] = []
-        for run in runs {
-            if includeVideo { inputs.append(run.video) }
-            if includeAudio { inputs.append(run.audio) }
-        }
-        graph.add(
-            inputs,
-            [.init("concat", [("n", String(runs.count)), ("v", includeVideo ? "1" : "0"), ("a", includeAudio ? "1" : "0")])],
-            (includeVideo ? [labels.video] : []) + (includeAudio ? [labels.audio] : [])
-        )
+        _ = concat(runs, into: labels)
     }
 
     /// Crop, rotation and flip of the source picture, before it is fitted to the frame.

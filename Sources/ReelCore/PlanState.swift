@@ -46,8 +46,10 @@ struct PlanState {
         return text
     }
 
-    /// Joins pieces end to end with one concat (none for a single piece).
-    mutating func concat(_ labels: [(video: String, audio: String)]) -> (video: String, audio: String) {
+    /// Joins pieces end to end with one concat into `output` (none for a single piece).
+    mutating func concat(
+        _ labels: [(video: String, audio: String)], into output: (video: String, audio: String) = ("cv0", "ca0")
+    ) -> (video: String, audio: String) {
         guard labels.count > 1 else { return labels[0] }
         var inputs: [String] = []
         for label in labels {
@@ -57,9 +59,9 @@ struct PlanState {
         graph.add(
             inputs,
             [.init("concat", [("n", String(labels.count)), ("v", includeVideo ? "1" : "0"), ("a", includeAudio ? "1" : "0")])],
-            (includeVideo ? ["cv0"] : []) + (includeAudio ? ["ca0"] : [])
+            (includeVideo ? [output.video] : []) + (includeAudio ? [output.audio] : [])
         )
-        return ("cv0", "ca0")
+        return output
     }
 
     /// Blends the end of one segment into the start of the next with xfade and acrossfade.

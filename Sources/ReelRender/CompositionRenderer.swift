@@ -114,8 +114,9 @@ public struct CompositionRenderer: Sendable {
             RenderedFiles(
                 output: outputFile,
                 thumbnail: thumbnail,
-                sidecars: [captions].compactMap { $0 }
-                    + (try await stills(request.output, output: outputFile, duration: output.duration, scratch: scratch)),
+                sidecars: [captions].compactMap { $0 } + (try ladderFiles(request.output, scratch: scratch))
+                    + (try await stills(
+                        request.output, output: ladderTop(request.output, output: outputFile), duration: output.duration, scratch: scratch)),
                 info: output,
                 inputs: inputs,
                 appliedEffects: plan.appliedEffects,
@@ -144,7 +145,8 @@ public struct CompositionRenderer: Sendable {
     func cacheKeys(
         of plan: RenderPlan, request: CompositionRequest, sources: [String: RenderSource], scratch: URL
     ) async throws -> RenderKeys? {
-        guard let cache, request.usesCache else { return nil }
+        // A ladder is many files from one process: not one object the cache could hand back.
+        guard let cache, request.usesCache, request.output.ladder.isEmpty else { return nil }
         var identities: [String: String] = [:]
         for source in sources.values { identities[source.path] = try self.identities.of(source.path) }
         let material = RenderKeys.Material(engine: await cache.engine(), identities: identities, scratch: scratch.path)
@@ -171,11 +173,11 @@ public struct CompositionRenderer: Sendable {
         case .single(let step):
             try prepare(step, in: scratch)
             try await runFFmpeg(step.arguments, duration: step.duration, progress: progress)
-            return (step, try await probe.probe(output.path, name: "the rendered output"), report)
+            return (step, try await probe.probeRendered(output.path), report)
         case .segmented(let parts):
             for step in parts.segments + [parts.audio, parts.stitch] { try prepare(step, in: scratch) }
             let reuse = try await runSegments(parts, keys: keys, sharing: sharing, progress: progress)
-            return (parts.stitch, try await probe.probe(output.path, name: "the rendered output"), reuse)
+            return (parts.stitch, try await probe.probeRendered(output.path), reuse)
         }
     }
 
@@ -331,7 +333,7 @@ public struct CompositionRenderer: Sendable {
     /// streams (no process to start), else from ffprobe.
     func copiedOutputInfo(_ path: String, source: MediaInfo?) async throws -> MediaInfo {
         if let source, let info = MP4Summary.read(path: path)?.mediaInfo(copyOf: source) { return info }
-        return try await probe.probe(path, name: "the rendered output")
+        return try await probe.probeRendered(path)
     }
 
     /// Writes a plan's files and links into the scratch folder.

@@ -25,11 +25,17 @@ public struct MediaProbe: Sendable {
         }
     }
 
-    func probeUncached(_ path: String, name: String) async throws -> MediaInfo {
+    /// Probes a file Reel rendered itself, which may be an HLS playlist: read without the
+    /// confinement sources get (``SourceInput``).
+    public func probeRendered(_ path: String) async throws -> MediaInfo {
+        try await probeUncached(path, name: "the rendered output", confined: false)
+    }
+
+    func probeUncached(_ path: String, name: String, confined: Bool = true) async throws -> MediaInfo {
         let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ffprobePath,
-            ["-v", "error"] + SourceInput.options
+            ["-v", "error"] + (confined ? SourceInput.options : [])
                 + ["-print_format", "json", "-show_data_hash", "SHA256", "-show_format", "-show_streams", path],
             niceness: niceness
         ) { output.append($0) }

@@ -267,4 +267,47 @@ struct RenderFlowTests {
             }
         }
     }
+
+    @Test("HLS through the API: the master playlist's folder link reaches every variant, init and segment it names")
+    func hlsLinks() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        let clip = try await TestReel.makeClip(seconds: 5, name: "clip.mp4", in: reel.folder)
+        try await reel.applicationWithWorkers().test(.live) { client in
+            let video = try await Self.upload(client, clip)
+            let id = try await Self.post(
+                client,
+                #"{"title":"stream","clips":[{"video_url":"\#(video)","start_time":0,"end_time":5}],"output":{"resolution":"320x180","format":"hls","renditions":["320x180","160x90"]}}"#
+            )
+            let (status, _) = try await Self.wait(client, id)
+            #expect(status["status"] as? String == "completed", "\(status)")
+            let link = try await client.execute(uri: "/api/v1/compositions/\(id)/download", method: .get) { $0.body.json }
+            let master = try #require(URL(string: link["download_url"] as? String ?? ""))
+            #expect(master.path.hasPrefix("/files/folder/") && master.path.hasSuffix(".m3u8"))
+            func get(_ url: URL) async throws -> (HTTPResponse.Status, String) {
+                try await client.execute(uri: url.path, method: .get) { ($0.status, String(buffer: $0.body)) }
+            }
+            let (masterStatus, playlist) = try await get(master)
+            #expect(masterStatus == .ok && playlist.contains("#EXT-X-STREAM-INF"))
+            var fetched = 0
+            for variantName in playlist.split(separator: "\n").filter({ !$0.hasPrefix("#") && !$0.isEmpty }) {
+                let variant = try #require(URL(string: String(variantName), relativeTo: master)?.absoluteURL)
+                let (variantStatus, media) = try await get(variant)
+                #expect(variantStatus == .ok, "\(variant)")
+                let named = media.split(separator: "\n").compactMap { line -> String? in
+                    if line.hasPrefix("#EXT-X-MAP:URI=") { return line.split(separator: "\"").dropFirst().first.map(String.init) }
+                    return line.hasPrefix("#") || line.isEmpty ? nil : String(line)
+                }
+                #expect(named.count >= 3, "an init and two 4-s segments: \(named)")
+                for name in named {
+                    let file = try #require(URL(string: name, relativeTo: variant)?.absoluteURL)
+                    #expect(try await get(file).0 == .ok, "\(file)")
+                    fetched += 1
+                }
+            }
+            #expect(fetched >= 6)
+            let forged = master.path.replacingOccurrences(of: "/files/folder/", with: "/files/folder/1/")
+            try await client.execute(uri: forged, method: .get) { #expect($0.status != .ok) }
+        }
+    }
 }

@@ -181,4 +181,25 @@ struct CompositionDecodingTests {
             try fields(#"{"image_url":"https://x.test/b.png","stroke":{},"shadow":{"x":99}}"#)
                 == ["overlays[0].stroke", "overlays[0].shadow", "overlays[0].shadow.x"])
     }
+
+    @Test("renditions go with mp4 or hls, name known sizes once, none larger than the output")
+    func renditions() throws {
+        func fields(_ output: String) throws -> [String] {
+            CompositionValidator().problems(
+                in: try Fixtures.decode(
+                    #"{"title":"t","clips":[{"video_url":"https://x.test/a.mp4","start_time":0,"end_time":5}],"output":\#(output)}"#)
+            ).map(\.field)
+        }
+        #expect(try fields(#"{"resolution":"1080p","format":"hls","renditions":["1080p","720p","360p"]}"#).isEmpty)
+        #expect(try fields(#"{"format":"hls"}"#).isEmpty)
+        #expect(try fields(#"{"format":"webm","renditions":["720p"]}"#) == ["output.renditions"])
+        #expect(try fields(#"{"resolution":"720p","renditions":["1080p"]}"#) == ["output.renditions"])
+        #expect(try fields(#"{"renditions":["720p","720P"]}"#) == ["output.renditions"])
+        #expect(try fields(#"{"renditions":["huge"]}"#) == ["output.renditions"])
+        #expect(try fields(#"{"renditions":[]}"#) == ["output.renditions"])
+        let output = try Fixtures.decode(
+            #"{"title":"t","clips":[{"video_url":"https://x.test/a.mp4","start_time":0,"end_time":5}],"output":{"resolution":"1080p","aspect_ratio":"9:16","format":"hls","renditions":["360p","1080p"]}}"#
+        ).output
+        #expect(output.ladder == [Rendition(name: "1080p", width: 1080, height: 1920), Rendition(name: "360p", width: 360, height: 640)])
+    }
 }
