@@ -234,6 +234,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=2, help="runs per command; the best time counts")
     parser.add_argument("--skip-moviepy", action="store_true")
     parser.add_argument("--editing", action="store_true", help="only the editing row: captions, keyed overlays, animated titles")
+    parser.add_argument("--ladder", action="store_true", help="only the ladder row: HLS of 3 renditions vs 3 renders")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="reel-bench-"))
@@ -251,14 +252,36 @@ def main() -> None:
             "transitions-10-clip": transitions_spec(fixtures),
             "editing-10-clip": editing_spec(fixtures),
         }
+        for name, resolution in [("hls-ladder", None), ("mp4-1080p", "1080p"), ("mp4-720p", "720p"), ("mp4-360p", "360p")]:
+            spec = seed_spec("complex-10-clip", fixtures)
+            if resolution:
+                spec["output"]["resolution"] = resolution
+            else:
+                spec["output"].update({"format": "hls", "renditions": ["1080p", "720p", "360p"]})
+            specs[name] = spec
         for name, spec in specs.items():
             (work / f"{name}.json").write_text(json.dumps(spec))
         env = dict(os.environ, REEL_DATA_DIR=str(work / "data"))
 
         def reel(name: str) -> Run:
-            return best(args.runs, [args.reel, "render", str(work / f"{name}.json"), "-o", str(work / f"reel-{name}.mp4")], env)
+            suffix = "m3u8" if name.startswith("hls") else "mp4"
+            target = work / name / f"reel-{name}.{suffix}"
+            target.parent.mkdir(exist_ok=True)
+            return best(args.runs, [args.reel, "render", str(work / f"{name}.json"), "-o", str(target)], env)
 
         rows: list[tuple[str, str, str, str]] = []
+        if args.ladder:
+            ladder = reel("hls-ladder")
+            singles = [reel(f"mp4-{size}") for size in ["1080p", "720p", "360p"]]
+            total = sum(run.seconds for run in singles)
+            rows.append(("complex-10-clip as HLS 1080p/720p/360p (one decode) / three single-size renders",
+                         f"{ladder.seconds:.2f} s", f"{total:.2f} s (" + " + ".join(f"{r.seconds:.1f}" for r in singles) + ")",
+                         f"{ladder.seconds / total:.3f}"))
+            print("| measurement | Reel | baseline | ratio |")
+            print("|---|---|---|---|")
+            for row in rows:
+                print("| " + " | ".join(row) + " |")
+            return
         editing_reel, editing_hand = reel("editing-10-clip"), best(args.runs, hand_editing(fixtures, work / "hand-editing.mp4"))
         rows.append(("complex-10-clip + captions + 2 keyed video overlays + sliding titles: Reel / hand-written ffmpeg",
                      f"{editing_reel.seconds:.2f} s", f"{editing_hand.seconds:.2f} s",

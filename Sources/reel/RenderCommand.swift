@@ -52,6 +52,13 @@ struct RenderCommand: AsyncParsableCommand {
             } deliver: { files in
                 try? FileManager.default.removeItem(at: target)
                 try FileManager.default.moveItem(at: files.output, to: target)
+                // Files made beside the output (captions, poster, storyboard, renditions, HLS
+                // variants and segments) go beside it under their own names.
+                for sidecar in files.sidecars {
+                    let beside = target.deletingLastPathComponent().appendingPathComponent(sidecar.file.lastPathComponent)
+                    try? FileManager.default.removeItem(at: beside)
+                    try FileManager.default.moveItem(at: sidecar.file, to: beside)
+                }
                 return files.info
             }
             progress.finish()
