@@ -115,6 +115,11 @@ extension CompositionRequest {
         }
         audio.musicURL = resolve(audio.musicURL)
         audio.voiceoverURL = resolve(audio.voiceoverURL)
-        for index in overlays.indices { overlays[index].imageURL = resolve(overlays[index].imageURL) }
+        for index in overlays.indices {
+            overlays[index].imageURL = resolve(overlays[index].imageURL)
+            overlays[index].videoURL = resolve(overlays[index].videoURL)
+        }
+        let captionsURL = resolve(captions?.url)
+        captions?.url = captionsURL
     }
 }

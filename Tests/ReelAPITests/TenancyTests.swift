@@ -130,6 +130,43 @@ struct TenancyTests {
         }
     }
 
+    @Test("a template belongs to its tenant: another tenant can neither see, replace, delete nor compose from it; a read key cannot write one")
+    func templateIsolation() async throws {
+        let reel = try await TestReel(environment: ["REEL_AUTH": "on"])
+        defer { reel.cleanUp() }
+        let keys = try await keys(reel)
+        let template = #"{"name":"mine","merge_fields":{"T":{"type":"text","default":"x"}},"composition":\#(Self.body.replacingOccurrences(of: #""t""#, with: #""{{T}}""#))}"#
+        try await reel.application().test(.router) { client in
+            let id = try await client.execute(
+                uri: "/api/v1/templates", method: .post, headers: Self.auth(keys.acmeWrite, json: true), body: ByteBuffer(string: template)
+            ) {
+                #expect($0.status == .created)
+                return $0.body.json["id"] as? String ?? ""
+            }
+            try await client.execute(
+                uri: "/api/v1/templates", method: .post, headers: Self.auth(keys.acmeRead, json: true), body: ByteBuffer(string: template)
+            ) { #expect($0.status == .forbidden) }
+            for (uri, method, body) in [
+                ("/api/v1/templates/\(id)", HTTPRequest.Method.get, nil), ("/api/v1/templates/\(id)", .put, template),
+                ("/api/v1/templates/\(id)", .delete, nil), ("/api/v1/templates/\(id)/compositions", .post, #"{"merge":{}}"#),
+            ] {
+                try await client.execute(
+                    uri: uri, method: method, headers: Self.auth(keys.globexWrite, json: true), body: body.map { ByteBuffer(string: $0) }
+                ) { #expect($0.status == .notFound, "\(method) \(uri)") }
+            }
+            try await client.execute(uri: "/api/v1/templates", method: .get, headers: Self.auth(keys.globexWrite)) {
+                #expect($0.body.json["total"] as? Int == 0)
+            }
+            try await client.execute(
+                uri: "/api/v1/templates/\(id)/compositions", method: .post, headers: Self.auth(keys.acmeWrite, json: true),
+                body: ByteBuffer(string: #"{"merge":{"T":"made"}}"#)
+            ) {
+                #expect($0.status == .accepted)
+                #expect($0.body.json["title"] as? String == "made")
+            }
+        }
+    }
+
     @Test("no key is 401 with a challenge, a revoked key too; a scope that does not cover the route is 403")
     func scopes() async throws {
         let reel = try await TestReel(environment: ["REEL_AUTH": "on"])

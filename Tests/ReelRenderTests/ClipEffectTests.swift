@@ -45,6 +45,8 @@ struct ClipEffectTests {
         let unsped = try await MediaKit.psnr(shown, MediaKit.frame(file(kit, source), at: 1))
         #expect(expected > 28 && expected > unsped + 8, "at 1 s: vs source 2 s \(expected) dB, vs source 1 s \(unsped) dB")
         #expect(try await MediaKit.meanVolume(fast.1, from: 0.2, to: 1.8) > -30, "the sped-up tone is heard")
+        let pitch = try await MediaKit.toneFrequency(fast.1, from: 0.3, to: 1.7)
+        #expect(abs(pitch - 440) < 15, "the 440 Hz tone keeps its pitch at 2× (\(pitch) Hz; 880 if it did not)")
 
         let slow = try await kit.render(
             CompositionRequest(
@@ -53,6 +55,8 @@ struct ClipEffectTests {
         let slowShown = try await MediaKit.frame(slow.1, at: 1)
         #expect(try await MediaKit.psnr(slowShown, MediaKit.frame(file(kit, source), at: 1.5)) > 28)
         #expect(try await MediaKit.meanVolume(slow.1, from: 0.2, to: 1.8) > -30)
+        let slowPitch = try await MediaKit.toneFrequency(slow.1, from: 0.3, to: 1.7)
+        #expect(abs(slowPitch - 440) < 15, "and at 0.5× (\(slowPitch) Hz)")
     }
 
     @Test("reverse: the first output frame is the source's last, across runs and segments")

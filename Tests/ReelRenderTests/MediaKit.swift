@@ -179,6 +179,22 @@ struct MediaKit {
         return Double(zip(a, b).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) }) / Double(a.count)
     }
 
+    /// The pitch of a pure tone between `start` and `end`, in Hz, from the zero crossings of its
+    /// samples decoded by ffmpeg (mono, 48 kHz).
+    static func toneFrequency(_ file: URL, from start: Double, to end: Double) async throws -> Double {
+        let output = OutputCapture()
+        let outcome = try await ProcessRunner.run(
+            ffmpeg,
+            ["-v", "error", "-ss", String(start), "-to", String(end), "-i", file.path, "-vn", "-ac", "1", "-ar", "48000", "-f", "s16le", "-"]
+        ) { output.append($0) }
+        guard outcome.succeeded else { throw RenderFailure("no audio in \(file.lastPathComponent)") }
+        let samples = stride(from: 0, to: output.data.count - 1, by: 2).map { index in
+            Int16(bitPattern: UInt16(output.data[output.data.startIndex + index]) | UInt16(output.data[output.data.startIndex + index + 1]) << 8)
+        }
+        let crossings = zip(samples, samples.dropFirst()).filter { ($0 < 0) != ($1 < 0) }.count
+        return Double(crossings) / 2 / (Double(samples.count) / 48_000)
+    }
+
     /// Integrated loudness (LUFS) by ffmpeg's EBU R128 meter.
     static func integratedLoudness(_ file: URL) async throws -> Double {
         let outcome = try await ProcessRunner.run(
