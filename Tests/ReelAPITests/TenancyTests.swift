@@ -130,12 +130,15 @@ struct TenancyTests {
         }
     }
 
-    @Test("a template belongs to its tenant: another tenant can neither see, replace, delete nor compose from it; a read key cannot write one")
+    @Test(
+        "a template belongs to its tenant: another tenant can neither see, replace, delete nor compose from it; a read key cannot write one"
+    )
     func templateIsolation() async throws {
         let reel = try await TestReel(environment: ["REEL_AUTH": "on"])
         defer { reel.cleanUp() }
         let keys = try await keys(reel)
-        let template = #"{"name":"mine","merge_fields":{"T":{"type":"text","default":"x"}},"composition":\#(Self.body.replacingOccurrences(of: #""t""#, with: #""{{T}}""#))}"#
+        let template =
+            #"{"name":"mine","merge_fields":{"T":{"type":"text","default":"x"}},"composition":\#(Self.body.replacingOccurrences(of: #""t""#, with: #""{{T}}""#))}"#
         try await reel.application().test(.router) { client in
             let id = try await client.execute(
                 uri: "/api/v1/templates", method: .post, headers: Self.auth(keys.acmeWrite, json: true), body: ByteBuffer(string: template)

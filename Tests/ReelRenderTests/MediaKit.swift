@@ -185,12 +185,14 @@ struct MediaKit {
         let output = OutputCapture()
         let outcome = try await ProcessRunner.run(
             ffmpeg,
-            ["-v", "error", "-ss", String(start), "-to", String(end), "-i", file.path, "-vn", "-ac", "1", "-ar", "48000", "-f", "s16le", "-"]
+            [
+                "-v", "error", "-ss", String(start), "-to", String(end), "-i", file.path, "-vn", "-ac", "1", "-ar", "48000", "-f", "s16le",
+                "-",
+            ]
         ) { output.append($0) }
         guard outcome.succeeded else { throw RenderFailure("no audio in \(file.lastPathComponent)") }
-        let samples = stride(from: 0, to: output.data.count - 1, by: 2).map { index in
-            Int16(bitPattern: UInt16(output.data[output.data.startIndex + index]) | UInt16(output.data[output.data.startIndex + index + 1]) << 8)
-        }
+        let bytes = [UInt8](output.data)
+        let samples = stride(from: 0, to: bytes.count - 1, by: 2).map { Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8) }
         let crossings = zip(samples, samples.dropFirst()).filter { ($0 < 0) != ($1 < 0) }.count
         return Double(crossings) / 2 / (Double(samples.count) / 48_000)
     }
