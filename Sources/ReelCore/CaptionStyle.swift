@@ -38,12 +38,7 @@ public struct CaptionStyle: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try decoder.reportUnknownKeys(CodingKeys.self)
-        if let size = try c.decodeIfPresent(Double.self, forKey: .fontSize) {
-            guard size == size.rounded() else {
-                throw DecodingError.dataCorruptedError(forKey: .fontSize, in: c, debugDescription: "must be a whole number")
-            }
-            fontSize = Int(max(min(size, 1e9), -1e9))
-        }
+        fontSize = try c.decodeWholeNumberIfPresent(forKey: .fontSize)
         fontColor = try c.decodeIfPresent(String.self, forKey: .fontColor) ?? "white"
         outlineColor = try c.decodeIfPresent(String.self, forKey: .outlineColor) ?? "black"
         outline = try c.decodeIfPresent(Double.self, forKey: .outline) ?? 2

@@ -231,19 +231,10 @@ public struct Clip: Sendable, Hashable, Codable {
         reverse = try c.decodeIfPresent(Bool.self, forKey: .reverse) ?? false
         crop = try c.decodeIfPresent(Crop.self, forKey: .crop)
         flip = try c.decodeIfPresent(Flip.self, forKey: .flip)
-        rotate = try Self.wholeDegrees(c) ?? 0
+        rotate = try c.decodeWholeNumberIfPresent(forKey: .rotate) ?? 0
         look = try c.decodeIfPresent(Look.self, forKey: .look)
         fadeIn = try c.decodeIfPresent(Double.self, forKey: .fadeIn) ?? 0
         fadeOut = try c.decodeIfPresent(Double.self, forKey: .fadeOut) ?? 0
-    }
-
-    /// `rotate` as any JSON number: a fraction is refused at the field, a huge value clamped for the validator.
-    static func wholeDegrees(_ c: KeyedDecodingContainer<CodingKeys>) throws -> Int? {
-        guard let value = try c.decodeIfPresent(Double.self, forKey: .rotate) else { return nil }
-        guard value == value.rounded() else {
-            throw DecodingError.dataCorruptedError(forKey: .rotate, in: c, debugDescription: "must be 0, 90, 180 or 270")
-        }
-        return Int(max(min(value, 1e9), -1e9))
     }
 
     /// Whether the clip asks for anything drawn or retimed beyond trim, fit and zoom.
@@ -447,16 +438,6 @@ public struct Overlay: Sendable, Hashable, Codable {
         case fadeOut = "fade_out"
     }
 
-    /// A whole number sent as any JSON number (`48`, `48.0`, `1e19`): out-of-range values come
-    /// back clamped for the validator to name; a fraction is refused at the field.
-    static func wholeNumber(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Int? {
-        guard let value = try c.decodeIfPresent(Double.self, forKey: key) else { return nil }
-        guard value == value.rounded() else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "must be a whole number")
-        }
-        return Int(max(min(value, 1e9), -1e9))
-    }
-
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try decoder.reportUnknownKeys(CodingKeys.self)
@@ -472,7 +453,7 @@ public struct Overlay: Sendable, Hashable, Codable {
         position = try c.decodeIfPresent(OverlayPosition.self, forKey: .position) ?? .center
         startTime = try c.decodeIfPresent(Double.self, forKey: .startTime) ?? 0
         endTime = try c.decodeIfPresent(Double.self, forKey: .endTime)
-        fontSize = try Self.wholeNumber(c, .fontSize) ?? 48
+        fontSize = try c.decodeWholeNumberIfPresent(forKey: .fontSize) ?? 48
         fontColor = try c.decodeIfPresent(String.self, forKey: .fontColor) ?? "white"
         scale = try c.decodeIfPresent(Double.self, forKey: .scale) ?? 0.2
         opacity = try c.decodeIfPresent(Double.self, forKey: .opacity) ?? 1

@@ -19,8 +19,8 @@ public struct StoryboardSettings: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try decoder.reportUnknownKeys(CodingKeys.self)
         interval = try c.decodeIfPresent(Double.self, forKey: .interval)
-        columns = Int(max(min(try c.decodeIfPresent(Double.self, forKey: .columns) ?? 10, 1e6), -1e6).rounded())
-        width = Int(max(min(try c.decodeIfPresent(Double.self, forKey: .width) ?? 160, 1e6), -1e6).rounded())
+        columns = try c.decodeWholeNumberIfPresent(forKey: .columns) ?? 10
+        width = try c.decodeWholeNumberIfPresent(forKey: .width) ?? 160
     }
 
     /// Most tiles a sheet holds.

@@ -65,6 +65,28 @@ struct HostileInputTests {
         }
     }
 
+    @Test(
+        "a fraction in any whole-number field of the new features is named at its field",
+        arguments: [
+            (#""clips":[{"video_url":"\#(clipURL)","start_time":0,"end_time":1,"rotate":90.5}]"#, ["clips", "Index 0", "rotate"]),
+            (
+                #""clips":[{"video_url":"\#(clipURL)","start_time":0,"end_time":1}],"captions":{"cues":[{"start":0,"end":1,"text":"x"}],"style":{"font_size":20.5}}"#,
+                ["captions", "style", "font_size"]
+            ),
+            (
+                #""clips":[{"video_url":"\#(clipURL)","start_time":0,"end_time":1}],"output":{"storyboard":{"columns":2.5}}"#,
+                ["output", "storyboard", "columns"]
+            ),
+        ])
+    func fractionalWholeNumbers(body: String, path: [String]) throws {
+        do {
+            _ = try Fixtures.decode(#"{"title":"t",\#(body)}"#)
+            Issue.record("decoded a fraction")
+        } catch let DecodingError.dataCorrupted(context) {
+            #expect(context.codingPath.map(\.stringValue) == path)
+        }
+    }
+
     @Test("asset URLs must carry an asset id", arguments: ["asset://not-a-uuid", "asset://", "asset://../../etc/passwd"])
     func malformedAssets(url: String) throws {
         let found = try problems(#"{"title":"t","clips":[{"video_url":"\#(url)","start_time":0,"end_time":1}]}"#)
