@@ -74,7 +74,8 @@ public struct ReelRuntime: Sendable {
         ])
     }
 
-    /// Migrates, waiting up to 30 s for a database that is still starting.
+    /// Migrates, trying again for 30 s while the database is unavailable (still starting, or
+    /// restarting: an attempt cut off by a restart times out, and one begun in time is retried).
     public static func migrate(_ store: any CompositionStore, objects: any ObjectStore, logger: Logger) async throws {
         do {
             try await objects.prepare()
@@ -83,9 +84,10 @@ public struct ReelRuntime: Sendable {
         }
         let deadline = ContinuousClock.now + .seconds(30)
         while true {
+            let attempt = ContinuousClock.now
             do {
                 return try await store.migrate()
-            } catch let error as ReelError where error.kind == .unavailable && ContinuousClock.now < deadline {
+            } catch let error as ReelError where error.kind == .unavailable && attempt < deadline {
                 logger.warning("waiting for the database", metadata: ["error": "\(error.message)"])
                 try await Task.sleep(for: .seconds(1))
             }

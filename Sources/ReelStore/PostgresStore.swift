@@ -121,26 +121,19 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         }
     }
 
-    /// Runs `body` against the database, giving up after `timeout` with a 503-shaped error.
+    /// Runs `body` against the database, giving up after `timeout` with a 503-shaped error —
+    /// even when `body` is stuck on a connection the server terminated (``Deadline``).
     func perform<T: Sendable>(
         timeout: Duration? = nil,
         _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let timeout = timeout ?? self.timeout
-        let outcome: T? = try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                do {
-                    return try await self.load.during(body)
-                } catch {
-                    throw Self.translate(error)
-                }
+        let outcome = try await Deadline.run(within: timeout) {
+            do {
+                return try await self.load.during(body)
+            } catch {
+                throw Self.translate(error)
             }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? nil
         }
         guard let outcome else {
             throw ReelError.unavailable("the database did not answer in time, try again shortly", retryAfter: 2)

@@ -1,6 +1,7 @@
 import Foundation
 import ReelCore
 import ReelStore
+import Synchronization
 import Testing
 
 /// The behaviour every ``CompositionStore`` + ``JobQueue`` driver must have. Each test takes a
@@ -326,6 +327,52 @@ struct PostgresSharedTests {
         }
     }
 
+    @Test("a connection the server terminates mid-operation gives the caller an answer within its timeout, and the store recovers")
+    func terminatedMidOperation() async throws {
+        try await StoreHarness.withPostgresDatabase { url in
+            let database = try #require(URLComponents(string: url)?.path.split(separator: "/").first.map(String.init))
+            try await StoreHarness.withPostgresStore(url: url, listen: true, timeout: .seconds(2)) { store in
+                try await store.migrate()
+                for round in 0..<25 {
+                    // An insert and a claim (transactions) cut off at a random point by a fast
+                    // shutdown's message to every backend (57P01), as in a restart.
+                    let answered = Answers()
+                    Task {
+                        _ = try? await store.insert(StoreConformanceTests.record(), maxQueued: nil)
+                        answered.count.add(1, ordering: .relaxed)
+                    }
+                    Task {
+                        _ = try? await store.claim(worker: "w", leaseSeconds: 30, at: Date())
+                        answered.count.add(1, ordering: .relaxed)
+                    }
+                    try await Task.sleep(for: .milliseconds(round % 10))
+                    try await StoreHarness.execute(
+                        url: url,
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()")
+                    let clock = ContinuousClock()
+                    let deadline = clock.now + .seconds(8)
+                    while answered.count.load(ordering: .relaxed) < 2, clock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+                    // Not awaited: a caller held past its timeout is the failure this test looks for.
+                    try #require(answered.count.load(ordering: .relaxed) == 2, "round \(round): an operation outlived its 2 s timeout")
+                }
+                var recovered = false
+                for _ in 0..<50 where !recovered {
+                    recovered = (try? await store.ping()) != nil
+                    if !recovered { try await Task.sleep(for: .milliseconds(200)) }
+                }
+                #expect(recovered)
+                // Its listener is back too: an insert through another pool wakes it.
+                let generation = store.wakeups.generation
+                try await StoreHarness.withPostgresStore(url: url, listen: false) { other in
+                    try await other.insert(StoreConformanceTests.record(), maxQueued: nil)
+                }
+                await store.wakeups.wait(after: generation, timeout: .seconds(10))
+                #expect(store.wakeups.generation > generation)
+                #expect(try await store.claim(worker: "w", leaseSeconds: 30, at: Date()) != nil)
+            }
+        }
+    }
+
     @Test("a server that cannot be reached gives a 503-shaped error quickly")
     func unreachable() async throws {
         try await StoreHarness.withPostgresStore(
@@ -338,4 +385,9 @@ struct PostgresSharedTests {
             #expect(error?.retryAfter != nil)
         }
     }
+}
+
+/// Operations that returned, counted from the unstructured tasks that ran them.
+private final class Answers: Sendable {
+    let count = Atomic<Int>(0)
 }

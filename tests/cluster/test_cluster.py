@@ -195,6 +195,14 @@ def test_postgres_outage_answers_503_then_recovers(cluster: Cluster) -> None:
         wait_for(lambda: cluster.status(composition)["status"] == "completed", timeout=120, interval=0.5,
                  what=f"{composition} to complete after the outage")
 
+    # Both workers are back, including one that was starting (migrating) when the server went down.
+    def both_alive() -> bool:
+        body = httpx.get(f"{cluster.api(0)}/health/detailed", timeout=10).json()
+        workers = next(c for c in body["components"] if c["name"] == "workers")
+        return bool(workers["details"]["alive"] == 2)
+
+    wait_for(both_alive, timeout=60, interval=0.5, what="both workers to report in after the outage")
+
 
 def cache_payload(title: str, text: str) -> dict[str, object]:
     """Four 1.5 s clips of the seed's sources (two segments) with a title over the first second."""
@@ -223,7 +231,13 @@ def completed(cluster: Cluster, composition: str) -> None:
         assert status["status"] not in ("failed", "cancelled"), status
         return status["status"] == "completed"
 
-    wait_for(done, timeout=180, interval=0.25, what=f"{composition} to complete")
+    try:
+        wait_for(done, timeout=180, interval=0.25, what=f"{composition} to complete")
+    except AssertionError as failure:
+        # Which process held it, and what each was doing, is what a failure here needs.
+        tails = "\n".join(f"--- {w.name} (exit {w.process.poll() if w.process else None}):\n" + "\n".join(w.log().splitlines()[-40:])
+                           for w in cluster.workers)
+        raise AssertionError(f"{failure}\nstatus: {cluster.status(composition)}\n{tails}") from None
 
 
 def test_render_cache_is_shared_by_worker_processes_through_postgres_and_s3(cluster: Cluster) -> None:
