@@ -87,12 +87,14 @@ extension PlanState {
         arguments += ["-filter_complex", graph.rendered, "-progress", "pipe:1", "-nostats"]
         let folder = (outputPath as NSString).deletingLastPathComponent
         if output.format == .hls {
+            // ffmpeg fills in %v of the init segment's name only for two variants or more.
+            let initName = count == 1 ? "init_0.mp4" : "init_%v.mp4"
             for index in 0..<count { arguments += ["-map", "[\(videos[index])]", "-map", "[\(audios[index])]"] }
             arguments += x264 + (0..<count).flatMap { rate($0, stream: ":\($0)") } + aac
             arguments += ["-r", fpsText, "-t", Self.number(total)]
             arguments += [
                 "-f", "hls", "-hls_time", "4", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4", "-hls_flags",
-                "independent_segments", "-hls_fmp4_init_filename", "init_%v.mp4", "-hls_segment_filename", folder + "/seg_%v_%03d.m4s",
+                "independent_segments", "-hls_fmp4_init_filename", initName, "-hls_segment_filename", folder + "/seg_%v_%03d.m4s",
                 "-master_pl_name", (outputPath as NSString).lastPathComponent, "-var_stream_map",
                 (0..<count).map { "v:\($0),a:\($0)" }.joined(separator: " "), folder + "/stream_%v.m3u8",
             ]

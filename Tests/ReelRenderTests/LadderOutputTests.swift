@@ -57,6 +57,31 @@ struct LadderOutputTests {
         #expect(whole.videoCodec == "h264", "ffprobe reads the master playlist")
     }
 
+    @Test("HLS of one size (no renditions): its playlist names files that exist, the init segment included")
+    func hlsOneSize() async throws {
+        let kit = try MediaKit.make()
+        defer { kit.cleanUp() }
+        let a = try await kit.video(seconds: 3, size: "160x90")
+        let request = CompositionRequest(
+            title: "one size", clips: [Clip(videoURL: a, startTime: 0, endTime: 3)],
+            output: OutputSettings(resolution: "160x90", format: .hls))
+        let (_, master) = try await render(kit, request)
+        let folder = master.deletingLastPathComponent()
+        let playlist = try String(contentsOf: folder.appendingPathComponent("stream_0.m3u8"), encoding: .utf8)
+        #expect(playlist.contains("#EXT-X-MAP:URI=\"init_0.mp4\""), "\(playlist)")
+        let named = playlist.split(separator: "\n").compactMap { line -> String? in
+            if line.hasPrefix("#EXT-X-MAP:URI=\"") { return String(line.dropFirst(16).dropLast()) }
+            return line.hasPrefix("#") ? nil : String(line)
+        }
+        #expect(named.count >= 2)
+        for name in named {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name) is there")
+        }
+        let probe = try await MediaKit.probe(master)
+        #expect(probe.width == 160 && probe.height == 90)
+        #expect(abs(probe.formatDuration - 3) <= 1.0 / 30 + 0.001)
+    }
+
     @Test("MP4 renditions: one file per size from one process, each frame-accurate")
     func mp4Renditions() async throws {
         let kit = try MediaKit.make()
