@@ -29,6 +29,14 @@ extension CompositionRenderer {
         settings.format == .hls ? output.deletingLastPathComponent().appendingPathComponent("stream_0.m3u8") : output
     }
 
+    /// The bytes of `files` together: an HLS output's size is its master playlist's and every
+    /// file it leads to, what a client stores or serves.
+    static func totalSize(of files: [URL]) throws -> Int {
+        try files.reduce(0) { total, file in
+            total + ((try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
+        }
+    }
+
     static func hlsContentType(_ name: String) -> String {
         if name.hasSuffix(".m3u8") { return "application/vnd.apple.mpegurl" }
         if name.hasSuffix(".m4s") { return "video/iso.segment" }

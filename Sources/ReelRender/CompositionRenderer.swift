@@ -110,14 +110,17 @@ public struct CompositionRenderer: Sendable {
             ) { _ in }
             thumbnail = file
         }
+        let ladder = try ladderFiles(request.output, scratch: scratch)
+        var info = output
+        if request.output.format == .hls { info.sizeBytes = try Self.totalSize(of: [outputFile] + ladder.map(\.file)) }
         return try await deliver(
             RenderedFiles(
                 output: outputFile,
                 thumbnail: thumbnail,
-                sidecars: [captions].compactMap { $0 } + (try ladderFiles(request.output, scratch: scratch))
+                sidecars: [captions].compactMap { $0 } + ladder
                     + (try await stills(
                         request.output, output: ladderTop(request.output, output: outputFile), duration: output.duration, scratch: scratch)),
-                info: output,
+                info: info,
                 inputs: inputs,
                 appliedEffects: plan.appliedEffects,
                 warnings: plan.warnings,

@@ -43,10 +43,15 @@ extension PostgresStore {
     }
 
     public func expiredLeases(before date: Date, limit: Int) async throws -> [ExpiredLease] {
+        try await expired(.compositions, before: date, limit: limit)
+    }
+
+    /// The rows of `table` whose lease ended before `date`, the longest expired first.
+    func expired(_ table: LeasedTable, before date: Date, limit: Int) async throws -> [ExpiredLease] {
         try await rows(
             """
-            SELECT id, lease_token, attempt, max_attempts FROM compositions
-            WHERE status = 'processing' AND lease_expires_at < \(date) ORDER BY lease_expires_at LIMIT \(limit)
+            SELECT \(unescaped: LeasedTable.expiredColumns) FROM \(unescaped: table.name)
+            WHERE \(unescaped: table.leasedFilter) AND lease_expires_at < \(date) ORDER BY lease_expires_at LIMIT \(limit)
             """
         ).map { row in
             let (id, token, attempt, maxAttempts) = try row.decode((UUID, String, Int, Int).self)

@@ -87,15 +87,7 @@ extension PostgresStore: PartQueue {
     }
 
     public func expiredParts(at date: Date, limit: Int) async throws -> [ExpiredLease] {
-        try await rows(
-            """
-            SELECT id, lease_token, attempt, max_attempts FROM render_parts
-            WHERE status = 'running' AND lease_expires_at < \(date) ORDER BY lease_expires_at LIMIT \(limit)
-            """
-        ).map { row in
-            let (id, token, attempt, maxAttempts) = try row.decode((UUID, String, Int, Int).self)
-            return ExpiredLease(id: id, token: token, attempt: attempt, maxAttempts: maxAttempts)
-        }
+        try await expired(.renderParts, before: date, limit: limit)
     }
 
     public func applyRescue(_ change: PartChange, to lease: ExpiredLease, at date: Date) async throws -> Bool {

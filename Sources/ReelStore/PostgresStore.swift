@@ -128,11 +128,15 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let timeout = timeout ?? self.timeout
-        let outcome = try await Deadline.run(within: timeout) {
-            do {
-                return try await self.load.during(body)
-            } catch {
-                throw Self.translate(error)
+        // Counted from the caller's side: an operation left behind at its deadline holds no
+        // connection (the pool drops the closed one), so it stops counting there.
+        let outcome = try await load.during {
+            try await Deadline.run(within: timeout) {
+                do {
+                    return try await body()
+                } catch {
+                    throw Self.translate(error)
+                }
             }
         }
         guard let outcome else {

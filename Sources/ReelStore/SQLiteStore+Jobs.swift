@@ -34,16 +34,23 @@ extension SQLiteStore {
     }
 
     public func expiredLeases(before date: Date, limit: Int) async throws -> [ExpiredLease] {
+        try expired(.compositions, before: date, limit: limit)
+    }
+
+    /// The rows of `table` whose lease ended before `date`, the longest expired first.
+    func expired(_ table: LeasedTable, before date: Date, limit: Int) throws -> [ExpiredLease] {
         try database.read { db in
             try db.query(
                 """
-                SELECT id, lease_token, attempt, max_attempts FROM compositions
-                WHERE status = 'processing' AND lease_expires_at < ? ORDER BY lease_expires_at LIMIT ?
+                SELECT \(LeasedTable.expiredColumns) FROM \(table.name)
+                WHERE \(table.leasedFilter) AND lease_expires_at < ? ORDER BY lease_expires_at LIMIT ?
                 """,
                 [.real(date.timeIntervalSince1970), .integer(Int64(limit))])
         }.compactMap { row in
-            guard let id = row[0].string.flatMap(UUID.init(uuidString:)), let token = row[1].string else { return nil }
-            return ExpiredLease(id: id, token: token, attempt: row[2].int ?? 0, maxAttempts: row[3].int ?? 1)
+            guard let id = row[0].string.flatMap(UUID.init(uuidString:)), let token = row[1].string,
+                let attempt = row[2].int, let maxAttempts = row[3].int
+            else { return nil }
+            return ExpiredLease(id: id, token: token, attempt: attempt, maxAttempts: maxAttempts)
         }
     }
 

@@ -108,17 +108,7 @@ extension SQLiteStore: PartQueue {
     }
 
     public func expiredParts(at date: Date, limit: Int) async throws -> [ExpiredLease] {
-        try database.read { db in
-            try db.query(
-                """
-                SELECT id, lease_token, attempt, max_attempts FROM render_parts
-                WHERE status = 'running' AND lease_expires_at < ? ORDER BY lease_expires_at LIMIT ?
-                """,
-                [.real(date.timeIntervalSince1970), .integer(Int64(limit))])
-        }.compactMap { row in
-            guard let id = row[0].string.flatMap(UUID.init(uuidString:)), let token = row[1].string else { return nil }
-            return ExpiredLease(id: id, token: token, attempt: row[2].int ?? 0, maxAttempts: row[3].int ?? 3)
-        }
+        try expired(.renderParts, before: date, limit: limit)
     }
 
     public func applyRescue(_ change: PartChange, to lease: ExpiredLease, at date: Date) async throws -> Bool {

@@ -268,7 +268,9 @@ struct RenderFlowTests {
         }
     }
 
-    @Test("HLS through the API: the master playlist's folder link reaches every variant, init and segment it names")
+    @Test(
+        "HLS through the API: the master playlist's folder link reaches every variant, init and segment it names; file_size_bytes is their bytes together"
+    )
     func hlsLinks() async throws {
         let reel = try await TestReel()
         defer { reel.cleanUp() }
@@ -284,8 +286,12 @@ struct RenderFlowTests {
             let link = try await client.execute(uri: "/api/v1/compositions/\(id)/download", method: .get) { $0.body.json }
             let master = try #require(URL(string: link["download_url"] as? String ?? ""))
             #expect(master.path.hasPrefix("/files/folder/") && master.path.hasSuffix(".m3u8"))
+            var served = 0
             func get(_ url: URL) async throws -> (HTTPResponse.Status, String) {
-                try await client.execute(uri: url.path, method: .get) { ($0.status, String(buffer: $0.body)) }
+                try await client.execute(uri: url.path, method: .get) { response in
+                    served += response.body.readableBytes
+                    return (response.status, String(buffer: response.body))
+                }
             }
             let (masterStatus, playlist) = try await get(master)
             #expect(masterStatus == .ok && playlist.contains("#EXT-X-STREAM-INF"))
@@ -306,6 +312,7 @@ struct RenderFlowTests {
                 }
             }
             #expect(fetched >= 6)
+            #expect(link["file_size_bytes"] as? Int == served, "every file the master leads to, counted as served")
             let forged = master.path.replacingOccurrences(of: "/files/folder/", with: "/files/folder/1/")
             try await client.execute(uri: forged, method: .get) { #expect($0.status != .ok) }
         }
