@@ -21,13 +21,20 @@ struct TemplateController {
     }
 
     @Sendable func create(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        let body = try await checkedBody(request)
+        let buffer = try await CompositionController.collectJSON(request, limit: services.configuration.maxBodyBytes)
+        let body = try checked(buffer)
+        let tenant = context.principal.tenant
+        let idempotent = try IdempotentWrite(
+            request, tenant: tenant, bodyDigest: IdempotentWrite.digest(buffer.readableBytesView),
+            lifetime: services.configuration.idempotencyLifetime)
         let now = CompositionController.creationTime()
-        let record = TemplateRecord(id: UUID(), tenant: context.principal.tenant, body: body, createdAt: now, updatedAt: now)
-        try await services.store.insertTemplate(record)
-        return try JSONCoding.response(
-            TemplateDTO(record: record, baseURL: baseURL), status: .created,
-            headers: [.location: "/api/v1/templates/\(record.id.uuidString.lowercased())"])
+        let record = TemplateRecord(id: UUID(), tenant: tenant, body: body, createdAt: now, updatedAt: now)
+        let location = "/api/v1/templates/\(record.id.uuidString.lowercased())"
+        let answer = try JSONCoding.text(TemplateDTO(record: record, baseURL: baseURL))
+        let ours = idempotent?.record(status: .created, body: answer, location: location)
+        let kept = try await services.store.insertTemplate(record, idempotency: ours)
+        if let idempotent, let kept, kept.body != answer { return try idempotent.replay(kept) }
+        return JSONCoding.response(text: answer, status: .created, headers: [.location: location])
     }
 
     @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> Response {
@@ -95,10 +102,14 @@ struct TemplateController {
             request: request, context: context, describe: describe)
     }
 
+    /// The request's body, ``checked(_:)``.
+    func checkedBody(_ request: Request) async throws -> TemplateBody {
+        try checked(try await CompositionController.collectJSON(request, limit: services.configuration.maxBodyBytes))
+    }
+
     /// A template body that is JSON, has no problems of its own and whose composition, with
     /// its fields at their defaults, decodes as a composition.
-    func checkedBody(_ request: Request) async throws -> TemplateBody {
-        let buffer = try await CompositionController.collectJSON(request, limit: services.configuration.maxBodyBytes)
+    func checked(_ buffer: ByteBuffer) throws -> TemplateBody {
         let body = try JSONCoding.decode(TemplateBody.self, from: buffer)
         let problems = body.problems
         if !problems.isEmpty { throw ReelError.validation(problems) }

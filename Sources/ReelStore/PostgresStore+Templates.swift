@@ -3,17 +3,26 @@ import PostgresNIO
 import ReelCore
 
 extension PostgresStore: TemplateStore {
-    public func insertTemplate(_ template: TemplateRecord) async throws {
+    public func insertTemplate(_ template: TemplateRecord, idempotency: IdempotencyRecord?) async throws -> IdempotencyRecord? {
         let (id, tenant, name, body, created, updated) = (
             template.id, template.tenant, template.body.name, try RecordCoding.encode(template.body), template.createdAt,
             template.updatedAt
         )
-        _ = try await rows(
-            """
-            INSERT INTO templates (id, tenant, name, body, created_at, updated_at)
-            VALUES (\(id), \(tenant), \(name), \(body), \(created), \(updated))
-            """
-        )
+        return try await perform {
+            try await self.client.withTransaction(logger: self.logger) { connection -> IdempotencyRecord? in
+                if let idempotency, let existing = try await self.claim(idempotency, on: connection, logger: self.logger) {
+                    return existing
+                }
+                try await connection.query(
+                    """
+                    INSERT INTO templates (id, tenant, name, body, created_at, updated_at)
+                    VALUES (\(id), \(tenant), \(name), \(body), \(created), \(updated))
+                    """,
+                    logger: self.logger
+                )
+                return idempotency
+            }
+        }
     }
 
     public func template(_ id: UUID, tenant: String?) async throws -> TemplateRecord? {

@@ -2,16 +2,20 @@ import Foundation
 import ReelCore
 
 extension SQLiteStore: TemplateStore {
-    public func insertTemplate(_ template: TemplateRecord) async throws {
+    public func insertTemplate(_ template: TemplateRecord, idempotency: IdempotencyRecord?) async throws -> IdempotencyRecord? {
         let body = try RecordCoding.encode(template.body)
-        _ = try await database.write { db in
-            try db.query(
-                "INSERT INTO templates (id, tenant, name, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    .text(template.id.uuidString.lowercased()), .text(template.tenant), .text(template.body.name), .text(body),
-                    .real(template.createdAt.timeIntervalSince1970), .real(template.updatedAt.timeIntervalSince1970),
-                ]
-            )
+        return try await database.write { db in
+            try db.transaction {
+                if let idempotency, let existing = try self.claim(idempotency, in: db) { return existing }
+                try db.query(
+                    "INSERT INTO templates (id, tenant, name, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        .text(template.id.uuidString.lowercased()), .text(template.tenant), .text(template.body.name), .text(body),
+                        .real(template.createdAt.timeIntervalSince1970), .real(template.updatedAt.timeIntervalSince1970),
+                    ]
+                )
+                return idempotency
+            }
         }
     }
 

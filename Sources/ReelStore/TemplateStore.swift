@@ -3,7 +3,9 @@ import ReelCore
 
 /// Templates, each visible to its tenant only (`tenant` nil sees every one).
 public protocol TemplateStore: Sendable {
-    func insertTemplate(_ template: TemplateRecord) async throws
+    /// Stores `template`, and with it `idempotency`'s answer under its key; when the key already
+    /// holds a live answer, stores nothing and returns that answer.
+    func insertTemplate(_ template: TemplateRecord, idempotency: IdempotencyRecord?) async throws -> IdempotencyRecord?
     func template(_ id: UUID, tenant: String?) async throws -> TemplateRecord?
     /// Newest first, and how many there are in all.
     func templates(tenant: String?, offset: Int, limit: Int) async throws -> (items: [TemplateRecord], total: Int)

@@ -119,6 +119,40 @@ struct IdempotencyTests {
         #expect(try await reel.store.list(status: nil, offset: 0, limit: 10).total == 1)
     }
 
+    @Test("template creates replay: a retry answers the first template, another body with the key is 422, the store holds one")
+    func templateCreate() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        let template = TemplateRouteTests.template
+        try await reel.application().test(.live) { client in
+            let ids = try await withThrowingTaskGroup(of: (String, String?).self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        try await client.execute(
+                            uri: "/api/v1/templates", method: .post, headers: Self.headers("tpl-1"), body: ByteBuffer(string: template)
+                        ) { response in
+                            #expect(response.status == .created)
+                            return (response.body.json["id"] as? String ?? "", response.headers[.location])
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(ids.map(\.0)).count == 1 && !ids[0].0.isEmpty, "\(ids)")
+            #expect(ids.allSatisfy { $0.1 == "/api/v1/templates/\(ids[0].0)" })
+            try await client.execute(
+                uri: "/api/v1/templates", method: .post, headers: Self.headers("tpl-1"),
+                body: ByteBuffer(string: template.replacingOccurrences(of: "Promo", with: "Teaser"))
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.body.json["error_code"] as? String == "idempotency_key_reused")
+            }
+            try await client.execute(uri: "/api/v1/templates", method: .get) { response in
+                #expect(response.body.json["total"] as? Int == 1, "\(String(buffer: response.body))")
+            }
+        }
+    }
+
     @Test("uploads and cancels replay too")
     func uploadAndCancel() async throws {
         let reel = try await TestReel()

@@ -21,7 +21,7 @@ struct TemplateStoreTests {
             let first = Self.template("first", tenant: "acme", at: 0)
             let second = Self.template("second", tenant: "acme", at: 10)
             let theirs = Self.template("theirs", tenant: "globex", at: 5)
-            for template in [first, second, theirs] { try await store.insertTemplate(template) }
+            for template in [first, second, theirs] { _ = try await store.insertTemplate(template, idempotency: nil) }
 
             let read = try #require(try await store.template(first.id, tenant: "acme"))
             #expect(read.body == first.body && read.tenant == "acme")
@@ -49,6 +49,22 @@ struct TemplateStoreTests {
             #expect(try await store.deleteTemplate(first.id, tenant: "acme"))
             #expect(try await store.deleteTemplate(first.id, tenant: "acme") == false)
             #expect(try await store.template(first.id, tenant: nil) == nil)
+        }
+    }
+
+    @Test(
+        "a template stored with an idempotency answer: a second insert under the key stores nothing and returns the first answer",
+        arguments: StoreHarness.drivers)
+    func idempotentInsert(driver: String) async throws {
+        try await StoreHarness.withStore(driver) { store in
+            let first = Self.template("first", tenant: "acme", at: 0)
+            let answer = AccessConformanceTests.answer(key: "t1", body: "first")
+            #expect(try await store.insertTemplate(first, idempotency: answer) == answer)
+            let second = Self.template("second", tenant: "acme", at: 1)
+            let kept = try await store.insertTemplate(second, idempotency: AccessConformanceTests.answer(key: "t1", body: "second"))
+            #expect(kept?.body == "first")
+            #expect(try await store.template(second.id, tenant: nil) == nil)
+            #expect(try await store.templates(tenant: "acme", offset: 0, limit: 10).total == 1)
         }
     }
 }
