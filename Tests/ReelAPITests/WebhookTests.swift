@@ -151,15 +151,22 @@ struct WebhookTests {
                 #expect(Set(deliveries.prefix(4).compactMap(\.id)).count == 1)
                 #expect(deliveries.last?.type == "composition.cancelled")
                 #expect(deliveries.last?.id != deliveries.first?.id)
-                try await client.execute(uri: "/api/v1/compositions/\(id)/webhooks", method: .get) { response in
-                    #expect(response.status == .ok)
-                    let listed = try #require(response.body.json["deliveries"] as? [[String: Any]])
-                    #expect(listed.compactMap { $0["type"] as? String } == ["composition.queued", "composition.cancelled"])
-                    #expect(listed.compactMap { $0["state"] as? String } == ["delivered", "delivered"])
-                    let attempts = try #require(listed.first?["attempts"] as? [[String: Any]])
-                    #expect(attempts.compactMap { $0["status_code"] as? Int } == [500, 500, 500, 204])
-                    #expect(attempts.compactMap { $0["number"] as? Int } == [1, 2, 3, 4])
-                }
+                // The receiver has the last event before the dispatcher records its answer: list until both are settled.
+                var listed: [[String: Any]] = []
+                let deadline = ContinuousClock.now + .seconds(10)
+                repeat {
+                    listed = try await client.execute(uri: "/api/v1/compositions/\(id)/webhooks", method: .get) { response in
+                        #expect(response.status == .ok)
+                        return try #require(response.body.json["deliveries"] as? [[String: Any]])
+                    }
+                    if listed.allSatisfy({ $0["state"] as? String != "pending" }) { break }
+                    try await Task.sleep(for: .milliseconds(50))
+                } while ContinuousClock.now < deadline
+                #expect(listed.compactMap { $0["type"] as? String } == ["composition.queued", "composition.cancelled"])
+                #expect(listed.compactMap { $0["state"] as? String } == ["delivered", "delivered"])
+                let attempts = try #require(listed.first?["attempts"] as? [[String: Any]])
+                #expect(attempts.compactMap { $0["status_code"] as? Int } == [500, 500, 500, 204])
+                #expect(attempts.compactMap { $0["number"] as? Int } == [1, 2, 3, 4])
             }
         }
     }

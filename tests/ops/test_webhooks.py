@@ -155,8 +155,16 @@ def test_a_receiver_down_while_api_and_worker_are_killed_still_gets_every_event_
             got = [event["type"] for event in receiver.events(composition)]
             # A cancel can land before or after a worker claimed the job; otherwise nothing is missing or reordered.
             assert got == types or (composition == cancelled and got == [types[0], "composition.processing", types[1]]), (composition, got)
-            deliveries = httpx.get(f"{api.base_url}/api/v1/compositions/{composition}/webhooks").json()["deliveries"]
-            assert {delivery["state"] for delivery in deliveries} == {"delivered"}, deliveries
+
+        # The receiver has each last event before the dispatcher records its answer: wait for that record.
+        def settled() -> bool:
+            return all(
+                {delivery["state"] for delivery in httpx.get(f"{api.base_url}/api/v1/compositions/{composition}/webhooks").json()["deliveries"]}
+                == {"delivered"}
+                for composition in expected
+            )
+
+        wait_for(settled, timeout=10, interval=0.1, what="every delivery recorded as delivered")
     finally:
         receiver.stop()
         worker.kill()
