@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -44,7 +45,7 @@ class Cluster:
         assert response.status_code == 202, response.text
         return str(response.json()["id"])
 
-    def status(self, composition: str, index: int = 0) -> dict[str, object]:
+    def status(self, composition: str, index: int = 0) -> dict[str, Any]:
         response = httpx.get(f"{self.api(index)}/api/v1/compositions/{composition}/status", timeout=10)
         assert response.status_code == 200, response.text
         return dict(response.json())
@@ -95,7 +96,7 @@ def ffprobe_duration(data: bytes) -> float:
 
 
 def test_health_reports_both_workers_and_postgres(cluster: Cluster) -> None:
-    def two_alive() -> dict[str, object] | None:
+    def two_alive() -> dict[str, Any] | None:
         body = httpx.get(f"{cluster.api(0)}/health/detailed", timeout=10).json()
         workers = next(c for c in body["components"] if c["name"] == "workers")
         return body if workers["details"]["alive"] == 2 else None
@@ -149,7 +150,7 @@ def test_sigkilled_worker_job_is_rescued_by_the_other(cluster: Cluster) -> None:
     survivor = next(w for w in cluster.workers if w.name != owner_name)
     owner.kill()
 
-    def finished() -> dict[str, object] | None:
+    def finished() -> dict[str, Any] | None:
         status = cluster.status(composition)
         assert status["status"] != "failed", status
         return status if status["status"] == "completed" else None
@@ -219,7 +220,7 @@ def cache_payload(title: str, text: str) -> dict[str, object]:
     }
 
 
-def metadata(cluster: Cluster, composition: str) -> dict[str, object]:
+def metadata(cluster: Cluster, composition: str) -> dict[str, Any]:
     response = httpx.get(f"{cluster.api(0)}/api/v1/compositions/{composition}/metadata", timeout=10)
     assert response.status_code == 200, response.text
     return dict(response.json())

@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -54,13 +55,13 @@ class Farm:
         assert response.status_code == 202, response.text
         return str(response.json()["id"])
 
-    def get(self, composition: str, what: str) -> dict[str, object]:
+    def get(self, composition: str, what: str) -> dict[str, Any]:
         response = httpx.get(f"{self.url}/api/v1/compositions/{composition}/{what}", timeout=10)
         assert response.status_code == 200, response.text
         return dict(response.json())
 
-    def settle(self, composition: str, timeout: float = 240) -> dict[str, object]:
-        def settled() -> dict[str, object] | None:
+    def settle(self, composition: str, timeout: float = 240) -> dict[str, Any]:
+        def settled() -> dict[str, Any] | None:
             status = self.get(composition, "status")
             return status if status["status"] in ("completed", "failed", "cancelled") else None
 
@@ -127,7 +128,7 @@ def two_clips(first: str, second: str, title: str, music: str | None = None) -> 
     return body
 
 
-def probe_json(path: Path, *args: str) -> dict[str, object]:
+def probe_json(path: Path, *args: str) -> dict[str, Any]:
     out = subprocess.run(["ffprobe", "-v", "error", "-of", "json", *args, str(path)], check=True, capture_output=True, text=True)
     return dict(json.loads(out.stdout))
 
@@ -166,16 +167,16 @@ def test_segmented_render_is_frame_exact_and_matches_one_process(farm: Farm) -> 
 
     # Independent checks of the file: every frame, a constant step, sound as long as the picture, no decode error.
     counted = probe_json(output, "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames,duration")
-    video = counted["streams"][0]  # type: ignore[index]
+    video = counted["streams"][0]
     assert int(video["nb_read_frames"]) == 360
     frames = probe_json(output, "-select_streams", "v:0", "-show_entries", "frame=best_effort_timestamp_time")["frames"]
-    times = [float(frame["best_effort_timestamp_time"]) for frame in frames]  # type: ignore[union-attr,index]
+    times = [float(frame["best_effort_timestamp_time"]) for frame in frames]
     steps = [b - a for a, b in zip(times, times[1:])]
     assert all(abs(step - 1 / 30) < 1e-3 for step in steps), sorted(set(round(s, 4) for s in steps))
-    audio = probe_json(output, "-select_streams", "a:0", "-show_entries", "stream=duration")["streams"][0]  # type: ignore[index]
+    audio = probe_json(output, "-select_streams", "a:0", "-show_entries", "stream=duration")["streams"][0]
     assert abs(float(audio["duration"]) - float(video["duration"])) <= 1 / 30
     # Each segment starts on a keyframe (its own closed GOP), wherever the stitch put it.
-    keyframes = [float(frame["best_effort_timestamp_time"]) for frame in probe_json(  # type: ignore[union-attr,index]
+    keyframes = [float(frame["best_effort_timestamp_time"]) for frame in probe_json(
         output, "-select_streams", "v:0", "-skip_frame", "nokey", "-show_entries", "frame=best_effort_timestamp_time")["frames"]]
     starts, at = [], 0.0
     for part in sorted((p for p in parts if p["position"] >= 0), key=lambda p: p["position"]):
@@ -215,11 +216,11 @@ def test_sigkilled_part_worker_is_rescued_alone(farm: Farm) -> None:
     status = farm.settle(composition)
     assert status["status"] == "completed", status
     assert status["attempt"] == 1, "the composition itself was not retried"
-    parts = farm.get(composition, "metadata")["cache"]["parts"]  # type: ignore[index]
-    attempts = sorted(part["attempt"] for part in parts)  # type: ignore[union-attr]
+    parts = farm.get(composition, "metadata")["cache"]["parts"]
+    attempts = sorted(part["attempt"] for part in parts)
     assert attempts.count(2) == 1 and attempts.count(1) == len(attempts) - 1, parts
     assert helper.process is not None
-    rescued = next(part for part in parts if part["attempt"] == 2)  # type: ignore[union-attr]
+    rescued = next(part for part in parts if part["attempt"] == 2)
     assert not str(rescued["worker"]).endswith(f"-{helper.process.pid}"), rescued
     farm.workers[farm.workers.index(helper)] = ReelProcess(helper.args, helper.env, helper.name + "b").start()
 

@@ -22,9 +22,10 @@ class StressShape(LoadTestShape):
     def tick(self) -> tuple[int, float] | None:
         total = self.runner.stats.total if self.runner else None
         if total is not None and total.num_requests > 100:
-            if total.fail_ratio > 0.01 or total.get_current_response_time_percentile(0.95) > P95_LIMIT_MS:
+            p95 = total.get_current_response_time_percentile(0.95) or 0
+            if total.fail_ratio > 0.01 or p95 > P95_LIMIT_MS:
                 print(f"stress: degraded at {self.get_current_user_count()} users "
-                      f"(failures {total.fail_ratio:.2%}, p95 {total.get_current_response_time_percentile(0.95)} ms)")
+                      f"(failures {total.fail_ratio:.2%}, p95 {p95} ms)")
                 return None
         users = STEP * (int(self.get_run_time() // STEP_SECONDS) + 1)
         return (users, float(STEP)) if users <= MAX_USERS else None

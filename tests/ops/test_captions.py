@@ -51,8 +51,8 @@ def test_the_sidecar_parses_as_webvtt_with_the_cues_given() -> None:
             assert response.status_code == 200 and response.headers["content-type"].startswith("text/vtt")
             parsed = webvtt.from_string(response.text, strict=True)
             assert [(c.start_in_seconds + c.start_time.milliseconds / 1000, c.end_in_seconds + c.end_time.milliseconds / 1000)
-                    for c in parsed] == [(cue["start"], cue["end"]) for cue in CUES]
-            assert [c.text for c in parsed] == [
+                    for c in parsed.captions] == [(cue["start"], cue["end"]) for cue in CUES]
+            assert [c.text for c in parsed.captions] == [
                 "First &amp; &lt;second&gt;", "Two\nlines --&gt; kept", "past the end is kept in the sidecar"]
     finally:
         assert server.stop() == 0

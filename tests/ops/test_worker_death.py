@@ -61,7 +61,8 @@ def test_a_sigkilled_worker_leaves_no_ffmpeg_running() -> None:
             "clips": [{"video_url": asset["url"], "start_time": 0, "end_time": 30}]})
         assert created.status_code == 202, created.text
         assert worker.process is not None
-        encoders = wait_for(lambda: children(worker.process.pid, "ffmpeg"), timeout=60, interval=0.05,
+        worker_pid = worker.process.pid
+        encoders = wait_for(lambda: children(worker_pid, "ffmpeg"), timeout=60, interval=0.05,
                             what="the worker to start ffmpeg")
         worker.kill()
         started = time.monotonic()

@@ -81,8 +81,12 @@ def test_a_key_revoked_through_one_process_is_refused_at_once_by_another() -> No
         assert httpx.delete(first.base_url + f"/api/v1/keys/{created.json()['id']}", headers=admin).status_code == 204
         started = time.monotonic()
         assert httpx.get(first.base_url + status_url, headers={"X-API-Key": key}).status_code == 401
-        after = wait_for(lambda: (r := httpx.get(second.base_url + status_url, headers={"X-API-Key": key})).status_code == 401 and r,
-                         timeout=3, interval=0.01, what="the other process to refuse the revoked key")
+
+        def refused() -> httpx.Response | None:
+            response = httpx.get(second.base_url + status_url, headers={"X-API-Key": key})
+            return response if response.status_code == 401 else None
+
+        after = wait_for(refused, timeout=3, interval=0.01, what="the other process to refuse the revoked key")
         assert time.monotonic() - started < 0.5, "heard of the revocation only through the cache's lifetime"
         assert after.headers["www-authenticate"].startswith("Bearer")
     finally:
