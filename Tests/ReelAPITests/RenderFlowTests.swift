@@ -179,9 +179,14 @@ struct RenderFlowTests {
             try await client.execute(uri: "/api/v1/compositions/\(id)/cancel", method: .post) { response in
                 #expect(response.status == .ok)
             }
-            try await Task.sleep(for: .seconds(1.2))
+            // The worker hears of the cancel within its 1 s poll; a loaded machine gets 10 s (the render has 60).
             let jobs = reel.configuration.scratchDirectory.appendingPathComponent("jobs")
-            let scratch = (try? FileManager.default.contentsOfDirectory(atPath: jobs.path)) ?? []
+            var scratch: [String] = []
+            let stopBy = ContinuousClock.now + .seconds(10)
+            repeat {
+                try await Task.sleep(for: .milliseconds(100))
+                scratch = (try? FileManager.default.contentsOfDirectory(atPath: jobs.path)) ?? []
+            } while !scratch.isEmpty && ContinuousClock.now < stopBy
             #expect(scratch.isEmpty, "ffmpeg still running or scratch left: \(scratch)")
             let status = try await client.execute(uri: "/api/v1/compositions/\(id)/status", method: .get) { $0.body.json }
             #expect(status["status"] as? String == "cancelled")
