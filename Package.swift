@@ -4,6 +4,9 @@ import PackageDescription
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    // ReelCore deprecates Swift's trapping `Int(someDouble)` (FixedWidthInteger+Checked.swift):
+    // each such call is an error that names the checked conversion to use.
+    .treatWarning("DeprecatedDeclaration", as: .error),
 ]
 
 let package = Package(

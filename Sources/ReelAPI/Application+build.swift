@@ -101,9 +101,9 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let configuration = services.configuration
     let limits = ConnectionDeadlines.Limits(
-        idle: .nanoseconds(Int64(configuration.idleTimeout * 1e9)),
-        header: .nanoseconds(Int64(configuration.headerTimeout * 1e9)),
-        body: .nanoseconds(Int64(configuration.bodyTimeout * 1e9)),
+        idle: .nanoseconds(Int64(clamping: configuration.idleTimeout * 1e9)),
+        header: .nanoseconds(Int64(clamping: configuration.headerTimeout * 1e9)),
+        body: .nanoseconds(Int64(clamping: configuration.bodyTimeout * 1e9)),
         minBodyBytesPerSecond: configuration.minBodyBytesPerSecond
     )
     var application = Application(

@@ -191,7 +191,9 @@ struct CompositionController {
     func captionProblem(in asset: UUID) async throws -> String? {
         let key = ObjectKeys.asset(asset)
         guard let size = try await services.objects.size(of: key) else { return nil }
-        guard size <= CaptionFile.maxBytes else { return "a caption file must be at most \(CaptionFile.maxBytes / 1_000_000) MB" }
+        guard size <= InputLimits.captionFileBytes else {
+            return "a caption file must be at most \(InputLimits.captionFileBytes / 1_000_000) MB"
+        }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("reel-captions-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: file) }
         try await services.objects.download(key: key, to: file)
@@ -261,7 +263,7 @@ struct CompositionController {
     @Sendable func metadata(_ request: Request, context: ReelRequestContext) async throws -> Response {
         let record = try await record(context)
         let outputURL = record.result.map { result in
-            let expires = Int(Date().timeIntervalSince1970) + services.configuration.downloadURLLifetime
+            let expires = Int(clamping: Date().timeIntervalSince1970) + services.configuration.downloadURLLifetime
             return objectURL(result.outputKey, expires: expires)
         }
         return try JSONCoding.response(MetadataDTO(record: record, outputURL: outputURL))
@@ -309,7 +311,7 @@ struct CompositionController {
             default: services.configuration.downloadURLLifetime,
             range: 1...services.configuration.maxDownloadURLLifetime
         )
-        let expires = Int(Date().timeIntervalSince1970) + lifetime
+        let expires = Int(clamping: Date().timeIntervalSince1970) + lifetime
         let format = record.request.output.format
         let dto = DownloadDTO(
             compositionID: record.id.uuidString.lowercased(),

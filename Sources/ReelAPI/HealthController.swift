@@ -155,7 +155,7 @@ struct HealthController {
         }
         if workers.status == "healthy" && alive.isEmpty {
             workers.status = "degraded"
-            workers.error = "no render worker has reported in the last \(Int(Self.workerSilence)) s"
+            workers.error = "no render worker has reported in the last \(Int(clamping: Self.workerSilence)) s"
         }
         let components = [database, queue, storage, ffmpeg, workers]
         let critical = [database, ffmpeg].contains { $0.status == "unhealthy" }

@@ -34,15 +34,11 @@ enum JSONCoding {
         return Response(status: status, headers: fields, body: .init(byteBuffer: bytes))
     }
 
-    /// Deepest nesting of arrays and objects a request body may have; the composition itself
-    /// needs four levels, its `metadata` up to ``CompositionValidator/maxMetadataDepth`` more.
-    static let maxBodyDepth = 16
-
     /// Decodes a request body, turning every decoding problem into a 422 naming the field;
     /// fields Reel does not know are collected in `unknownFields`.
     static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer, unknownFields: UnknownFields? = nil) throws -> T {
-        if JSONNesting.exceeds(buffer.readableBytesView, limit: maxBodyDepth) {
-            throw ReelError.validation(field: "body", "nests arrays and objects deeper than \(maxBodyDepth) levels", type: "json")
+        if JSONNesting.exceeds(buffer.readableBytesView, limit: InputLimits.bodyDepth) {
+            throw ReelError.validation(field: "body", "nests arrays and objects deeper than \(InputLimits.bodyDepth) levels", type: "json")
         }
         let decoder = JSONDecoder()
         if let unknownFields { decoder.userInfo[UnknownFields.userInfoKey] = unknownFields }

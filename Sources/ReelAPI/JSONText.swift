@@ -28,7 +28,7 @@ public enum JSONText {
 
     /// `42` for whole numbers, else the shortest form that reads back the same.
     static func number(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(clamping: value)) }
         return value.isFinite ? "\(value)" : "null"
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReelCore
 
 /// This process's resident memory, open file descriptors and CPU time, read from `/proc/self`
 /// and `getrusage` (Linux).

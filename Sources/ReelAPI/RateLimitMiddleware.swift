@@ -29,14 +29,16 @@ struct RateLimitMiddleware: RouterMiddleware {
         let client = context.principal.keyID.map { "key:\($0)" } ?? "ip:\(context.remoteAddress?.ipAddress ?? "unknown")"
         let decision = buckets.take("\(policy) \(client)", limit: limit)
         let headers: HTTPFields = [
-            .rateLimitPolicy: "\"\(policy)\";q=\(Int(limit.burst));w=\(Int((limit.burst / limit.perSecond).rounded(.up)))",
-            .rateLimit: "\"\(policy)\";r=\(decision.remaining);t=\(Int(decision.resetAfter.rounded(.up)))",
+            .rateLimitPolicy:
+                "\"\(policy)\";q=\(Int(clamping: limit.burst));w=\(Int(clamping: (limit.burst / limit.perSecond).rounded(.up)))",
+            .rateLimit: "\"\(policy)\";r=\(decision.remaining);t=\(Int(clamping: decision.resetAfter.rounded(.up)))",
         ]
         guard decision.allowed else {
             throw ReelError(
                 code: "rate_limited", kind: .overloaded,
-                message: "too many \(policy)s: the limit is \(NumberText.plain(limit.perSecond)) a second (bursts of \(Int(limit.burst)))",
-                retryAfter: max(1, Int(decision.retryAfter.rounded(.up))), headers: headers.map { ($0.name.rawName, $0.value) })
+                message:
+                    "too many \(policy)s: the limit is \(NumberText.plain(limit.perSecond)) a second (bursts of \(Int(clamping: limit.burst)))",
+                retryAfter: max(1, Int(clamping: decision.retryAfter.rounded(.up))), headers: headers.map { ($0.name.rawName, $0.value) })
         }
         var response = try await next(request, context)
         for field in headers { response.headers[field.name] = field.value }

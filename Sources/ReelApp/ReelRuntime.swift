@@ -292,7 +292,7 @@ public struct ReelRuntime: Sendable {
         guard let store else { throw ConfigurationError("the lease rescuer needs a database") }
         return LeaseRescuer(
             queue: store,
-            interval: .milliseconds(Int64(max(250, configuration.leaseSeconds * 250))),
+            interval: .milliseconds(Int64(clamping: max(250, configuration.leaseSeconds * 250))),
             eventRetention: configuration.eventRetention,
             logger: logger
         )

@@ -12,15 +12,11 @@ public enum CaptionFile {
         public var description: String { cue > 0 ? "cue \(cue) (line \(line)): \(reason)" : reason }
     }
 
-    /// Most cues a file or a request may hold.
-    public static let maxCues = 5000
-    /// Largest caption file read.
-    public static let maxBytes = 2_000_000
-
     /// A caption file's text, UTF-8 (or Latin-1 when it is not UTF-8).
     public static func text(of file: URL) throws(SyntaxError) -> String {
-        guard let data = try? Data(contentsOf: file), data.count <= maxBytes else {
-            throw SyntaxError(cue: 0, line: 0, reason: "the file is unreadable or larger than \(maxBytes / 1_000_000) MB")
+        guard let data = try? Data(contentsOf: file), data.count <= InputLimits.captionFileBytes else {
+            throw SyntaxError(
+                cue: 0, line: 0, reason: "the file is unreadable or larger than \(InputLimits.captionFileBytes / 1_000_000) MB")
         }
         return String(data: data, encoding: .utf8) ?? String(decoding: data.map { $0 }, as: Unicode.ASCII.self)
     }
@@ -71,7 +67,9 @@ public enum CaptionFile {
                 throw SyntaxError(cue: number, line: line, reason: "ends at \(endText), not after its start \(startText)")
             }
             let text = plain(block[(timing + 1)...].joined(separator: "\n"))
-            guard cues.count < maxCues else { throw SyntaxError(cue: number, line: line, reason: "more than \(maxCues) cues") }
+            guard cues.count < InputLimits.cues else {
+                throw SyntaxError(cue: number, line: line, reason: "more than \(InputLimits.cues) cues")
+            }
             cues.append(CaptionCue(start: start, end: end, text: text))
         }
         guard !cues.isEmpty else { throw SyntaxError(cue: 0, line: 0, reason: "the file holds no cues") }
@@ -115,7 +113,7 @@ public enum CaptionFile {
 
     /// `hh:mm:ss.mmm`.
     static func timestamp(_ seconds: Double) -> String {
-        let millis = Int((max(0, seconds) * 1000).rounded())
+        let millis = Int(clamping: (max(0, seconds) * 1000).rounded())
         return String(format: "%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000)
     }
 }

@@ -538,8 +538,8 @@ public struct Bitrate: Sendable, Hashable, Codable {
     /// Bits per second as an integer, never trapping: values beyond any sane rate (or below 0)
     /// are clamped so the validator reports them as out of range.
     static func clamped(_ value: Double) -> Int {
-        guard value.isFinite else { return value < 0 ? -1 : Int(1e15) }
-        return Int(max(min(value, 1e15), -1))
+        guard value.isFinite else { return value < 0 ? -1 : Int(clamping: 1e15) }
+        return Int(clamping: max(min(value, 1e15), -1))
     }
 }
 
@@ -641,7 +641,7 @@ public struct OutputSettings: Sendable, Hashable, Codable {
             }
             guard let aspect else { return nil }
             let long = (Double(short) * Double(max(aspect.w, aspect.h)) / Double(min(aspect.w, aspect.h)) / 2).rounded() * 2
-            return aspect.w >= aspect.h ? (Int(long), short) : (short, Int(long))
+            return aspect.w >= aspect.h ? (Int(clamping: long), short) : (short, Int(clamping: long))
         }
         let parts = name.split(separator: "x")
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else { return nil }

@@ -23,18 +23,18 @@ public struct CompositionValidator: Sendable {
 
         let title = request.title.trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { add("title", "must not be empty", "missing") }
-        if request.title.count > 255 { add("title", "must be at most 255 characters", "length") }
-        if let description = request.description, description.count > 5000 {
-            add("description", "must be at most 5000 characters", "length")
+        if request.title.count > InputLimits.titleLength { add("title", "must be at most \(InputLimits.titleLength) characters", "length") }
+        if let description = request.description, description.count > InputLimits.descriptionLength {
+            add("description", "must be at most \(InputLimits.descriptionLength) characters", "length")
         }
         if let webhook = request.webhookURL, !Self.isURL(webhook, schemes: ["http", "https"]) {
             add("webhook_url", "must be an http or https URL", "format")
         }
         if let metadata = request.metadata {
-            if metadata.depth > Self.maxMetadataDepth {
-                add("metadata", "must nest at most \(Self.maxMetadataDepth) levels of arrays and objects", "range")
-            } else if metadata.approximateSize > Self.maxMetadataBytes {
-                add("metadata", "must be at most \(Self.maxMetadataBytes) bytes of JSON", "length")
+            if metadata.depth > InputLimits.metadataDepth {
+                add("metadata", "must nest at most \(InputLimits.metadataDepth) levels of arrays and objects", "range")
+            } else if metadata.approximateSize > InputLimits.metadataBytes {
+                add("metadata", "must be at most \(InputLimits.metadataBytes) bytes of JSON", "length")
             }
         }
 
@@ -79,13 +79,13 @@ public struct CompositionValidator: Sendable {
                     "\(path).end_time", "must be at most \(NumberText.plain(limits.maxDuration)) s, the longest video Reel renders", "range"
                 )
             }
-            if !clip.trimStart.isFinite || clip.trimStart < 0 || clip.trimStart > Self.maxSourceTime {
-                add("\(path).trim_start", "must be between 0 and \(NumberText.plain(Self.maxSourceTime)) (24 hours)", "range")
+            if !clip.trimStart.isFinite || clip.trimStart < 0 || clip.trimStart > InputLimits.sourceTime {
+                add("\(path).trim_start", "must be between 0 and \(NumberText.plain(InputLimits.sourceTime)) (24 hours)", "range")
             }
-            if let trimEnd = clip.trimEnd, !trimEnd.isFinite || trimEnd <= clip.trimStart || trimEnd > Self.maxSourceTime {
+            if let trimEnd = clip.trimEnd, !trimEnd.isFinite || trimEnd <= clip.trimStart || trimEnd > InputLimits.sourceTime {
                 add(
                     "\(path).trim_end",
-                    "must be greater than trim_start (\(NumberText.plain(clip.trimStart))) and at most \(NumberText.plain(Self.maxSourceTime))",
+                    "must be greater than trim_start (\(NumberText.plain(clip.trimStart))) and at most \(NumberText.plain(InputLimits.sourceTime))",
                     "range")
             }
             if !(0...2).contains(clip.volume) { add("\(path).volume", "must be between 0 and 2", "range") }
@@ -130,10 +130,10 @@ public struct CompositionValidator: Sendable {
         if clip.reverse {
             if clip.isImage {
                 add("\(path).reverse", "applies to video clips; a still plays the same backwards", "value")
-            } else if clip.trimDuration.isFinite, clip.trimDuration > Self.maxReverseSeconds {
+            } else if clip.trimDuration.isFinite, clip.trimDuration > InputLimits.reverseSeconds {
                 add(
                     "\(path).reverse",
-                    "plays at most \(NumberText.plain(Self.maxReverseSeconds)) s of source backwards; this clip asks for \(NumberText.plain(clip.trimDuration)) s (set trim_end)",
+                    "plays at most \(NumberText.plain(InputLimits.reverseSeconds)) s of source backwards; this clip asks for \(NumberText.plain(clip.trimDuration)) s (set trim_end)",
                     "range")
             }
         }
@@ -176,8 +176,8 @@ public struct CompositionValidator: Sendable {
                 add("\(path).animation.out.type", "typewriter is an entrance; leave with fade, zoom or a slide", "value")
             }
         }
-        if overlay.animation?.entrance?.type == .typewriter, let text = overlay.text, text.count > 200 {
-            add("\(path).animation.in.type", "typewriter draws at most 200 characters", "length")
+        if overlay.animation?.entrance?.type == .typewriter, let text = overlay.text, text.count > InputLimits.typewriterLength {
+            add("\(path).animation.in.type", "typewriter draws at most \(InputLimits.typewriterLength) characters", "length")
         }
         if let end = overlay.endTime, end.isFinite, overlay.startTime.isFinite, animated > end - overlay.startTime + Timeline.epsilon {
             add(
@@ -233,12 +233,14 @@ public struct CompositionValidator: Sendable {
             if kinds.count > 1 { add("\(path).\(kinds[1])", "give one of text, image_url or video_url", "value") }
             if let text = overlay.text {
                 if text.isEmpty { add("\(path).text", "must not be empty", "missing") }
-                if text.count > 1000 { add("\(path).text", "must be at most 1000 characters", "length") }
+                if text.count > InputLimits.textLength {
+                    add("\(path).text", "must be at most \(InputLimits.textLength) characters", "length")
+                }
             }
             if let url = overlay.imageURL { checkSource(url, field: "\(path).image_url", add: add) }
             if let url = overlay.videoURL { checkSource(url, field: "\(path).video_url", add: add) }
-            if !overlay.trimStart.isFinite || overlay.trimStart < 0 || overlay.trimStart > Self.maxSourceTime {
-                add("\(path).trim_start", "must be between 0 and \(NumberText.plain(Self.maxSourceTime))", "range")
+            if !overlay.trimStart.isFinite || overlay.trimStart < 0 || overlay.trimStart > InputLimits.sourceTime {
+                add("\(path).trim_start", "must be between 0 and \(NumberText.plain(InputLimits.sourceTime))", "range")
             }
             if !(0...2).contains(overlay.volume) { add("\(path).volume", "must be between 0 and 2", "range") }
             checkTextStyle(overlay, path: path, add: add)
@@ -253,10 +255,10 @@ public struct CompositionValidator: Sendable {
             if !overlay.startTime.isFinite || overlay.startTime < 0 || overlay.startTime > limits.maxDuration {
                 add("\(path).start_time", "must be between 0 and \(NumberText.plain(limits.maxDuration))", "range")
             }
-            if let end = overlay.endTime, !end.isFinite || end <= overlay.startTime || end > Self.maxSourceTime {
+            if let end = overlay.endTime, !end.isFinite || end <= overlay.startTime || end > InputLimits.sourceTime {
                 add(
                     "\(path).end_time",
-                    "must be greater than start_time (\(NumberText.plain(overlay.startTime))) and at most \(NumberText.plain(Self.maxSourceTime))",
+                    "must be greater than start_time (\(NumberText.plain(overlay.startTime))) and at most \(NumberText.plain(InputLimits.sourceTime))",
                     "range")
             }
             if !(8...144).contains(overlay.fontSize) { add("\(path).font_size", "must be between 8 and 144", "range") }
@@ -282,17 +284,19 @@ public struct CompositionValidator: Sendable {
         case (.some(let url), nil): checkSource(url, field: "captions.url", add: add)
         case (nil, .some(let cues)):
             if cues.isEmpty { add("captions.cues", "must contain at least one cue", "length") }
-            if cues.count > CaptionFile.maxCues { add("captions.cues", "must contain at most \(CaptionFile.maxCues) cues", "length") }
-            for (index, cue) in cues.prefix(CaptionFile.maxCues).enumerated() {
+            if cues.count > InputLimits.cues { add("captions.cues", "must contain at most \(InputLimits.cues) cues", "length") }
+            for (index, cue) in cues.prefix(InputLimits.cues).enumerated() {
                 let path = "captions.cues[\(index)]"
-                if !cue.start.isFinite || cue.start < 0 || cue.start > Self.maxSourceTime {
-                    add("\(path).start", "must be between 0 and \(NumberText.plain(Self.maxSourceTime))", "range")
+                if !cue.start.isFinite || cue.start < 0 || cue.start > InputLimits.sourceTime {
+                    add("\(path).start", "must be between 0 and \(NumberText.plain(InputLimits.sourceTime))", "range")
                 }
-                if !cue.end.isFinite || cue.end <= cue.start || cue.end > Self.maxSourceTime {
+                if !cue.end.isFinite || cue.end <= cue.start || cue.end > InputLimits.sourceTime {
                     add("\(path).end", "must be after start (\(NumberText.plain(cue.start)))", "range")
                 }
                 if cue.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { add("\(path).text", "must not be empty", "missing") }
-                if cue.text.count > 1000 { add("\(path).text", "must be at most 1000 characters", "length") }
+                if cue.text.count > InputLimits.textLength {
+                    add("\(path).text", "must be at most \(InputLimits.textLength) characters", "length")
+                }
             }
         }
         if !captions.burn && !captions.sidecar { add("captions.burn", "burn or sidecar must be true, or the captions do nothing", "value") }
@@ -318,8 +322,8 @@ public struct CompositionValidator: Sendable {
             add("output.renditions", "go with format mp4 or hls", "value")
             return
         }
-        if renditions.isEmpty || renditions.count > OutputSettings.maxRenditions {
-            add("output.renditions", "must name 1 to \(OutputSettings.maxRenditions) sizes", "length")
+        if renditions.isEmpty || renditions.count > InputLimits.renditions {
+            add("output.renditions", "must name 1 to \(InputLimits.renditions) sizes", "length")
             return
         }
         guard let size = output.size else { return }
@@ -355,10 +359,10 @@ public struct CompositionValidator: Sendable {
             }
             if let interval = storyboard.interval, !interval.isFinite || interval < 0.1 || interval > 600 {
                 add("output.storyboard.interval", "must be between 0.1 and 600 seconds", "range")
-            } else if let interval = storyboard.interval, duration.isFinite, duration / interval > Double(StoryboardSettings.maxTiles) {
+            } else if let interval = storyboard.interval, duration.isFinite, duration / interval > Double(InputLimits.storyboardTiles) {
                 add(
                     "output.storyboard.interval",
-                    "gives more than \(StoryboardSettings.maxTiles) tiles for \(NumberText.plain(duration)) s; use at least \(NumberText.plain(duration / Double(StoryboardSettings.maxTiles))) s",
+                    "gives more than \(InputLimits.storyboardTiles) tiles for \(NumberText.plain(duration)) s; use at least \(NumberText.plain(duration / Double(InputLimits.storyboardTiles))) s",
                     "range")
             }
             if !(1...50).contains(storyboard.columns) { add("output.storyboard.columns", "must be between 1 and 50", "range") }
@@ -394,8 +398,8 @@ public struct CompositionValidator: Sendable {
     }
 
     private func checkSource(_ url: String, field: String, add: (String, String, String) -> Void) {
-        if url.count > 2048 {
-            add(field, "must be at most 2048 characters", "length")
+        if url.count > InputLimits.urlLength {
+            add(field, "must be at most \(InputLimits.urlLength) characters", "length")
         } else if url.lowercased().hasPrefix("asset:"), Self.assetID(url) == nil {
             add(field, "must name an uploaded asset as asset://ID, the id POST /api/v1/assets returned", "format")
         } else if !Self.isURL(url, schemes: sourceSchemes) {
@@ -420,14 +424,5 @@ public struct CompositionValidator: Sendable {
         if scheme == "asset" { return !(components.host ?? components.path).isEmpty }
         return !(components.host ?? "").isEmpty
     }
-
-    /// Largest time in a source (a trim) or past the end of the timeline (an overlay's end) Reel accepts:
-    /// a day. Every time is range-checked before anything converts it to an integer.
-    public static let maxSourceTime: Double = 86_400
-    /// Longest source range a clip may play backwards.
-    public static let maxReverseSeconds: Double = 60
-    /// Bounds of the free `metadata` JSON: it is echoed on every read of the composition.
-    public static let maxMetadataDepth = 10
-    public static let maxMetadataBytes = 16_384
 
 }

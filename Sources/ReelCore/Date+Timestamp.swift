@@ -3,7 +3,7 @@ import Foundation
 extension Date {
     /// `2026-11-30T02:21:15.123Z`: UTC, milliseconds, written without a formatter (the API's one timestamp form).
     public var timestamp: String {
-        let milliseconds = Int64((timeIntervalSince1970 * 1000).rounded(.down))
+        let milliseconds = Int64(clamping: (timeIntervalSince1970 * 1000).rounded(.down))
         var seconds = time_t(milliseconds / 1000 - (milliseconds % 1000 < 0 ? 1 : 0))
         let millis = Int((milliseconds % 1000 + 1000) % 1000)
         var parts = tm()

@@ -23,8 +23,8 @@ extension FilterGraphBuilder {
                 pieces.append(piece)
                 continue
             }
-            let count = Int((duration / segmentSeconds).rounded(.up))
-            let frames = Int((duration / Double(count) * fps).rounded(.down))
+            let count = Int(clamping: (duration / segmentSeconds).rounded(.up))
+            let frames = Int(clamping: (duration / Double(count) * fps).rounded(.down))
             var offset = 0.0
             for part in 0..<count {
                 let length = part == count - 1 ? duration - offset : Double(frames) / fps
@@ -67,7 +67,7 @@ extension FilterGraphBuilder {
         let (pieces, groups) = segmentGroups(timeline, fps: fps)
         for (number, group) in groups.enumerated() {
             let end = start + group.map { pieces[$0].duration }.reduce(0, +)
-            let endFrame = Int((end * fps).rounded())
+            let endFrame = Int(clamping: (end * fps).rounded())
             let frames = endFrame - frame
             defer {
                 start = end
@@ -110,7 +110,7 @@ extension FilterGraphBuilder {
             )
             // Every segment the same fixed GOP (a keyframe each two seconds, none placed by scene cuts),
             // starting on a keyframe of its own: the joins are exact and the stitched file seeks alike everywhere.
-            let gop = String(max(1, Int((2 * fps).rounded())))
+            let gop = String(max(1, Int(clamping: (2 * fps).rounded())))
             arguments.insert(
                 contentsOf: ["-g", gop, "-keyint_min", gop, "-sc_threshold", "0", "-frames:v", String(frames), "-an"],
                 at: arguments.count - 6)

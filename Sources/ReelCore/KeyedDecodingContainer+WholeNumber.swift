@@ -6,6 +6,6 @@ extension KeyedDecodingContainer {
         guard value == value.rounded() else {
             throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "must be a whole number")
         }
-        return Int(max(min(value, 1e9), -1e9))
+        return Int(clamping: max(min(value, 1e9), -1e9))
     }
 }

@@ -4,12 +4,11 @@ import Foundation
 /// placeholder becomes the value as given (a number stays a number); a placeholder inside a
 /// longer string is replaced by the value's text. Names are letters, digits and `_`.
 public enum Merge {
-    /// Longest merge field name.
-    public static let maxNameLength = 64
-
     /// Whether `name` may be a merge field.
     public static func isName(_ name: String) -> Bool {
-        guard let first = name.first, first.isASCII, first.isLetter || first == "_", name.count <= maxNameLength else { return false }
+        guard let first = name.first, first.isASCII, first.isLetter || first == "_", name.count <= InputLimits.mergeNameLength else {
+            return false
+        }
         return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 

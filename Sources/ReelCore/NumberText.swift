@@ -2,6 +2,6 @@
 /// Swift prints them; never trapping, whatever the value.
 public enum NumberText {
     public static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(clamping: value)) : String(value)
     }
 }

@@ -112,7 +112,7 @@ extension PlanState {
                 filters.append(
                     .init("afade", [("t", "out"), ("st", Self.number(end - start - overlay.fadeOut)), ("d", Self.number(overlay.fadeOut))]))
             }
-            let delay = String(Int((start * 1000).rounded()))
+            let delay = String(Int(clamping: (start * 1000).rounded()))
             filters += [
                 .init("adelay", [("delays", delay), ("all", "1")]), .init("apad", []), .init("atrim", [("duration", Self.number(total))]),
             ]

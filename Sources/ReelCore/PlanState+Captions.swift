@@ -15,11 +15,11 @@ extension PlanState {
         directory: String,
         fileName: String = "captions.ass"
     ) -> String {
-        let frames = Int((length * fps).rounded())
+        let frames = Int(clamping: (length * fps).rounded())
         var events = ""
         for cue in cues {
-            let first = max(0, Int(((cue.start - offset) * fps - 1e-6).rounded(.up)))
-            let last = min(frames, Int(((cue.end - offset) * fps - 1e-6).rounded(.up)))
+            let first = max(0, Int(clamping: ((cue.start - offset) * fps - 1e-6).rounded(.up)))
+            let last = min(frames, Int(clamping: ((cue.end - offset) * fps - 1e-6).rounded(.up)))
             guard last > first, !cue.text.isEmpty else { continue }
             let start = first == 0 ? 0 : (Double(first) - 0.5) / fps
             let end = (Double(last) - 0.5) / fps
@@ -27,7 +27,7 @@ extension PlanState {
         }
         guard !events.isEmpty else { return video }
         let size = style.fontSize ?? max(8, height / 18)
-        let side = Int((Double(width) * (1 - style.maxWidth) / 2).rounded())
+        let side = Int(clamping: (Double(width) * (1 - style.maxWidth) / 2).rounded())
         let box = style.backgroundColor.flatMap(Color.init)
         let outline = box?.ass ?? Color(style.outlineColor)?.ass ?? "&H00000000"
         let border = box == nil ? Self.number(style.outline) : String(max(2, size / 4))
@@ -42,7 +42,7 @@ extension PlanState {
 
             [V4+ Styles]
             Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding
-            Style: Default,DejaVu Sans,\(size),\(primary),\(primary),\(outline),\(outline),1,0,0,0,100,100,0,0,\(box == nil ? 1 : 3),\(border),0,\(Self.alignment(style.position)),\(side),\(side),\(Int((Double(height) * 0.05).rounded())),1
+            Style: Default,DejaVu Sans,\(size),\(primary),\(primary),\(outline),\(outline),1,0,0,0,100,100,0,0,\(box == nil ? 1 : 3),\(border),0,\(Self.alignment(style.position)),\(side),\(side),\(Int(clamping: (Double(height) * 0.05).rounded())),1
 
             [Events]
             Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
@@ -57,7 +57,7 @@ extension PlanState {
 
     /// ASS's `h:mm:ss.cc`.
     static func assTime(_ seconds: Double) -> String {
-        let centis = Int((max(0, seconds) * 100).rounded())
+        let centis = Int(clamping: (max(0, seconds) * 100).rounded())
         return String(format: "%d:%02d:%02d.%02d", centis / 360_000, centis / 6000 % 60, centis / 100 % 60, centis % 100)
     }
 

@@ -18,8 +18,8 @@ extension PlanState {
         originalVolume: Double,
         labels: (video: String, audio: String)
     ) throws(RenderFailure) {
-        let frames = Int((duration * fps).rounded())
-        let runFrames = Int((reverseRun * fps).rounded())
+        let frames = Int(clamping: (duration * fps).rounded())
+        let runFrames = Int(clamping: (reverseRun * fps).rounded())
         var runs: [(video: String, audio: String)] = []
         var done = 0
         while done < frames {

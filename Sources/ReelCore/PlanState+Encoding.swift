@@ -74,11 +74,11 @@ extension PlanState {
                 [videos[index]])
         }
         graph.add([audio], [.init("asplit", [("outputs", String(count))])], audios)
-        let gop = String(max(1, Int((2 * fps).rounded())))
+        let gop = String(max(1, Int(clamping: (2 * fps).rounded())))
         let full = Double(width * height)
         func rate(_ index: Int, stream: String) -> [String] {
             guard let bitrate = output.bitrate?.bitsPerSecond else { return ["-crf\(stream)", String(output.quality.crf.x264)] }
-            let scaled = max(200_000, Int(Double(bitrate) * Double(ladder[index].width * ladder[index].height) / full))
+            let scaled = max(200_000, Int(clamping: Double(bitrate) * Double(ladder[index].width * ladder[index].height) / full))
             return ["-b:v\(stream)", String(scaled), "-maxrate\(stream)", String(scaled * 3 / 2), "-bufsize\(stream)", String(scaled * 2)]
         }
         let x264 = ["-c:v", "libx264", "-preset", x264Preset, "-pix_fmt", "yuv420p", "-g", gop, "-keyint_min", gop, "-sc_threshold", "0"]

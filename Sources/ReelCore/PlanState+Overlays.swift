@@ -107,7 +107,7 @@ extension PlanState {
         if let typing = entrance, typing.type == .typewriter {
             // A prefix per step, each drawn in its own slice of the entrance; the whole text after it.
             let characters = Array(text)
-            let steps = min(characters.count, max(1, Int((typing.duration * fps).rounded())))
+            let steps = min(characters.count, max(1, Int(clamping: (typing.duration * fps).rounded())))
             for step in 0..<steps {
                 let count = (step + 1) * characters.count / steps
                 let name = "overlay\(index)_\(step).txt"
@@ -149,7 +149,7 @@ extension PlanState {
             filters = [.init("setpts", [("expr", "PTS-STARTPTS+\(Self.number(shown))/TB")])]
             effect("image_overlay")
         }
-        let imageWidth = max(2, Int((Double(width) * overlay.scale / 2).rounded()) * 2)
+        let imageWidth = max(2, Int(clamping: (Double(width) * overlay.scale / 2).rounded()) * 2)
         let (x, y) = anchor(overlay.position, frame: ("main_w", "main_h"), item: ("overlay_w", "overlay_h"))
         filters += [.init("scale", [("w", String(imageWidth)), ("h", "-2")]), .init("format", [("pix_fmts", "rgba")])]
         if let key = overlay.chromaKey, let color = Color(key.color) {

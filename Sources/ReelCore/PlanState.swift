@@ -39,7 +39,7 @@ struct PlanState {
 
     /// A number as ffmpeg reads it: no exponent, at most six decimals, no trailing zeros.
     static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(clamping: value)) }
         var text = String(format: "%.6f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

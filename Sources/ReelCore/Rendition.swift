@@ -12,9 +12,6 @@ public struct Rendition: Sendable, Hashable {
 }
 
 extension OutputSettings {
-    /// Most renditions one render encodes.
-    public static let maxRenditions = 4
-
     /// The sizes a ladder render encodes from one decode of the timeline, largest first:
     /// `renditions`, or for HLS without them the output's size alone; empty for one file.
     /// A `…p` name is the short side, the long one following the output's aspect ratio.
@@ -25,7 +22,9 @@ extension OutputSettings {
             let lowered = name.lowercased()
             if let short = Self.namedHeights[lowered] {
                 let long =
-                    Int((Double(short) * Double(max(size.width, size.height)) / Double(min(size.width, size.height)) / 2).rounded()) * 2
+                    Int(
+                        clamping: (Double(short) * Double(max(size.width, size.height)) / Double(min(size.width, size.height)) / 2)
+                            .rounded()) * 2
                 return size.width >= size.height
                     ? Rendition(name: lowered, width: long, height: short) : Rendition(name: lowered, width: short, height: long)
             }

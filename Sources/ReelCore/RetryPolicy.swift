@@ -25,7 +25,7 @@ public struct RetryPolicy: Sendable, Hashable {
 
     private func pow2(_ exponent: Double) -> Double {
         var value = 1.0
-        for _ in 0..<Int(min(exponent, 62)) { value *= 2 }
+        for _ in 0..<Int(clamping: min(exponent, 62)) { value *= 2 }
         return value
     }
 }

@@ -23,14 +23,11 @@ public struct StoryboardSettings: Sendable, Hashable, Codable {
         width = try c.decodeWholeNumberIfPresent(forKey: .width) ?? 160
     }
 
-    /// Most tiles a sheet holds.
-    public static let maxTiles = 1000
-
     /// Where every tile sits, for a video of `duration` seconds whose frames are `size`.
     public func layout(duration: Double, size: (width: Int, height: Int)) -> StoryboardLayout {
         let step = interval ?? max(1, (duration / 100).rounded(.up))
-        let count = max(1, min(Self.maxTiles, Int((duration / step).rounded(.up))))
-        let tileHeight = max(2, Int((Double(width) * Double(size.height) / Double(size.width) / 2).rounded()) * 2)
+        let count = max(1, min(InputLimits.storyboardTiles, Int(clamping: (duration / step).rounded(.up))))
+        let tileHeight = max(2, Int(clamping: (Double(width) * Double(size.height) / Double(size.width) / 2).rounded()) * 2)
         let columns = min(self.columns, count)
         return StoryboardLayout(
             interval: step, count: count, columns: columns, rows: (count + columns - 1) / columns, tileWidth: width,

@@ -29,9 +29,6 @@ public struct TemplateBody: Sendable, Hashable, Codable {
         mergeFields = try c.decodeIfPresent([String: MergeField].self, forKey: .mergeFields) ?? [:]
     }
 
-    /// Most merge fields a template may declare.
-    public static let maxFields = 100
-
     /// Problems with the template itself, each with its path: the name, the fields and their
     /// defaults, and placeholders the fields do not declare.
     public var problems: [FieldError] {
@@ -39,22 +36,28 @@ public struct TemplateBody: Sendable, Hashable, Codable {
         if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             problems.append(FieldError(field: "name", message: "must not be empty", errorType: "missing"))
         }
-        if name.count > 255 { problems.append(FieldError(field: "name", message: "must be at most 255 characters", errorType: "length")) }
-        if let description, description.count > 5000 {
-            problems.append(FieldError(field: "description", message: "must be at most 5000 characters", errorType: "length"))
+        if name.count > InputLimits.titleLength {
+            problems.append(
+                FieldError(field: "name", message: "must be at most \(InputLimits.titleLength) characters", errorType: "length"))
+        }
+        if let description, description.count > InputLimits.descriptionLength {
+            problems.append(
+                FieldError(
+                    field: "description", message: "must be at most \(InputLimits.descriptionLength) characters", errorType: "length"))
         }
         guard case .object = composition else {
             return problems + [FieldError(field: "composition", message: "must be a composition object", errorType: "type")]
         }
-        if mergeFields.count > Self.maxFields {
+        if mergeFields.count > InputLimits.mergeFields {
             problems.append(
-                FieldError(field: "merge_fields", message: "must declare at most \(Self.maxFields) fields", errorType: "length"))
+                FieldError(field: "merge_fields", message: "must declare at most \(InputLimits.mergeFields) fields", errorType: "length"))
         }
         for (name, field) in mergeFields.sorted(by: { $0.key < $1.key }) {
             if !Merge.isName(name) {
                 problems.append(
                     FieldError(
-                        field: "merge_fields.\(name)", message: "a name is a letter or _ then letters, digits or _ (at most 64)",
+                        field: "merge_fields.\(name)",
+                        message: "a name is a letter or _ then letters, digits or _ (at most \(InputLimits.mergeNameLength))",
                         errorType: "format"))
             }
             if let value = field.defaultValue, let problem = field.problem(with: value) {

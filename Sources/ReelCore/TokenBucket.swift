@@ -30,7 +30,7 @@ public struct TokenBucket: Sendable, Hashable {
         let allowed = tokens >= 1
         if allowed { tokens -= 1 }
         return Decision(
-            allowed: allowed, remaining: Int(tokens.rounded(.down)), retryAfter: allowed ? 0 : (1 - tokens) / rate,
+            allowed: allowed, remaining: Int(clamping: tokens.rounded(.down)), retryAfter: allowed ? 0 : (1 - tokens) / rate,
             resetAfter: (capacity - tokens) / rate)
     }
 

@@ -120,7 +120,7 @@ public struct S3Client: Sendable {
         let (base, host, path) = address(bucket: bucket, key: key)
         guard let signer else { return URL(string: base + SigV4Signer.encode(path, keepSlash: true)) }
         let now = Date()
-        let seconds = min(604_800, max(1, Int(expires.timeIntervalSince(now).rounded(.up))))
+        let seconds = min(604_800, max(1, Int(clamping: expires.timeIntervalSince(now).rounded(.up))))
         let query = signer.presignedQuery(method: "GET", path: path, host: host, expires: seconds, date: now)
         return URL(string: base + SigV4Signer.encode(path, keepSlash: true) + "?" + query)
     }

@@ -130,7 +130,7 @@ public struct MP4Summary: Sendable, Equatable {
         info.formatName = "mov,mp4,m4a,3gp,3g2,mj2"
         info.duration = duration
         info.sizeBytes = sizeBytes
-        info.bitRate = Int((Double(sizeBytes) * 8 / duration).rounded(.down))
+        info.bitRate = Int(clamping: (Double(sizeBytes) * 8 / duration).rounded(.down))
         info.frameCount = picture.sampleCount
         return info
     }

@@ -1,6 +1,7 @@
 import CSpawn
 import CoreMetrics
 import Foundation
+import ReelCore
 import Synchronization
 
 /// How a child process ended, with the end of what it wrote to standard error.

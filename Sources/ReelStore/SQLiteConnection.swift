@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import ReelCore
 
 /// A value bound to or read from SQLite.
 public enum SQLiteValue: Sendable, Hashable {
@@ -11,7 +12,7 @@ public enum SQLiteValue: Sendable, Hashable {
     var int: Int? {
         switch self {
         case .integer(let value): Int(value)
-        case .real(let value): Int(value)
+        case .real(let value): Int(checked: value)
         default: nil
         }
     }

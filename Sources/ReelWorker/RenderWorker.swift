@@ -83,7 +83,7 @@ public struct RenderWorker: Service {
                 }
                 if let job = try await queue.claim(worker: worker, leaseSeconds: configuration.leaseSeconds, at: now) {
                     CoreMetrics.Timer(label: "reel_queue_wait_seconds", dimensions: [("priority", job.request.priority.rawValue)])
-                        .recordNanoseconds(Int64(max(0, now.timeIntervalSince(job.readyAt)) * 1e9))
+                        .recordNanoseconds(Int64(clamping: max(0, now.timeIntervalSince(job.readyAt)) * 1e9))
                     busy.add(1)
                     await process(job)
                     busy.add(-1)
@@ -187,7 +187,7 @@ public struct RenderWorker: Service {
         let format = job.request.output.format.rawValue
         if case .done(let result) = outcome {
             CoreMetrics.Timer(label: "reel_render_duration_seconds", dimensions: [("format", format)]).recordNanoseconds(
-                Int64(result.processingSeconds * 1e9))
+                Int64(clamping: result.processingSeconds * 1e9))
         }
         Counter(label: "reel_renders_total", dimensions: [("outcome", Self.name(of: action)), ("format", format)]).increment()
     }

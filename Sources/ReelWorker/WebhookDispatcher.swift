@@ -99,7 +99,7 @@ public struct WebhookDispatcher: Service {
         let number = delivery.attempts + 1
         let decision = policy.decide(outcome, attempt: number, eventAt: delivery.eventAt, now: now, random: Double.random(in: 0..<1))
         var attempt = WebhookAttempt(
-            number: number, startedAt: started, milliseconds: Int(now.timeIntervalSince(started) * 1000), status: nil, error: nil)
+            number: number, startedAt: started, milliseconds: Int(clamping: now.timeIntervalSince(started) * 1000), status: nil, error: nil)
         switch outcome {
         case .answered(let status): attempt.status = status
         case .noAnswer(let error): attempt.error = error
@@ -137,7 +137,7 @@ public struct WebhookDispatcher: Service {
         guard let host = URLComponents(string: delivery.url)?.host else { return .noAnswer("the URL has no host") }
         let body = Data(delivery.payload.utf8)
         let id = String(delivery.eventID)
-        let timestamp = Int(Date().timeIntervalSince1970)
+        let timestamp = Int(clamping: Date().timeIntervalSince1970)
         var request = HTTPClientRequest(url: delivery.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")

@@ -88,7 +88,7 @@ final class ProgressPrinter: Sendable {
         let overall = stage.overall(fraction)
         if terminal {
             let width = 30
-            let filled = Int(overall / 100 * Double(width))
+            let filled = Int(clamping: overall / 100 * Double(width))
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
             FileHandle.standardError.write(Data("\r[\(bar)] \(String(format: "%5.1f", overall))% \(stage.rawValue)   ".utf8))
         } else if !last.text.hasSuffix("|\(stage.rawValue)") {

@@ -1,4 +1,5 @@
 import NIOCore
+import ReelCore
 import Testing
 
 @testable import ReelAPI
@@ -9,7 +10,7 @@ struct ConnectionDeadlinesTests {
     let limits = ConnectionDeadlines.Limits(idle: .seconds(60), header: .seconds(10), body: .seconds(10), minBodyBytesPerSecond: 1024)
     let start = NIODeadline.uptimeNanoseconds(1_000_000_000_000)
 
-    func at(_ seconds: Double) -> NIODeadline { start + .nanoseconds(Int64(seconds * 1e9)) }
+    func at(_ seconds: Double) -> NIODeadline { start + .nanoseconds(Int64(clamping: seconds * 1e9)) }
 
     @Test("an idle connection is closed silently after the idle timeout, not before")
     func idle() {

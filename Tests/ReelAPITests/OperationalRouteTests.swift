@@ -200,7 +200,7 @@ struct OperationalRouteTests {
         try FileManager.default.createDirectory(at: reel.folder, withIntermediateDirectories: true)
         try Data((0..<1000).map { UInt8($0 % 256) }).write(to: source)
         try await reel.services.objects.put(key: "outputs/x/video.mp4", file: source, contentType: "video/mp4")
-        let expires = Int(Date().timeIntervalSince1970) + 60
+        let expires = Int(clamping: Date().timeIntervalSince1970) + 60
         let path = reel.services.signer.signedPath(for: "outputs/x/video.mp4", expires: expires)
         try await reel.application().test(.router) { client in
             try await client.execute(uri: path, method: .get) { response in

@@ -100,7 +100,7 @@ struct RenderFlowTests {
         #expect(video["codec_name"] as? String == "h264")
         #expect(audio["codec_name"] as? String == "aac")
         #expect(video["width"] as? Int == width && video["height"] as? Int == height)
-        #expect(video["avg_frame_rate"] as? String == "\(Int(fps))/1")
+        #expect(video["avg_frame_rate"] as? String == "\(Int(clamping: fps))/1")
         let formatName = (probe["format"] as? [String: Any])?["format_name"] as? String
         #expect(formatName?.contains("mp4") == true)
     }
@@ -124,7 +124,7 @@ struct RenderFlowTests {
             var sources: [String: String] = [:]
             for (name, file) in fixtures { sources[name] = try await Self.upload(client, file) }
             let musicID = String(sources["music.mp3"]!.dropFirst("asset://".count))
-            let expires = Int(Date().timeIntervalSince1970) + 3600
+            let expires = Int(clamping: Date().timeIntervalSince1970) + 3600
             let port = try #require(client.port)
             sources["music.mp3"] = "http://127.0.0.1:\(port)" + reel.services.signer.signedPath(for: "assets/\(musicID)", expires: expires)
 

@@ -127,10 +127,10 @@ struct MediaKit {
             width: video?["width"] as? Int,
             height: video?["height"] as? Int,
             fps: rate.flatMap { $0.count == 2 && $0[1] > 0 ? $0[0] / $0[1] : nil },
-            frames: number(video?["nb_read_frames"]).map { Int($0) },
+            frames: number(video?["nb_read_frames"]).map { Int(clamping: $0) },
             videoCodec: video?["codec_name"] as? String,
             audioCodec: audio?["codec_name"] as? String,
-            sampleRate: number(audio?["sample_rate"]).map { Int($0) },
+            sampleRate: number(audio?["sample_rate"]).map { Int(clamping: $0) },
             channels: audio?["channels"] as? Int
         )
     }
