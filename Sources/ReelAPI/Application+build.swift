@@ -9,7 +9,8 @@ import ServiceLifecycle
 
 /// Builds the router with every route of the HTTP contract.
 public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> {
-    let router = Router(context: ReelRequestContext.self)
+    // HEAD is answered wherever GET is: the same status and headers, no body (RFC 9110 §9.3.2).
+    let router = Router(context: ReelRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(
         middleware: ObservabilityMiddleware(
             metrics: services.configuration.metricsEnabled ? services.metrics : nil, mode: services.configuration.accessLog))
@@ -59,7 +60,8 @@ func addMetricsRoute(to router: Router<ReelRequestContext>, services: ReelServic
 /// The operations router of a process that serves no API (`reel work` on `REEL_METRICS_PORT`):
 /// `/livez`, `/readyz` and `/metrics`, the last with a `metrics` key when keys are required.
 public func buildOperationsRouter(_ services: ReelServices) -> Router<ReelRequestContext> {
-    let router = Router(context: ReelRequestContext.self)
+    // HEAD is answered wherever GET is: the same status and headers, no body (RFC 9110 §9.3.2).
+    let router = Router(context: ReelRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: ErrorMiddleware(servesContract: false))
     router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
     if services.configuration.keysRequired {

@@ -28,9 +28,13 @@ struct AuthMiddleware: RouterMiddleware {
         }
         var context = context
         context.principal = Principal(tenant: key.tenant, scope: key.scope, keyID: key.id)
+        let presented = String(secret)
+        context.keyStillValid = { [self] in (try? await verify(presented[...]))??.id == key.id }
         return try await next(request, context)
     }
 
+    /// The live key of this secret: from the cache while no revocation has been heard of, else
+    /// from the store.
     func verify(_ secret: Substring) async throws -> APIKeyRecord? {
         let digest = APIKeySecret.sha256(secret)
         if let known = cache.key(digest: digest) { return known }

@@ -104,7 +104,7 @@ struct CompositionController {
         }
         if !problems.isEmpty { throw ReelError.validation(problems.map(describe)) }
         do {
-            try await checkAssetsExist(composition, principal: principal)
+            try await checkSources(composition, principal: principal)
             try await checkWebhook(composition.webhookURL)
         } catch let error as ReelError {
             throw error.describing(describe)
@@ -171,11 +171,17 @@ struct CompositionController {
         }
     }
 
-    /// Every `asset://ID` source must have been uploaded by the caller's tenant: a 422 now beats a
-    /// failed render later, and another tenant's asset is as unknown as one never uploaded.
-    func checkAssetsExist(_ composition: CompositionRequest, principal: Principal) async throws {
+    /// Every source must be one the caller may read: an `asset://ID` uploaded by the caller's
+    /// tenant (another tenant's is as unknown as one never uploaded), an object-store URL only in
+    /// a bucket the operator lists and never Reel's own storage (``S3SourcePolicy``). A 422 now
+    /// beats a failed render later.
+    func checkSources(_ composition: CompositionRequest, principal: Principal) async throws {
         var missing: [FieldError] = []
         for (field, url) in composition.sourceFields {
+            if case .refused(let reason) = services.sources.decide(url) {
+                missing.append(FieldError(field: field, message: reason, errorType: "source"))
+                continue
+            }
             guard let id = CompositionValidator.assetID(url) else { continue }
             if try await AssetController.find(id, for: principal, services: services) == nil {
                 missing.append(

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 import ReelCore
 import ReelStore
 
@@ -76,6 +77,9 @@ struct ErrorMiddleware: RouterMiddleware {
                 }
                 return .internalError()
             }
+        case is HTTPParserError:
+            // A body that breaks HTTP's framing (a bad chunk size, a short body): the client's fault.
+            return ReelError(code: "bad_request", kind: .refused(status: 400), message: "the request is not valid HTTP/1.1")
         case is NIOTooManyBytesError:
             return ReelError(code: "payload_too_large", kind: .tooLarge, message: "request body is too large")
         case let error as DecodingError:

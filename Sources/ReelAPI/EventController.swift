@@ -31,7 +31,8 @@ struct EventController {
         let (after, limit) = try Self.page(request)
         let resume = try Self.lastEventID(request)
         if Self.wantsStream(request) {
-            return stream(composition: nil, tenant: context.principal.tenantFilter, after: resume ?? after)
+            return stream(
+                composition: nil, tenant: context.principal.tenantFilter, after: resume ?? after, keyStillValid: context.keyStillValid)
         }
         let events = try await services.store.events(after: after, limit: limit, composition: nil, tenant: context.principal.tenantFilter)
         return Self.response(events, after: after)
@@ -43,12 +44,15 @@ struct EventController {
         let resume = try Self.lastEventID(request)
         let tenant = context.principal.tenantFilter
         let events = try await services.store.events(after: after, limit: limit, composition: id, tenant: tenant)
-        // A deleted composition keeps its events (until retention); one that never existed has none.
-        if events.isEmpty, after == 0, try await services.store.fetchProgress(id, tenant: tenant) == nil {
+        // A deleted composition keeps its events (until retention); one that never existed has
+        // none, whatever page is asked for.
+        if events.isEmpty, try await services.store.fetchProgress(id, tenant: tenant) == nil,
+            try await services.store.events(after: 0, limit: 1, composition: id, tenant: tenant).isEmpty
+        {
             throw ReelError.notFound("composition")
         }
         if Self.wantsStream(request) {
-            return stream(composition: id, tenant: tenant, after: resume ?? after)
+            return stream(composition: id, tenant: tenant, after: resume ?? after, keyStillValid: context.keyStillValid)
         }
         return Self.response(events, after: after)
     }
@@ -103,8 +107,10 @@ struct EventController {
 
     /// Server-Sent Events: the stored events after `after` (each with its `id:`), then new ones
     /// and `composition.progress` (at most 4 a second per composition) as they happen, a keep-alive comment every
-    /// 15 s; a composition's stream ends after its terminal event.
-    func stream(composition: UUID?, tenant: String?, after: Int64) -> Response {
+    /// 15 s; a composition's stream ends after its terminal event. A stream opened with a key asks
+    /// `keyStillValid` at least every ``keyRecheck`` and ends with an `error` event once the key
+    /// is revoked (the key cache holds a revocation back no longer than that, in any process).
+    func stream(composition: UUID?, tenant: String?, after: Int64, keyStillValid: (@Sendable () async -> Bool)?) -> Response {
         let store = services.store
         let live = store.live
         let body = ResponseBody { writer in
@@ -115,11 +121,20 @@ struct EventController {
             var pending: [UUID: LiveUpdates.Progress] = [:]
             var lastProgress: [UUID: ContinuousClock.Instant] = [:]
             var lastWrite = ContinuousClock.now
+            var keyCheckedAt = ContinuousClock.now
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
             // A stream never ends on its own: on graceful shutdown it ends, so the server can stop
             // (the client reconnects elsewhere with Last-Event-ID).
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 let generation = live.signal.generation
+                if let keyStillValid, ContinuousClock.now - keyCheckedAt >= Self.keyRecheck {
+                    guard await keyStillValid() else {
+                        try await writer.write(ByteBuffer(string: Self.revokedEvent))
+                        try await writer.finish(nil)
+                        return
+                    }
+                    keyCheckedAt = ContinuousClock.now
+                }
                 var text = ""
                 if live.eventGeneration != checkedEvents || live.poll.map({ ContinuousClock.now - lastQuery >= $0 }) == true {
                     checkedEvents = live.eventGeneration
@@ -157,6 +172,7 @@ struct EventController {
                 }
                 if lastProgress.count > 256 { lastProgress = lastProgress.filter { now - $0.value < .seconds(1) } }
                 if let poll = live.poll { wait = min(wait, poll - (now - lastQuery)) }
+                if keyStillValid != nil { wait = min(wait, Self.keyRecheck - (now - keyCheckedAt)) }
                 if text.isEmpty && now - lastWrite >= .seconds(15) { text = ": keep-alive\n\n" }
                 if !text.isEmpty {
                     try await writer.write(ByteBuffer(string: text))
@@ -179,6 +195,13 @@ struct EventController {
             ],
             body: body)
     }
+
+    /// How often a stream opened with a key checks that the key still holds: the key cache's own bound.
+    static let keyRecheck = Duration.seconds(1)
+
+    /// The last event of a stream whose key was revoked while it was open.
+    static let revokedEvent =
+        "event: error\ndata: {\"error_code\":\"unauthorized\",\"message\":\"the API key was revoked; the stream ends\"}\n\n"
 
     /// A `composition.progress` event: not stored, so without an `id:`.
     static func progressEvent(_ update: LiveUpdates.Progress) -> String {

@@ -11,9 +11,7 @@ struct FileController {
 
     func addRoutes(to router: Router<ReelRequestContext>) {
         router.get("files/**", use: serve)
-        router.head("files/**", use: serve)
         router.get("files/folder/:expires/:signature/**", use: serveFolder)
-        router.head("files/folder/:expires/:signature/**", use: serveFolder)
     }
 
     @Sendable func serve(_ request: Request, context: ReelRequestContext) async throws -> Response {
@@ -65,7 +63,7 @@ struct FileController {
             status = .ok
         }
         headers[.contentLength] = String(size == 0 ? 0 : range.count)
-        if request.method == .head || size == 0 {
+        if size == 0 {
             return Response(status: status, headers: headers)
         }
         let body = try await fileIO.loadFile(path: path, range: range, context: context)

@@ -6,7 +6,7 @@ enum OpenAPIDocument {
     static let json = #"""
         {
          "openapi": "3.1.0",
-         "info": {"title": "Reel", "version": "0.1.0", "description": "Video composition API: describe a video in JSON, Reel renders it with FFmpeg. Every answer carries X-Request-Id: the client's own (1-128 letters, digits and -_.:) or one Reel makes; it is the request_id of error bodies and of Reel's log lines, the worker's included."},
+         "info": {"title": "Reel", "version": "0.1.0", "description": "Video composition API: describe a video in JSON, Reel renders it with FFmpeg. Every answer carries X-Request-Id: the client's own (1-128 letters, digits and -_.:) or one Reel makes; it is the request_id of error bodies and of Reel's log lines, the worker's included. Every path that answers GET answers HEAD too: the same status and headers, no body."},
          "security": [{"bearer": []}, {"apiKey": []}, {}],
          "paths": {
           "/api/v1/compositions": {
@@ -71,13 +71,11 @@ enum OpenAPIDocument {
           },
           "/files/folder/{expires}/{signature}/{key}": {
            "parameters": [{"name": "expires", "in": "path", "required": true, "schema": {"type": "integer"}}, {"name": "signature", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "key", "in": "path", "required": true, "schema": {"type": "string"}, "description": "object key, may contain slashes"}],
-           "get": {"summary": "Any file in the folder a link signs (an HLS master playlist's variants and segments, a storyboard's sheet): the signature is in the path, so relative links inside a playlist keep it", "operationId": "getFolderFile", "responses": {"200": {"description": "The file"}, "206": {"description": "Part of the file"}, "403": {"$ref": "#/components/responses/Error"}, "416": {"description": "Range not satisfiable"}, "421": {"$ref": "#/components/responses/Error"}, "429": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}, "security": []},
-           "head": {"summary": "Headers of a file behind a folder link", "operationId": "headFolderFile", "responses": {"200": {"description": "Headers only"}, "421": {"$ref": "#/components/responses/Error"}, "429": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}, "security": []}
+           "get": {"summary": "Any file in the folder a link signs (an HLS master playlist's variants and segments, a storyboard's sheet): the signature is in the path, so relative links inside a playlist keep it", "operationId": "getFolderFile", "responses": {"200": {"description": "The file"}, "206": {"description": "Part of the file"}, "403": {"$ref": "#/components/responses/Error"}, "416": {"description": "Range not satisfiable"}, "421": {"$ref": "#/components/responses/Error"}, "429": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}, "security": []}
           },
           "/files/{key}": {
            "parameters": [{"name": "key", "in": "path", "required": true, "schema": {"type": "string"}, "description": "object key, may contain slashes"}, {"name": "expires", "in": "query", "required": true, "schema": {"type": "integer"}}, {"name": "signature", "in": "query", "required": true, "schema": {"type": "string"}}],
-           "get": {"summary": "A stored file behind a signed link (supports Range)", "operationId": "getFile", "responses": {"200": {"description": "The file"}, "206": {"description": "Part of the file"}, "403": {"$ref": "#/components/responses/Error"}, "416": {"description": "Range not satisfiable"}, "421": {"$ref": "#/components/responses/Error"}, "429": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}, "security": []},
-           "head": {"summary": "Headers of a stored file", "operationId": "headFile", "responses": {"200": {"description": "Headers only"}, "421": {"$ref": "#/components/responses/Error"}, "429": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}, "security": []}
+           "get": {"summary": "A stored file behind a signed link (supports Range)", "operationId": "getFile", "responses": {"200": {"description": "The file"}, "206": {"description": "Part of the file"}, "403": {"$ref": "#/components/responses/Error"}, "416": {"description": "Range not satisfiable"}, "421": {"$ref": "#/components/responses/Error"}, "429": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}, "security": []}
           },
           "/health": {
            "get": {"summary": "Liveness", "operationId": "health", "responses": {"200": {"description": "Healthy"}, "503": {"description": "Database or ffmpeg unusable"}, "421": {"$ref": "#/components/responses/Error"}}, "security": []}

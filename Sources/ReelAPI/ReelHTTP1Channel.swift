@@ -130,8 +130,10 @@ final class ConnectionDeadlineHandler: ChannelDuplexHandler, RemovableChannelHan
     }
 }
 
-/// After the HTTP/1 codec: tells the deadlines where each request is, and closes HTTP/1.0
-/// connections that did not ask to be kept alive.
+/// After the HTTP/1 codec: tells the deadlines where each request is, closes HTTP/1.0
+/// connections that did not ask to be kept alive, and answers itself what the router must not
+/// see: a head ``HeadRefusal`` refuses, or bytes that are not HTTP between requests (both in the
+/// error shape, then the connection closes).
 final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
@@ -139,15 +141,25 @@ final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     let clock: ConnectionClock
+    /// A request is between its head and its end: a parse error now belongs to its handler.
+    var inRequest = false
+    /// This handler answered and is closing: the rest of the input is dropped.
+    var refused = false
 
     init(clock: ConnectionClock) {
         self.clock = clock
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if refused { return }
         switch unwrapInboundIn(data) {
         case .head(var head):
             clock.deadlines.headReceived(now: .now())
+            if let refusal = HeadRefusal.check(head) {
+                refuse(refusal, context: context)
+                return
+            }
+            inRequest = true
             if head.version.major == 1, head.version.minor == 0, !head.isKeepAlive {
                 clock.closeAfterResponse = true
                 head.headers.replaceOrAdd(name: "connection", value: "close")
@@ -157,9 +169,33 @@ final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .body(let buffer):
             clock.deadlines.bodyReceived(bytes: buffer.readableBytes, now: .now())
         case .end:
+            inRequest = false
             clock.deadlines.requestEnded()
         }
         context.fireChannelRead(data)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if refused { return }
+        if !inRequest, error is HTTPParserError {
+            refuse(
+                HeadRefusal(
+                    status: .badRequest, code: "bad_request", message: "the request is not valid HTTP/1.1", field: "request"),
+                context: context)
+            return
+        }
+        context.fireErrorCaught(error)
+    }
+
+    /// Writes `refusal`'s answer below the router and closes once it is out.
+    func refuse(_ refusal: HeadRefusal, context: ChannelHandlerContext) {
+        refused = true
+        let (head, body) = refusal.response()
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
+        }
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {

@@ -14,6 +14,8 @@ public struct ReelServices: Sendable {
     public var workerSlots: Int
     /// First line of `ffmpeg -version`, read at start.
     public var ffmpegVersion: String?
+    /// Which object-store URLs a composition may name (checked at POST; the renderer checks again).
+    public var sources: S3SourcePolicy
 
     public init(
         configuration: ReelConfiguration,
@@ -22,7 +24,8 @@ public struct ReelServices: Sendable {
         signer: URLSigner,
         metrics: MetricsRegistry = MetricsRegistry(),
         workerSlots: Int,
-        ffmpegVersion: String?
+        ffmpegVersion: String?,
+        sources: S3SourcePolicy = S3SourcePolicy()
     ) {
         self.configuration = configuration
         self.store = store
@@ -31,6 +34,7 @@ public struct ReelServices: Sendable {
         self.metrics = metrics
         self.workerSlots = workerSlots
         self.ffmpegVersion = ffmpegVersion
+        self.sources = sources
         let ffmpeg = ffmpegVersion?.split(separator: " ").dropFirst(2).first.map(String.init) ?? "unknown"
         metrics.set(
             "reel_build_info", [("version", HealthController.version), ("ffmpeg", ffmpeg)], to: 1,

@@ -132,17 +132,47 @@ public struct ReelRuntime: Sendable {
         logger: Logger
     ) throws -> any ReelDatabase {
         let url = configuration.databaseURL
-        if url.hasPrefix("sqlite://") { return try SQLiteStore(path: String(url.dropFirst("sqlite://".count))) }
-        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-            return try PostgresStore(url: url, poolSize: configuration.databasePoolSize, listen: listen, logger: logger)
+        // A store that cannot open is a setting to fix: one line naming it, and exit 78.
+        let problem = { (reason: String) in SettingsError(problems: ["REEL_DATABASE_URL=\(configuration.redactedDatabaseURL): \(reason)"]) }
+        if url.hasPrefix("sqlite://") {
+            do {
+                return try SQLiteStore(path: String(url.dropFirst("sqlite://".count)))
+            } catch {
+                throw problem("cannot open or create that database file (does its folder exist, and is it writable?)")
+            }
         }
-        throw ConfigurationError("REEL_DATABASE_URL \(url): use sqlite://PATH or postgres://user:password@host:5432/db")
+        guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+            throw problem("use sqlite://PATH or postgres://user:password@host:5432/db")
+        }
+        do {
+            return try PostgresStore(url: url, poolSize: configuration.databasePoolSize, listen: listen, logger: logger)
+        } catch let error as StoreError {
+            throw problem(error.message)
+        }
     }
 
     static func openObjects(_ url: String, s3: S3Client?) throws -> any ObjectStore {
-        if url.hasPrefix("file://") { return try LocalObjectStore(root: URL(fileURLWithPath: String(url.dropFirst("file://".count)))) }
-        if url.hasPrefix("s3://"), let s3 { return try S3ObjectStore(url: url, client: s3) }
-        throw ConfigurationError("REEL_STORAGE_URL \(url): use file:///PATH or s3://bucket[/prefix]")
+        let problem = { (reason: String) in SettingsError(problems: ["REEL_STORAGE_URL=\(url): \(reason)"]) }
+        if url.hasPrefix("file://") {
+            do {
+                return try LocalObjectStore(root: URL(fileURLWithPath: String(url.dropFirst("file://".count))))
+            } catch {
+                throw problem("cannot create or open that folder")
+            }
+        }
+        guard url.hasPrefix("s3://"), let s3 else { throw problem("use file:///PATH or s3://bucket[/prefix]") }
+        do {
+            return try S3ObjectStore(url: url, client: s3)
+        } catch {
+            throw problem("must look like s3://bucket[/prefix]")
+        }
+    }
+
+    /// Which object-store URLs compositions may name as sources, read with this runtime's S3
+    /// credentials: the buckets of `REEL_SOURCE_BUCKETS`, never Reel's own storage.
+    public var sourcePolicy: S3SourcePolicy {
+        S3SourcePolicy(
+            endpoint: s3?.configuration.endpoint, readableBuckets: Set(configuration.sourceBuckets), storageURL: configuration.storageURL)
     }
 
     /// This process's scratch folder. Folders left by processes that died are removed, with any
@@ -187,6 +217,7 @@ public struct ReelRuntime: Sendable {
             addressGuard: AddressGuard(allowPrivate: configuration.allowPrivateSources)
         )
         fetcher.s3 = s3
+        fetcher.sources = sourcePolicy
         var renderer = CompositionRenderer(
             fetcher: fetcher,
             ffmpegPath: configuration.ffmpegPath,
@@ -222,7 +253,8 @@ public struct ReelRuntime: Sendable {
             signer: URLSigner(secret: try secret()),
             metrics: metrics,
             workerSlots: workerSlots,
-            ffmpegVersion: await ffmpegVersion()
+            ffmpegVersion: await ffmpegVersion(),
+            sources: sourcePolicy
         )
     }
 

@@ -58,10 +58,16 @@ public enum CaptionFile {
             let startText = parts[0].trimmingCharacters(in: .whitespaces)
             let endText = parts[1].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
             guard let start = seconds(startText) else {
-                throw SyntaxError(cue: number, line: line, reason: "cannot read the start time \"\(startText)\"")
+                throw SyntaxError(cue: number, line: line, reason: "cannot read the start time \"\(startText.prefix(40))\"")
             }
             guard let end = seconds(endText) else {
-                throw SyntaxError(cue: number, line: line, reason: "cannot read the end time \"\(endText)\"")
+                throw SyntaxError(cue: number, line: line, reason: "cannot read the end time \"\(endText.prefix(40))\"")
+            }
+            // The same bound as inline cues: a time past it is refused here, before any frame arithmetic.
+            guard end <= InputLimits.sourceTime else {
+                throw SyntaxError(
+                    cue: number, line: line,
+                    reason: "ends at \(endText.prefix(40)), later than \(NumberText.plain(InputLimits.sourceTime / 3600)) hours")
             }
             guard end > start else {
                 throw SyntaxError(cue: number, line: line, reason: "ends at \(endText), not after its start \(startText)")
@@ -76,7 +82,7 @@ public enum CaptionFile {
         return cues
     }
 
-    /// `hh:mm:ss.mmm`, `mm:ss.mmm` or SRT's `hh:mm:ss,mmm` as seconds.
+    /// `hh:mm:ss.mmm`, `mm:ss.mmm` or SRT's `hh:mm:ss,mmm` as seconds; nil when unreadable or not finite.
     static func seconds(_ text: String) -> Double? {
         let fields = text.replacingOccurrences(of: ",", with: ".").split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(fields.count), let last = fields.last, last.count >= 2, last.allSatisfy({ $0.isNumber || $0 == "." }),
@@ -87,7 +93,7 @@ public enum CaptionFile {
             guard !field.isEmpty, field.allSatisfy(\.isNumber), let value = Double(field), power == 1 || value < 60 else { return nil }
             total += value * (power == 0 ? 60 : 3600)
         }
-        return total
+        return total.isFinite ? total : nil
     }
 
     /// Cue text without markup: tags (`<i>`, `<v Name>`, `{\an8}`) removed, entities decoded.
@@ -100,15 +106,42 @@ public enum CaptionFile {
         return result.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The cues as a WebVTT file, their text escaped.
+    /// The cues as a WebVTT file, their text escaped: no cue text can end its cue or start another.
     public static func webVTT(_ cues: [CaptionCue]) -> String {
         var text = "WEBVTT\n"
         for (number, cue) in cues.enumerated() {
-            let escaped = cue.text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "-->", with: "--&gt;")
-            text += "\n\(number + 1)\n\(timestamp(cue.start)) --> \(timestamp(cue.end))\n\(escaped)\n"
+            let escaped = lines(of: cue.text).map {
+                $0.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                    .replacingOccurrences(of: ">", with: "&gt;")
+            }
+            guard !escaped.isEmpty else { continue }
+            text += "\n\(number + 1)\n\(timestamp(cue.start)) --> \(timestamp(cue.end))\n\(escaped.joined(separator: "\n"))\n"
         }
         return text
+    }
+
+    /// A cue's text as the lines a caption format may hold: every line break (CR, LF, CRLF, VT,
+    /// FF, NEL, U+2028, U+2029) splits a line, empty lines go (a blank line ends a WebVTT cue),
+    /// a tab is a space and every other control character is dropped. What reaches an ASS script
+    /// or a WebVTT file is only ever these lines, so no text can start a line of its own there.
+    public static func lines(of text: String) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:
+                if !line.isEmpty { lines.append(line) }
+                line = ""
+            case 0x09:
+                line.unicodeScalars.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F:
+                continue
+            default:
+                line.unicodeScalars.append(scalar)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// `hh:mm:ss.mmm`.

@@ -20,10 +20,11 @@ extension PlanState {
         for cue in cues {
             let first = max(0, Int(clamping: ((cue.start - offset) * fps - 1e-6).rounded(.up)))
             let last = min(frames, Int(clamping: ((cue.end - offset) * fps - 1e-6).rounded(.up)))
-            guard last > first, !cue.text.isEmpty else { continue }
+            let text = Self.assText(cue.text)
+            guard last > first, !text.isEmpty else { continue }
             let start = first == 0 ? 0 : (Double(first) - 0.5) / fps
             let end = (Double(last) - 0.5) / fps
-            events += "Dialogue: 0,\(Self.assTime(start)),\(Self.assTime(end)),Default,,0,0,0,,\(Self.assText(cue.text))\n"
+            events += "Dialogue: 0,\(Self.assTime(start)),\(Self.assTime(end)),Default,,0,0,0,,\(text)\n"
         }
         guard !events.isEmpty else { return video }
         let size = style.fontSize ?? max(8, height / 18)
@@ -61,16 +62,19 @@ extension PlanState {
         return String(format: "%d:%02d:%02d.%02d", centis / 360_000, centis / 6000 % 60, centis / 100 % 60, centis % 100)
     }
 
-    /// Cue text drawn literally: braces escaped, a backslash kept from starting a tag, lines as `\N`.
+    /// Cue text drawn literally: braces escaped, a backslash kept from starting a tag, the lines of
+    /// ``CaptionFile/lines(of:)`` joined by `\N`, so nothing in it can start a line of the script.
     static func assText(_ text: String) -> String {
         var result = ""
-        for character in text {
-            switch character {
-            case "{": result += "\\{"
-            case "}": result += "\\}"
-            case "\\": result += "\\\u{2060}"
-            case "\n": result += "\\N"
-            default: result.append(character)
+        for line in CaptionFile.lines(of: text) {
+            if !result.isEmpty { result += "\\N" }
+            for character in line {
+                switch character {
+                case "{": result += "\\{"
+                case "}": result += "\\}"
+                case "\\": result += "\\\u{2060}"
+                default: result.append(character)
+                }
             }
         }
         return result

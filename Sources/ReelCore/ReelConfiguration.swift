@@ -81,6 +81,10 @@ public struct ReelConfiguration: Sendable {
     /// for at most `webhookMaxAge` seconds after the event (`REEL_WEBHOOK_MAX_AGE`).
     public var webhookRetryDelay: Double
     public var webhookMaxAge: Double
+    /// Buckets whose objects a composition may name as sources (`s3://bucket/key` or S3-style
+    /// URLs), read with Reel's S3 credentials (`REEL_SOURCE_BUCKETS`, comma-separated; none by
+    /// default). Reel's own storage is never read by URL, listed or not.
+    public var sourceBuckets: [String]
     /// Largest output uploaded in one PUT; larger ones go in parts (`REEL_S3_MULTIPART_THRESHOLD`).
     public var s3MultipartThreshold: Int
     /// Bytes the render cache may hold in the object store before the least recently used parts
@@ -104,6 +108,12 @@ public struct ReelConfiguration: Sendable {
         databaseURL = read.text("REEL_DATABASE_URL") ?? "sqlite://" + data.appendingPathComponent("reel.sqlite").path
         if !["sqlite://", "postgres://", "postgresql://"].contains(where: databaseURL.hasPrefix) {
             read.refuse("REEL_DATABASE_URL", Self.redacted(databaseURL), "must be sqlite://PATH or postgres://user:password@host:5432/db")
+        } else if databaseURL.hasPrefix("sqlite://")
+            ? databaseURL.count == "sqlite://".count : URLComponents(string: databaseURL)?.host?.isEmpty != false
+        {
+            read.refuse(
+                "REEL_DATABASE_URL", Self.redacted(databaseURL),
+                "names no file or host: sqlite://PATH or postgres://user:password@host:5432/db")
         }
         storageURL = read.text("REEL_STORAGE_URL") ?? "file://" + data.appendingPathComponent("objects").path
         if !storageURL.hasPrefix("file://") && !storageURL.hasPrefix("s3://") {
@@ -144,6 +154,14 @@ public struct ReelConfiguration: Sendable {
         headerTimeout = read.number("REEL_HEADER_TIMEOUT", default: 10, in: 0.5...3600)
         bodyTimeout = read.number("REEL_BODY_TIMEOUT", default: 10, in: 0.5...3600)
         minBodyBytesPerSecond = 1024
+        sourceBuckets = (read.text("REEL_SOURCE_BUCKETS") ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }.filter { !$0.isEmpty }
+        for bucket in sourceBuckets where !Self.isBucketName(bucket) {
+            read.refuse(
+                "REEL_SOURCE_BUCKETS", bucket,
+                "each must be a bucket name: 3 to 63 of a-z, 0-9, . and -, starting and ending with a letter or digit")
+        }
         s3MultipartThreshold = read.integer("REEL_S3_MULTIPART_THRESHOLD", default: 16 << 20, in: (5 << 20)...(5 << 30))
         cacheMaxBytes = read.integer("REEL_CACHE_MAX_BYTES", default: 10 << 30, in: 0...(1 << 50))
         segmentSeconds = read.number("REEL_SEGMENT_SECONDS", default: 10, in: 2...600)
@@ -192,8 +210,10 @@ public struct ReelConfiguration: Sendable {
         }
         webhookSecrets = webhookSecretText.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(String.init)
         for secret in webhookSecrets where WebhookSecret.key(of: secret) == nil {
+            // Not even a prefix of it is printed: the line goes to logs and terminals.
             read.refuse(
-                "REEL_WEBHOOK_SECRET", "(\(secret.prefix(6))…)", "each secret must be whsec_ followed by 16 to 64 base64-encoded bytes")
+                "REEL_WEBHOOK_SECRET", "(a secret of \(secret.count) characters)",
+                "each secret must be whsec_ followed by 16 to 64 base64-encoded bytes")
         }
         webhookRetryDelay = read.number("REEL_WEBHOOK_RETRY_DELAY", default: 5, in: 0.1...3_600)
         webhookMaxAge = read.number("REEL_WEBHOOK_MAX_AGE", default: 86_400, in: 60...(7 * 86_400))
@@ -239,6 +259,15 @@ public struct ReelConfiguration: Sendable {
     public var scratchDirectory: URL { dataDirectory.appendingPathComponent("tmp") }
     /// Folder of the source cache.
     public var cacheDirectory: URL { dataDirectory.appendingPathComponent("cache") }
+
+    /// An S3 bucket name as AWS allows it.
+    static func isBucketName(_ name: String) -> Bool {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.-")
+        guard (3...63).contains(name.count), name.allSatisfy(allowed.contains), let first = name.first, let last = name.last else {
+            return false
+        }
+        return first.isLetter || first.isNumber ? last.isLetter || last.isNumber : false
+    }
 
     static func which(_ program: String, environment: [String: String]) -> String? {
         for folder in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {

@@ -80,7 +80,7 @@ public struct AddressGuard: Sendable {
 
     /// True for addresses that must not be fetched from: loopback, private, link-local, shared,
     /// benchmarking, documentation, multicast and reserved ranges, and every IPv6 form that
-    /// carries an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo).
+    /// carries an IPv4 address (mapped, compatible, translated, NAT64, 6to4, Teredo).
     public static func isInternal(_ bytes: [UInt8]) -> Bool {
         if bytes.count == 16 { return isInternalV6(bytes) }
         guard bytes.count == 4 else { return true }
@@ -102,6 +102,10 @@ public struct AddressGuard: Sendable {
         // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible, which also covers :: and ::1).
         if bytes[0..<10].allSatisfy({ $0 == 0 }) && ((bytes[10] == 0xff && bytes[11] == 0xff) || (bytes[10] == 0 && bytes[11] == 0)) {
             return bytes[10] == 0 || isInternal(v4)
+        }
+        // ::ffff:0:a.b.c.d (IPv4-translated, RFC 2765): a translator reaches any IPv4 address.
+        if bytes[0..<8].allSatisfy({ $0 == 0 }) && bytes[8] == 0xff && bytes[9] == 0xff && bytes[10] == 0 && bytes[11] == 0 {
+            return true
         }
         let prefix16 = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
         switch prefix16 {

@@ -9,8 +9,8 @@ import ReelObjects
 
 /// Brings a composition's sources to local disk: `asset://` from the object store, `http(s)://`
 /// through a bounded on-disk cache keyed by URL and revalidated with its ETag/Last-Modified.
-/// URLs naming S3 objects (``S3Location``) are read through `s3`, the configured endpoint and
-/// credentials, into the same cache.
+/// URLs naming S3 objects in buckets the operator lists are read through `s3`, the configured
+/// endpoint and credentials, into the same cache (``S3SourcePolicy`` decides which).
 public struct SourceFetcher: Sendable {
     public var httpClient: HTTPClient
     public var objects: any ObjectStore
@@ -24,6 +24,8 @@ public struct SourceFetcher: Sendable {
     public var allowLocalFiles = false
     /// Reads `s3://…` and S3-style `https://` sources with Reel's credentials, when configured.
     public var s3: S3Client?
+    /// Which object-store URLs ``s3`` may read; by default none.
+    public var sources = S3SourcePolicy()
     /// Concurrent jobs needing one source share its download or revalidation.
     public var inFlight = FetchCoalescer<String>()
 
@@ -49,11 +51,16 @@ public struct SourceFetcher: Sendable {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
             throw RenderFailure("\(url) is not a URL")
         }
-        if let location = S3Location(url: url, endpoint: s3?.configuration.endpoint) {
-            if let s3 { return try await fetchHTTP(url, s3: (s3, location)) }
-            if scheme == "s3" {
+        switch sources.decide(url) {
+        case .refused(let reason):
+            throw RenderFailure("\(url): \(reason)")
+        case .credentials(let location):
+            guard let s3 else {
                 throw RenderFailure("\(url): s3:// sources need S3 credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)")
             }
+            return try await fetchHTTP(url, s3: (s3, location))
+        case .web:
+            break
         }
         switch scheme {
         case "asset":
@@ -124,6 +131,11 @@ public struct SourceFetcher: Sendable {
             guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
                 throw RenderFailure("\(original): invalid URL \(url)")
             }
+            // Every hop is http or https: AsyncHTTPClient would follow unix:// or http+unix:// to a
+            // local socket whatever the host the guard checked.
+            if s3 == nil, !["http", "https"].contains(components.scheme?.lowercased() ?? "") {
+                throw RenderFailure("could not fetch \(original): a redirect to \(components.scheme ?? "")://… is not followed")
+            }
             var headers = [("User-Agent", "reel/1")]
             if hasCached, let validators = cachedValidators {
                 if let etag = validators["etag"] { headers.append(("If-None-Match", etag)) }
@@ -181,6 +193,9 @@ public struct SourceFetcher: Sendable {
                 let next = URL(string: location, relativeTo: URL(string: url))?.absoluteString
             else { throw RenderFailure("could not fetch \(original): redirect without a Location") }
             return .redirect(next)
+        case let code where (code == 403 || code == 404) && !redirects:
+            // Read with Reel's credentials: one answer whether the key is missing or forbidden.
+            throw RenderFailure("could not fetch \(original): no such object, or Reel may not read it")
         default:
             let transient = response.status.code >= 500 || response.status.code == 429 || response.status.code == 408
             throw RenderFailure(

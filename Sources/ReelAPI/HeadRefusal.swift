@@ -1,0 +1,81 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import ReelCore
+
+/// A request head the HTTP/1 layer answers itself, before the router sees it: a body framed with
+/// a `Transfer-Encoding` other than `chunked` (501: Reel cannot decode it), or a `Host` that is
+/// missing (HTTP/1.1), repeated or malformed (400, as RFC 9112 §3.2 requires — a Host the 421
+/// check cannot read must not slip past it). The connection closes after the answer.
+struct HeadRefusal: Equatable, Sendable {
+    var status: HTTPResponseStatus
+    var code: String
+    var message: String
+    var field: String
+
+    /// Why `head` is refused, or nil when it may go on.
+    static func check(_ head: HTTPRequestHead) -> HeadRefusal? {
+        let encodings = head.headers["transfer-encoding"].flatMap { $0.split(separator: ",") }.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        if !encodings.isEmpty, encodings != ["chunked"] {
+            return HeadRefusal(
+                status: .notImplemented, code: "not_implemented",
+                message: "the only Transfer-Encoding Reel reads is chunked; send the body with it or with Content-Length",
+                field: "Transfer-Encoding")
+        }
+        let hosts = head.headers["host"]
+        if hosts.count > 1 {
+            return badHost("a request has one Host header, not \(hosts.count)")
+        }
+        guard let host = hosts.first else {
+            let isHTTP11 = head.version.major > 1 || (head.version.major == 1 && head.version.minor >= 1)
+            return isHTTP11 ? badHost("an HTTP/1.1 request must name its host in a Host header") : nil
+        }
+        return isAuthority(host) ? nil : badHost("the Host header is not a host name or address with an optional port")
+    }
+
+    static func badHost(_ message: String) -> HeadRefusal {
+        HeadRefusal(status: .badRequest, code: "bad_request", message: message, field: "Host")
+    }
+
+    /// `host[:port]` as RFC 3986 allows it in a Host header: a name of letters, digits and
+    /// `-._~`, an IPv4 address, or an IPv6 address in brackets; a port of at most five digits.
+    static func isAuthority(_ text: String) -> Bool {
+        var host = Substring(text)
+        var port: Substring?
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return false }
+            let inside = String(host[host.index(after: host.startIndex)..<close])
+            var address = in6_addr()
+            guard inet_pton(AF_INET6, inside, &address) == 1 else { return false }
+            let rest = host[host.index(after: close)...]
+            guard rest.isEmpty || rest.hasPrefix(":") else { return false }
+            port = rest.isEmpty ? nil : rest.dropFirst()
+            host = ""
+        } else {
+            let parts = host.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count <= 2, let name = parts.first, !name.isEmpty else { return false }
+            host = name
+            port = parts.count == 2 ? parts[1] : nil
+        }
+        let nameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        guard host.allSatisfy(nameCharacters.contains) else { return false }
+        if let port {
+            guard (1...5).contains(port.count), port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber) else { return false }
+        }
+        return true
+    }
+
+    /// The answer's head and body: the API's error shape, closing the connection.
+    func response() -> (head: HTTPResponseHead, body: ByteBuffer) {
+        let error = ErrorResponse(
+            errorCode: code, message: message, details: [FieldError(field: field, message: message, errorType: "header")],
+            requestID: UUID().uuidString.lowercased(), timestamp: Date())
+        let body = ByteBuffer(string: (try? JSONCoding.text(error)) ?? "{}")
+        let headers: HTTPHeaders = [
+            "Content-Type": "application/json; charset=utf-8", "Content-Length": String(body.readableBytes), "Connection": "close",
+        ]
+        return (HTTPResponseHead(version: .http1_1, status: status, headers: headers), body)
+    }
+}
