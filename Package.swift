@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
     .treatWarning("DeprecatedDeclaration", as: .error),
 ]
 
-let package = Package(
+var package = Package(
     name: "reel",
     platforms: [.macOS(.v15)],
     products: [
@@ -131,7 +131,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ReelCoreTests", dependencies: ["ReelCore"], swiftSettings: swiftSettings),
+        .target(name: "ReelFuzzTargets", dependencies: ["ReelCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelCoreTests", dependencies: ["ReelCore", "ReelFuzzTargets"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelStoreTests",
             dependencies: [
@@ -175,3 +176,12 @@ let package = Package(
         ),
     ]
 )
+
+// `scripts/fuzz` builds the libFuzzer driver with REEL_FUZZ=1 and `--sanitize=fuzzer`: libFuzzer
+// brings `main`, so the target exists only then (any other build would lack one).
+if Context.environment["REEL_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "reel-fuzz", dependencies: ["ReelFuzzTargets"], path: "Sources/ReelFuzz",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]))
+}

@@ -28,7 +28,7 @@ struct CompositionController {
     @Sendable func create(_ request: Request, context: ReelRequestContext) async throws -> Response {
         let body = try await Self.collectJSON(request, limit: services.configuration.maxBodyBytes)
         let unknown = UnknownFields()
-        let composition = try Self.decodeMerging(body, unknownFields: unknown)
+        let composition = try Self.decodeMerging(body, unknownFields: unknown, maxBytes: services.configuration.maxBodyBytes)
         return try await submit(
             composition, unknown: unknown, bodyDigest: IdempotentWrite.digest(body.readableBytesView), request: request, context: context)
     }
@@ -44,8 +44,9 @@ struct CompositionController {
     }
 
     /// The composition in `body`; with a top-level `merge` (`{"NAME": value}`, or Shotstack's
-    /// `[{"find": "NAME", "replace": value}]`) its `{{NAME}}` placeholders are filled first.
-    static func decodeMerging(_ body: ByteBuffer, unknownFields: UnknownFields) throws -> CompositionRequest {
+    /// `[{"find": "NAME", "replace": value}]`) its `{{NAME}}` placeholders are filled first, the
+    /// result no larger than `maxBytes` (a posted body's own bound).
+    static func decodeMerging(_ body: ByteBuffer, unknownFields: UnknownFields, maxBytes: Int) throws -> CompositionRequest {
         guard body.readableBytesView.firstRange(of: Array(#""merge""#.utf8)) != nil,
             case .object(var members) = try JSONCoding.decode(JSONValue.self, from: body),
             let merge = members.removeValue(forKey: "merge")
@@ -61,8 +62,14 @@ struct CompositionController {
             problems.append(FieldError(field: "merge.\(name)", message: "no {{\(name)}} in the composition uses it", errorType: "unknown"))
         }
         if !problems.isEmpty { throw ReelError.validation(problems) }
-        let merged = try JSONEncoder().encode(Merge.apply(values, to: composition))
-        return try JSONCoding.decode(CompositionRequest.self, from: ByteBuffer(bytes: merged), unknownFields: unknownFields)
+        let merged: JSONValue
+        do {
+            merged = try Merge.apply(values, to: composition, maxBytes: maxBytes)
+        } catch {
+            throw ReelError.validation([error.problem(at: "merge.\(error.name)")])
+        }
+        return try JSONCoding.decode(
+            CompositionRequest.self, from: ByteBuffer(bytes: try JSONEncoder().encode(merged)), unknownFields: unknownFields)
     }
 
     /// Inline merge values by name, from an object or from find/replace pairs.

@@ -51,7 +51,7 @@ struct FileController {
         let range: ClosedRange<Int>
         let status: HTTPResponse.Status
         if let header = request.headers[.range] {
-            guard let parsed = Self.parseRange(header, size: size) else {
+            guard let parsed = ByteRange.parse(header, size: size) else {
                 headers[.contentRange] = "bytes */\(size)"
                 return Response(status: .rangeNotSatisfiable, headers: headers)
             }
@@ -68,22 +68,6 @@ struct FileController {
         }
         let body = try await fileIO.loadFile(path: path, range: range, context: context)
         return Response(status: status, headers: headers, body: body)
-    }
-
-    /// Parses a single `bytes=` range; nil when it cannot be satisfied.
-    static func parseRange(_ header: String, size: Int) -> ClosedRange<Int>? {
-        guard header.hasPrefix("bytes="), size > 0 else { return nil }
-        let spec = header.dropFirst(6).split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        let parts = spec.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
-        if parts[0].isEmpty {
-            guard let suffix = Int(parts[1]), suffix > 0 else { return nil }
-            return max(0, size - suffix)...(size - 1)
-        }
-        guard let start = Int(parts[0]), start < size else { return nil }
-        if parts[1].isEmpty { return start...(size - 1) }
-        guard let end = Int(parts[1]), end >= start else { return nil }
-        return start...min(end, size - 1)
     }
 
     static func contentType(for key: String) -> String {

@@ -25,7 +25,9 @@ struct IdempotentWrite {
         self.key = key
         self.tenant = tenant
         self.lifetime = lifetime
-        let text = "\(request.method.rawValue) \(request.uri.path)\n\(bodyDigest())"
+        // One route, one fingerprint: `/compositions/` is `/compositions`.
+        let path = request.uri.path.count > 1 && request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path
+        let text = "\(request.method.rawValue) \(path)\n\(bodyDigest())"
         fingerprint = Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 

@@ -88,10 +88,13 @@ struct TemplateController {
         }
         var composition: CompositionRequest
         do {
-            let merged = try JSONEncoder().encode(Merge.apply(values, to: template.body.composition))
+            let merged = try JSONEncoder().encode(
+                Merge.apply(values, to: template.body.composition, maxBytes: services.configuration.maxBodyBytes))
             composition = try JSONCoding.decode(CompositionRequest.self, from: ByteBuffer(bytes: merged))
         } catch let error as ReelError {
             throw error.describing(describe)
+        } catch let overflow as Merge.Overflow {
+            throw ReelError.validation([overflow.problem(at: "merge.\(overflow.name)")])
         }
         if let priority = merge.priority { composition.priority = priority }
         if let webhook = merge.webhookURL { composition.webhookURL = webhook }
@@ -108,13 +111,16 @@ struct TemplateController {
     }
 
     /// A template body that is JSON, has no problems of its own and whose composition, with
-    /// its fields at their defaults, decodes as a composition.
+    /// its fields at their defaults, decodes as a composition no larger than a posted one.
     func checked(_ buffer: ByteBuffer) throws -> TemplateBody {
         let body = try JSONCoding.decode(TemplateBody.self, from: buffer)
         let problems = body.problems
         if !problems.isEmpty { throw ReelError.validation(problems) }
         do {
-            _ = try JSONCoding.decode(CompositionRequest.self, from: ByteBuffer(bytes: try JSONEncoder().encode(body.sampleComposition)))
+            let sample = try body.sampleComposition(maxBytes: services.configuration.maxBodyBytes)
+            _ = try JSONCoding.decode(CompositionRequest.self, from: ByteBuffer(bytes: try JSONEncoder().encode(sample)))
+        } catch let overflow as Merge.Overflow {
+            throw ReelError.validation([overflow.problem(at: "merge_fields.\(overflow.name).default")])
         } catch let error as ReelError {
             throw error.describing { problem in
                 var described = problem

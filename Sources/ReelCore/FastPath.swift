@@ -51,8 +51,8 @@ public enum FastPath {
             let name = "source\(index).mp4"
             links[name] = source.path
             list += "file \(name)\n"
-            if clip.trimStart > 0 { list += "inpoint \(PlanState.number(clip.trimStart))\n" }
-            if end < source.info.duration - frame / 2 { list += "outpoint \(PlanState.number(end))\n" }
+            if clip.trimStart > 0 { list += "inpoint \(NumberText.ffmpeg(clip.trimStart))\n" }
+            if end < source.info.duration - frame / 2 { list += "outpoint \(NumberText.ffmpeg(end))\n" }
         }
         let listName = "sources.ffconcat"
         var warnings = ["joined by stream copy: the sources already match the output, so nothing was re-encoded"]
@@ -61,7 +61,7 @@ public enum FastPath {
         return FFmpegPlan(
             arguments: ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"] + SourceInput.concatOptions + [
                 "-f", "concat", "-safe", "0", "-i", directory + "/" + listName, "-map", "0:v:0", "-map", "0:a:0", "-c", "copy", "-t",
-                PlanState.number(timeline.duration), "-movflags", "+faststart",
+                NumberText.ffmpeg(timeline.duration), "-movflags", "+faststart",
                 "-progress", "pipe:1", "-nostats", outputPath,
             ],
             files: [listName: list],

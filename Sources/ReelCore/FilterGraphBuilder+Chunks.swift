@@ -81,7 +81,7 @@ extension FilterGraphBuilder {
             let labels = try state.addPieces(
                 group, of: pieces, timeline: timeline, shift: chunkStart - start, request: request, sources: sources)
             var video = state.concat(labels).video
-            state.graph.add([video], [.init("tpad", [("stop_mode", "clone"), ("stop_duration", PlanState.number(2 / fps))])], ["padded"])
+            state.graph.add([video], [.init("tpad", [("stop_mode", "clone"), ("stop_duration", NumberText.ffmpeg(2 / fps))])], ["padded"])
             video = "padded"
             for (index, overlay) in request.overlays.enumerated() {
                 let overlayEnd = overlay.endTime ?? total
@@ -130,7 +130,7 @@ extension FilterGraphBuilder {
         let audioArguments =
             ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"] + audio.inputArguments + [
                 "-filter_complex", audio.graph.rendered, "-map", "[\(mixed)]", "-c:a", "aac", "-b:a", "128k", "-ar",
-                String(Self.sampleRate), "-ac", "2", "-t", PlanState.number(total), "-progress", "pipe:1", "-nostats", audioFile,
+                String(Self.sampleRate), "-ac", "2", "-t", NumberText.ffmpeg(total), "-progress", "pipe:1", "-nostats", audioFile,
             ]
         let audioPass = FFmpegPlan(arguments: audioArguments, files: [:], duration: total / 10, appliedEffects: [], warnings: [])
 
@@ -138,7 +138,7 @@ extension FilterGraphBuilder {
         let mux = [
             "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-f", "concat", "-safe", "0", "-i",
             fileDirectory + "/" + listName, "-i", audioFile, "-map", "0:v:0", "-map", "1:a:0", "-c", "copy", "-t",
-            PlanState.number(total), "-movflags", "+faststart", "-progress", "pipe:1", "-nostats", outputPath,
+            NumberText.ffmpeg(total), "-movflags", "+faststart", "-progress", "pipe:1", "-nostats", outputPath,
         ]
         var merged = PlanState(width: size.width, height: size.height, fps: fps, x264Preset: x264Preset)
         for effect in effects + audio.effects + ["chunked_render"] { merged.effect(effect) }

@@ -21,7 +21,7 @@ public enum Look: String, Sendable, Hashable, Codable, CaseIterable {
             case .contrast: [.init("eq", [("contrast", "1.4")])]
             case .brighten: [.init("eq", [("brightness", "0.12")])]
             case .darken: [.init("eq", [("brightness", "-0.12")])]
-            case .blur: [.init("gblur", [("sigma", PlanState.number(max(1, Double(height) / 90)))])]
+            case .blur: [.init("gblur", [("sigma", NumberText.ffmpeg(max(1, Double(height) / 90)))])]
             case .vignette: [.init("vignette", [])]
             }
         return filters + [.init("format", [("pix_fmts", "yuv420p")])]

@@ -33,28 +33,113 @@ public enum Merge {
         }
     }
 
+    /// A merge whose result would pass `maxBytes`: the field whose value crossed the bound.
+    public struct Overflow: Error, Sendable, Hashable {
+        public var name: String
+        public var maxBytes: Int
+
+        public init(name: String, maxBytes: Int) {
+            self.name = name
+            self.maxBytes = maxBytes
+        }
+
+        /// The 422 problem at `field` (the merge value, or the template default, that filled `name`).
+        public func problem(at field: String) -> FieldError {
+            FieldError(
+                field: field,
+                message: "makes the merged composition larger than \(maxBytes) bytes, the most a composition may be (REEL_MAX_BODY_BYTES)",
+                errorType: "length")
+        }
+    }
+
     /// `value` with every placeholder that `values` names replaced; others are left as written.
-    public static func apply(_ values: [String: JSONValue], to value: JSONValue) -> JSONValue {
-        switch value {
-        case .string(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if let name = whole(trimmed), let replacement = values[name] { return replacement }
+    /// The result is measured as it is built (about its size as JSON), and merging stops with
+    /// ``Overflow`` the moment it would pass `maxBytes`, before the memory is spent: one value used
+    /// many times cannot grow a small body into gigabytes.
+    public static func apply(_ values: [String: JSONValue], to value: JSONValue, maxBytes: Int) throws(Overflow) -> JSONValue {
+        var merger = Merger(values: values, remaining: maxBytes, maxBytes: maxBytes)
+        return try merger.apply(value)
+    }
+
+    /// One merge in progress: the bytes still allowed, each value's size computed once, and the
+    /// field last filled in (the one an overflow is blamed on).
+    struct Merger {
+        let values: [String: JSONValue]
+        var remaining: Int
+        let maxBytes: Int
+        var lastFilled = ""
+        var sizes: [String: Int] = [:]
+        var texts: [String: String] = [:]
+
+        init(values: [String: JSONValue], remaining: Int, maxBytes: Int) {
+            self.values = values
+            self.remaining = remaining
+            self.maxBytes = maxBytes
+        }
+
+        mutating func spend(_ bytes: Int, filling name: String? = nil) throws(Overflow) {
+            if let name { lastFilled = name }
+            remaining -= bytes
+            if remaining < 0 { throw Overflow(name: lastFilled, maxBytes: maxBytes) }
+        }
+
+        mutating func apply(_ value: JSONValue) throws(Overflow) -> JSONValue {
+            switch value {
+            case .string(let text):
+                return try apply(text)
+            case .array(let items):
+                try spend(2)
+                var merged: [JSONValue] = []
+                merged.reserveCapacity(items.count)
+                for item in items {
+                    try spend(1)
+                    merged.append(try apply(item))
+                }
+                return .array(merged)
+            case .object(let members):
+                try spend(2)
+                var merged: [String: JSONValue] = [:]
+                merged.reserveCapacity(members.count)
+                for (key, member) in members {
+                    try spend(key.utf8.count + 4)
+                    merged[key] = try apply(member)
+                }
+                return .object(merged)
+            default:
+                try spend(value.approximateSize)
+                return value
+            }
+        }
+
+        mutating func apply(_ text: String) throws(Overflow) -> JSONValue {
+            if let name = Merge.whole(text.trimmingCharacters(in: .whitespaces)), let replacement = values[name] {
+                let size = sizes[name] ?? replacement.approximateSize
+                sizes[name] = size
+                try spend(size, filling: name)
+                return replacement
+            }
             var result = ""
             var rest = Substring(text)
+            try spend(2)
             while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
                 let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                result += rest[..<open.lowerBound]
+                let literal = rest[..<open.lowerBound]
+                try spend(literal.utf8.count)
+                result += literal
                 if let replacement = values[name] {
-                    result += self.text(of: replacement)
+                    let inserted = texts[name] ?? Merge.text(of: replacement)
+                    texts[name] = inserted
+                    try spend(inserted.utf8.count, filling: name)
+                    result += inserted
                 } else {
-                    result += rest[open.lowerBound..<close.upperBound]
+                    let kept = rest[open.lowerBound..<close.upperBound]
+                    try spend(kept.utf8.count)
+                    result += kept
                 }
                 rest = rest[close.upperBound...]
             }
+            try spend(rest.utf8.count)
             return .string(result + rest)
-        case .array(let items): return .array(items.map { apply(values, to: $0) })
-        case .object(let members): return .object(members.mapValues { apply(values, to: $0) })
-        default: return value
         }
     }
 

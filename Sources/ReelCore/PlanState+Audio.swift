@@ -8,7 +8,7 @@ extension PlanState {
     )
         throws(RenderFailure) -> String
     {
-        let totalText = Self.number(total)
+        let totalText = NumberText.ffmpeg(total)
         let pictureSound = overlaySound(overlays, sources: sources, total: total)
         var music: String?
         var voice: String?
@@ -17,15 +17,15 @@ extension PlanState {
                 throw RenderFailure("audio.music_url: \(url) has no audio stream")
             }
             let input = addInput(audio.musicLoop ? ["-stream_loop", "-1"] : [], path: source.path)
-            var filters = normalizeAudio() + [.init("volume", [("volume", Self.number(audio.musicVolume))])]
+            var filters = normalizeAudio() + [.init("volume", [("volume", NumberText.ffmpeg(audio.musicVolume))])]
             if !audio.musicLoop { filters.append(.init("apad", [])) }
             filters.append(.init("atrim", [("duration", totalText)]))
             if audio.musicFadeIn > 0 {
-                filters.append(.init("afade", [("t", "in"), ("st", "0"), ("d", Self.number(min(audio.musicFadeIn, total)))]))
+                filters.append(.init("afade", [("t", "in"), ("st", "0"), ("d", NumberText.ffmpeg(min(audio.musicFadeIn, total)))]))
             }
             if audio.musicFadeOut > 0 {
                 let fade = min(audio.musicFadeOut, total)
-                filters.append(.init("afade", [("t", "out"), ("st", Self.number(total - fade)), ("d", Self.number(fade))]))
+                filters.append(.init("afade", [("t", "out"), ("st", NumberText.ffmpeg(total - fade)), ("d", NumberText.ffmpeg(fade))]))
             }
             graph.add(["\(input):a:0"], filters, ["music"])
             music = "music"
@@ -39,7 +39,7 @@ extension PlanState {
             graph.add(
                 ["\(input):a:0"],
                 normalizeAudio() + [
-                    .init("volume", [("volume", Self.number(audio.voiceoverVolume))]),
+                    .init("volume", [("volume", NumberText.ffmpeg(audio.voiceoverVolume))]),
                     .init("apad", []),
                     .init("atrim", [("duration", totalText)]),
                 ],
@@ -83,7 +83,7 @@ extension PlanState {
             graph.add(
                 [mixed],
                 [
-                    .init("loudnorm", [("I", Self.number(target)), ("TP", "-1.5"), ("LRA", "11")]),
+                    .init("loudnorm", [("I", NumberText.ffmpeg(target)), ("TP", "-1.5"), ("LRA", "11")]),
                     .init("aresample", [("osr", String(FilterGraphBuilder.sampleRate))]),
                 ],
                 ["loudness"]
@@ -103,18 +103,23 @@ extension PlanState {
             let (start, end) = window(overlay, total: total)
             guard end > start else { continue }
             let input = addInput(
-                (overlay.trimStart > 0 ? ["-ss", Self.number(overlay.trimStart)] : []) + ["-t", Self.number(end - start)], path: source.path
+                (overlay.trimStart > 0 ? ["-ss", NumberText.ffmpeg(overlay.trimStart)] : []) + ["-t", NumberText.ffmpeg(end - start)],
+                path: source.path
             )
             var filters = normalizeAudio()
-            if overlay.volume != 1 { filters.append(.init("volume", [("volume", Self.number(overlay.volume))])) }
-            if overlay.fadeIn > 0 { filters.append(.init("afade", [("t", "in"), ("st", "0"), ("d", Self.number(overlay.fadeIn))])) }
+            if overlay.volume != 1 { filters.append(.init("volume", [("volume", NumberText.ffmpeg(overlay.volume))])) }
+            if overlay.fadeIn > 0 { filters.append(.init("afade", [("t", "in"), ("st", "0"), ("d", NumberText.ffmpeg(overlay.fadeIn))])) }
             if overlay.fadeOut > 0 {
                 filters.append(
-                    .init("afade", [("t", "out"), ("st", Self.number(end - start - overlay.fadeOut)), ("d", Self.number(overlay.fadeOut))]))
+                    .init(
+                        "afade",
+                        [("t", "out"), ("st", NumberText.ffmpeg(end - start - overlay.fadeOut)), ("d", NumberText.ffmpeg(overlay.fadeOut))])
+                )
             }
             let delay = String(Int(clamping: (start * 1000).rounded()))
             filters += [
-                .init("adelay", [("delays", delay), ("all", "1")]), .init("apad", []), .init("atrim", [("duration", Self.number(total))]),
+                .init("adelay", [("delays", delay), ("all", "1")]), .init("apad", []),
+                .init("atrim", [("duration", NumberText.ffmpeg(total))]),
             ]
             graph.add(["\(input):a:0"], filters, ["pip\(index)"])
             labels.append("pip\(index)")

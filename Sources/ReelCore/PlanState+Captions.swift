@@ -31,7 +31,7 @@ extension PlanState {
         let side = Int(clamping: (Double(width) * (1 - style.maxWidth) / 2).rounded())
         let box = style.backgroundColor.flatMap(Color.init)
         let outline = box?.ass ?? Color(style.outlineColor)?.ass ?? "&H00000000"
-        let border = box == nil ? Self.number(style.outline) : String(max(2, size / 4))
+        let border = box == nil ? NumberText.ffmpeg(style.outline) : String(max(2, size / 4))
         let primary = Color(style.fontColor)?.ass ?? "&H00FFFFFF"
         let script = """
             [Script Info]

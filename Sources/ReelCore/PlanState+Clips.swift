@@ -39,7 +39,7 @@ extension PlanState {
             graph.add(
                 [],
                 [
-                    .init("color", [("c", "black"), ("s", sizeText), ("r", fpsText), ("d", Self.number(duration))]),
+                    .init("color", [("c", "black"), ("s", sizeText), ("r", fpsText), ("d", NumberText.ffmpeg(duration))]),
                     .init("format", [("pix_fmts", "yuv420p")]),
                     .init("setsar", [("r", "1")]),
                 ],
@@ -52,7 +52,7 @@ extension PlanState {
     func silence(_ duration: Double) -> [FilterGraph.Filter] {
         [
             .init("anullsrc", [("r", String(FilterGraphBuilder.sampleRate)), ("cl", "stereo")]),
-            .init("atrim", [("duration", Self.number(duration))]),
+            .init("atrim", [("duration", NumberText.ffmpeg(duration))]),
         ]
     }
 
@@ -84,8 +84,8 @@ extension PlanState {
     /// A slow zoom over the whole clip, continued across the clip's pieces.
     func zoom(_ zoom: Zoom, from start: Double, clipDuration: Double) -> [FilterGraph.Filter] {
         let frames = max(1, (clipDuration * fps).rounded())
-        let offset = Self.number((start * fps).rounded())
-        let progress = "(on+\(offset))/\(Self.number(frames))"
+        let offset = NumberText.ffmpeg((start * fps).rounded())
+        let progress = "(on+\(offset))/\(NumberText.ffmpeg(frames))"
         let z = zoom == .in ? "1+0.2*\(progress)" : "1.2-0.2*\(progress)"
         return [
             .init("scale", [("w", String(width * 2)), ("h", String(height * 2))]),
@@ -127,7 +127,7 @@ extension PlanState {
             )
             return
         }
-        let durationText = Self.number(duration)
+        let durationText = NumberText.ffmpeg(duration)
         let speed = still ? 1 : clip.speed
         let inputOptions: [String]
         var lead = 0.0
@@ -138,7 +138,7 @@ extension PlanState {
         } else {
             if info.duration > 0, clip.trimStart >= info.duration - 0.001 {
                 throw RenderFailure(
-                    "clips[\(index)].trim_start (\(Self.number(clip.trimStart)) s) is past the end of \(source.url), which lasts \(Self.number(info.duration)) s"
+                    "clips[\(index)].trim_start (\(NumberText.ffmpeg(clip.trimStart)) s) is past the end of \(source.url), which lasts \(NumberText.ffmpeg(info.duration)) s"
                 )
             }
             // Output seconds the source range fills at the clip's speed.
@@ -146,7 +146,7 @@ extension PlanState {
             let wanted = min(clip.trimDuration, clipDuration * speed)
             if start == 0, info.duration > 0, clip.trimStart + wanted > info.duration + 0.05 {
                 warnings.append(
-                    "clips[\(index)]: \(source.url) lasts \(Self.number(info.duration)) s, so its last frame is held for \(Self.number((clip.trimStart + wanted - info.duration) / speed)) s"
+                    "clips[\(index)]: \(source.url) lasts \(NumberText.ffmpeg(info.duration)) s, so its last frame is held for \(NumberText.ffmpeg((clip.trimStart + wanted - info.duration) / speed)) s"
                 )
             }
             if available < clipDuration - Timeline.epsilon, start + duration > available + Timeline.epsilon {
@@ -165,8 +165,8 @@ extension PlanState {
                 seek = clip.trimStart + (clip.reverse ? 0 : available - lead) * speed
                 take = lead * speed
             }
-            if seek > 0 { options += ["-ss", Self.number(seek)] }
-            options += ["-t", Self.number(take)]
+            if seek > 0 { options += ["-ss", NumberText.ffmpeg(seek)] }
+            options += ["-t", NumberText.ffmpeg(take)]
             inputOptions = options
         }
         let volume = clip.volume * originalVolume
@@ -174,7 +174,7 @@ extension PlanState {
         let input = includeVideo || wantsSourceAudio ? addInput(inputOptions, path: source.path) : -1
         if clip.trimStart > 0 || clip.trimEnd != nil { effect("trim") }
 
-        let retime = speed == 1 ? "PTS-STARTPTS" : "(PTS-STARTPTS)/\(Self.number(speed))"
+        let retime = speed == 1 ? "PTS-STARTPTS" : "(PTS-STARTPTS)/\(NumberText.ffmpeg(speed))"
         var video: [FilterGraph.Filter] = [.init("setpts", [("expr", retime)])]
         video += reshape(clip)
         video.append(.init("fps", [("fps", fpsText)]))
@@ -192,9 +192,9 @@ extension PlanState {
             effect("zoom_\(clip.zoom.rawValue)")
         }
         video += [
-            .init("tpad", [("stop_mode", "clone"), ("stop_duration", Self.number(duration + lead))]),
+            .init("tpad", [("stop_mode", "clone"), ("stop_duration", NumberText.ffmpeg(duration + lead))]),
             lead > 0
-                ? .init("trim", [("start", Self.number(lead)), ("duration", durationText)])
+                ? .init("trim", [("start", NumberText.ffmpeg(lead)), ("duration", durationText)])
                 : .init("trim", [("duration", durationText)]),
             .init("setpts", [("expr", "PTS-STARTPTS")]),
         ]
@@ -204,7 +204,7 @@ extension PlanState {
 
         if !includeAudio { return }
         if wantsSourceAudio {
-            let gain: [FilterGraph.Filter] = volume == 1 ? [] : [.init("volume", [("volume", Self.number(volume))])]
+            let gain: [FilterGraph.Filter] = volume == 1 ? [] : [.init("volume", [("volume", NumberText.ffmpeg(volume))])]
             let played: [FilterGraph.Filter] = (clip.reverse ? [.init("areverse")] : []) + tempo(speed)
             graph.add(
                 ["\(input):a:0"],

@@ -51,8 +51,8 @@ extension PlanState {
                 .init(
                     "crop",
                     [
-                        ("w", "iw*\(Self.number(crop.width))"), ("h", "ih*\(Self.number(crop.height))"),
-                        ("x", "iw*\(Self.number(crop.x))"), ("y", "ih*\(Self.number(crop.y))"),
+                        ("w", "iw*\(NumberText.ffmpeg(crop.width))"), ("h", "ih*\(NumberText.ffmpeg(crop.height))"),
+                        ("x", "iw*\(NumberText.ffmpeg(crop.x))"), ("y", "ih*\(NumberText.ffmpeg(crop.y))"),
                     ]
                 )
             )
@@ -87,7 +87,7 @@ extension PlanState {
             steps.append(.init("atempo", [("tempo", "0.5")]))
             rest /= 0.5
         }
-        if abs(rest - 1) > 1e-9 { steps.append(.init("atempo", [("tempo", Self.number(rest))])) }
+        if abs(rest - 1) > 1e-9 { steps.append(.init("atempo", [("tempo", NumberText.ffmpeg(rest))])) }
         return steps
     }
 
@@ -107,17 +107,17 @@ extension PlanState {
         guard touchesIn || touchesOut else { return ([], []) }
         if fadeIn > 0 { effect("fade_in") }
         if fadeOut > 0 { effect("fade_out") }
-        let shift = Self.number(start)
+        let shift = NumberText.ffmpeg(start)
         var video: [FilterGraph.Filter] = [.init("setpts", [("expr", "PTS+\(shift)/TB")])]
         var audio: [FilterGraph.Filter] = [.init("asetpts", [("expr", "PTS+\(shift)/TB")])]
         if touchesIn {
-            video.append(.init("fade", [("t", "in"), ("st", "0"), ("d", Self.number(fadeIn))]))
-            audio.append(.init("afade", [("t", "in"), ("st", "0"), ("d", Self.number(fadeIn))]))
+            video.append(.init("fade", [("t", "in"), ("st", "0"), ("d", NumberText.ffmpeg(fadeIn))]))
+            audio.append(.init("afade", [("t", "in"), ("st", "0"), ("d", NumberText.ffmpeg(fadeIn))]))
         }
         if touchesOut {
-            let outStart = Self.number(clipDuration - fadeOut)
-            video.append(.init("fade", [("t", "out"), ("st", outStart), ("d", Self.number(fadeOut))]))
-            audio.append(.init("afade", [("t", "out"), ("st", outStart), ("d", Self.number(fadeOut))]))
+            let outStart = NumberText.ffmpeg(clipDuration - fadeOut)
+            video.append(.init("fade", [("t", "out"), ("st", outStart), ("d", NumberText.ffmpeg(fadeOut))]))
+            audio.append(.init("afade", [("t", "out"), ("st", outStart), ("d", NumberText.ffmpeg(fadeOut))]))
         }
         video.append(.init("setpts", [("expr", "PTS-STARTPTS")]))
         audio.append(.init("asetpts", [("expr", "PTS-STARTPTS")]))

@@ -34,7 +34,7 @@ extension PlanState {
             break  // encoded by audioArguments; no video to map
         }
         if audio != nil { arguments += ["-ar", String(FilterGraphBuilder.sampleRate), "-ac", "2"] }
-        arguments += ["-r", fpsText, "-t", Self.number(total), "-progress", "pipe:1", "-nostats", outputPath]
+        arguments += ["-r", fpsText, "-t", NumberText.ffmpeg(total), "-progress", "pipe:1", "-nostats", outputPath]
         return arguments
     }
 
@@ -48,7 +48,7 @@ extension PlanState {
         default: arguments += ["-c:a", "pcm_s16le"]
         }
         arguments += ["-ar", String(FilterGraphBuilder.sampleRate), "-ac", "2"]
-        arguments += ["-t", Self.number(total), "-progress", "pipe:1", "-nostats", outputPath]
+        arguments += ["-t", NumberText.ffmpeg(total), "-progress", "pipe:1", "-nostats", outputPath]
         return arguments
     }
 
@@ -91,7 +91,7 @@ extension PlanState {
             let initName = count == 1 ? "init_0.mp4" : "init_%v.mp4"
             for index in 0..<count { arguments += ["-map", "[\(videos[index])]", "-map", "[\(audios[index])]"] }
             arguments += x264 + (0..<count).flatMap { rate($0, stream: ":\($0)") } + aac
-            arguments += ["-r", fpsText, "-t", Self.number(total)]
+            arguments += ["-r", fpsText, "-t", NumberText.ffmpeg(total)]
             arguments += [
                 "-f", "hls", "-hls_time", "4", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4", "-hls_flags",
                 "independent_segments", "-hls_fmp4_init_filename", initName, "-hls_segment_filename", folder + "/seg_%v_%03d.m4s",
@@ -103,7 +103,7 @@ extension PlanState {
         for index in (0..<count).reversed() {
             let path = index == 0 ? outputPath : folder + "/rendition-\(ladder[index].name).mp4"
             arguments += ["-map", "[\(videos[index])]", "-map", "[\(audios[index])]"] + x264 + rate(index, stream: "") + aac
-            arguments += ["-r", fpsText, "-t", Self.number(total), "-movflags", "+faststart", path]
+            arguments += ["-r", fpsText, "-t", NumberText.ffmpeg(total), "-movflags", "+faststart", path]
         }
         return arguments
     }

@@ -45,8 +45,10 @@ extension PlanState {
         let exit = overlay.animation?.exit
         var (x, y) = anchor(overlay.position, frame: ("w", "h"), item: ("text_w", "text_h"))
         // Eased progress of the entrance (0 → 1, slowing at the end) and of the exit (0 → 1, speeding up).
-        let arriving = entrance.map { "(1-pow(1-min(1,max(0,(t-\(Self.number(start)))/\(Self.number($0.duration)))),3))" } ?? "1"
-        let leaving = exit.map { "pow(min(1,max(0,(t-\(Self.number(end - $0.duration)))/\(Self.number($0.duration)))),3)" } ?? "0"
+        let arriving =
+            entrance.map { "(1-pow(1-min(1,max(0,(t-\(NumberText.ffmpeg(start)))/\(NumberText.ffmpeg($0.duration)))),3))" } ?? "1"
+        let leaving =
+            exit.map { "pow(min(1,max(0,(t-\(NumberText.ffmpeg(end - $0.duration)))/\(NumberText.ffmpeg($0.duration)))),3)" } ?? "0"
         let (baseX, baseY) = ("(\(x))", "(\(y))")
         switch entrance?.type {
         case .slideLeft: x = "\(baseX)+(w-\(baseX))*(1-\(arriving))"
@@ -71,7 +73,7 @@ extension PlanState {
         for animation in [entrance, exit].compactMap({ $0 }) { effect("text_\(animation.type.rawValue)") }
         let color = Color(overlay.fontColor)?.ffmpeg ?? "white"
         let border =
-            overlay.stroke.map { (Self.number($0.width), Color($0.color)?.ffmpeg ?? "black") }
+            overlay.stroke.map { (NumberText.ffmpeg($0.width), Color($0.color)?.ffmpeg ?? "black") }
             ?? (String(max(1, overlay.fontSize / 24)), "black@0.6")
         var options: [(String, String)] = [
             ("fontfile", fontFile), ("textfile", directory + "/" + fileName), ("expansion", "none"),
@@ -80,7 +82,7 @@ extension PlanState {
         if overlay.stroke != nil { effect("text_stroke") }
         if let shadow = overlay.shadow {
             options += [
-                ("shadowx", Self.number(shadow.x)), ("shadowy", Self.number(shadow.y)),
+                ("shadowx", NumberText.ffmpeg(shadow.x)), ("shadowy", NumberText.ffmpeg(shadow.y)),
                 ("shadowcolor", Color(shadow.color)?.ffmpeg ?? "black"),
             ]
             effect("text_shadow")
@@ -94,10 +96,11 @@ extension PlanState {
         if fadeIn > 0 || fadeOut > 0 {
             var alpha = "1"
             if fadeOut > 0 {
-                alpha = "if(gt(t,\(Self.number(end - fadeOut))),(\(Self.number(end))-t)/\(Self.number(fadeOut)),\(alpha))"
+                alpha = "if(gt(t,\(NumberText.ffmpeg(end - fadeOut))),(\(NumberText.ffmpeg(end))-t)/\(NumberText.ffmpeg(fadeOut)),\(alpha))"
             }
             if fadeIn > 0 {
-                alpha = "if(lt(t,\(Self.number(start + fadeIn))),(t-\(Self.number(start)))/\(Self.number(fadeIn)),\(alpha))"
+                alpha =
+                    "if(lt(t,\(NumberText.ffmpeg(start + fadeIn))),(t-\(NumberText.ffmpeg(start)))/\(NumberText.ffmpeg(fadeIn)),\(alpha))"
             }
             options.append(("alpha", "max(0,min(1,\(alpha)))"))
             effect("overlay_fade")
@@ -116,12 +119,12 @@ extension PlanState {
                 let to = start + typing.duration * Double(step + 1) / Double(steps)
                 var prefix = options
                 prefix[1] = ("textfile", directory + "/" + name)
-                prefix.append(("enable", "between(t,\(Self.number(from)),\(Self.number(to)))*lt(t,\(Self.number(to)))"))
+                prefix.append(("enable", "between(t,\(NumberText.ffmpeg(from)),\(NumberText.ffmpeg(to)))*lt(t,\(NumberText.ffmpeg(to)))"))
                 filters.append(.init("drawtext", prefix))
             }
             shownFrom = start + typing.duration
         }
-        options.append(("enable", "between(t,\(Self.number(shownFrom)),\(Self.number(end)))"))
+        options.append(("enable", "between(t,\(NumberText.ffmpeg(shownFrom)),\(NumberText.ffmpeg(end)))"))
         filters.append(.init("drawtext", options))
         let label = "tv\(index)"
         graph.add([video], filters, [label])
@@ -141,12 +144,13 @@ extension PlanState {
         var filters: [FilterGraph.Filter]
         if overlay.videoURL != nil, !source.info.isStill {
             let seek = overlay.trimStart + (shown - start)
-            input = addInput((seek > 0 ? ["-ss", Self.number(seek)] : []) + ["-t", Self.number(max(0, end - shown))], path: source.path)
-            filters = [.init("setpts", [("expr", "PTS-STARTPTS+\(Self.number(shown))/TB")]), .init("fps", [("fps", fpsText)])]
+            input = addInput(
+                (seek > 0 ? ["-ss", NumberText.ffmpeg(seek)] : []) + ["-t", NumberText.ffmpeg(max(0, end - shown))], path: source.path)
+            filters = [.init("setpts", [("expr", "PTS-STARTPTS+\(NumberText.ffmpeg(shown))/TB")]), .init("fps", [("fps", fpsText)])]
             effect("video_overlay")
         } else {
-            input = addInput(["-loop", "1", "-framerate", fpsText, "-t", Self.number(max(0, end - shown))], path: source.path)
-            filters = [.init("setpts", [("expr", "PTS-STARTPTS+\(Self.number(shown))/TB")])]
+            input = addInput(["-loop", "1", "-framerate", fpsText, "-t", NumberText.ffmpeg(max(0, end - shown))], path: source.path)
+            filters = [.init("setpts", [("expr", "PTS-STARTPTS+\(NumberText.ffmpeg(shown))/TB")])]
             effect("image_overlay")
         }
         let imageWidth = max(2, Int(clamping: (Double(width) * overlay.scale / 2).rounded()) * 2)
@@ -155,23 +159,29 @@ extension PlanState {
         if let key = overlay.chromaKey, let color = Color(key.color) {
             filters.append(
                 .init(
-                    "chromakey", [("color", color.ffmpeg), ("similarity", Self.number(key.similarity)), ("blend", Self.number(key.blend))]))
+                    "chromakey",
+                    [("color", color.ffmpeg), ("similarity", NumberText.ffmpeg(key.similarity)), ("blend", NumberText.ffmpeg(key.blend))]))
             effect("chroma_key")
         }
-        if overlay.opacity < 1 { filters.append(.init("colorchannelmixer", [("aa", Self.number(overlay.opacity))])) }
+        if overlay.opacity < 1 { filters.append(.init("colorchannelmixer", [("aa", NumberText.ffmpeg(overlay.opacity))])) }
         if overlay.fadeIn > 0 {
-            filters.append(.init("fade", [("t", "in"), ("st", Self.number(start)), ("d", Self.number(overlay.fadeIn)), ("alpha", "1")]))
+            filters.append(
+                .init("fade", [("t", "in"), ("st", NumberText.ffmpeg(start)), ("d", NumberText.ffmpeg(overlay.fadeIn)), ("alpha", "1")]))
         }
         if overlay.fadeOut > 0 {
             filters.append(
                 .init(
-                    "fade", [("t", "out"), ("st", Self.number(end - overlay.fadeOut)), ("d", Self.number(overlay.fadeOut)), ("alpha", "1")])
+                    "fade",
+                    [
+                        ("t", "out"), ("st", NumberText.ffmpeg(end - overlay.fadeOut)), ("d", NumberText.ffmpeg(overlay.fadeOut)),
+                        ("alpha", "1"),
+                    ])
             )
         }
-        filters.append(.init("setpts", [("expr", "PTS-\(Self.number(offset))/TB")]))
+        filters.append(.init("setpts", [("expr", "PTS-\(NumberText.ffmpeg(offset))/TB")]))
         graph.add(["\(input):v:0"], filters, ["img\(index)"])
         let label = "iv\(index)"
-        let enable = "between(t,\(Self.number(start - offset)),\(Self.number(end - offset)))"
+        let enable = "between(t,\(NumberText.ffmpeg(start - offset)),\(NumberText.ffmpeg(end - offset)))"
         graph.add(
             [video, "img\(index)"],
             [.init("overlay", [("x", x), ("y", y), ("enable", enable), ("eof_action", "pass")])],

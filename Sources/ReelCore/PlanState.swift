@@ -24,7 +24,7 @@ struct PlanState {
     }
 
     var sizeText: String { "\(width)x\(height)" }
-    var fpsText: String { Self.number(fps) }
+    var fpsText: String { NumberText.ffmpeg(fps) }
 
     mutating func effect(_ name: String) {
         if !effects.contains(name) { effects.append(name) }
@@ -35,15 +35,6 @@ struct PlanState {
         inputArguments += SourceInput.options + options + ["-i", path]
         inputCount += 1
         return inputCount - 1
-    }
-
-    /// A number as ffmpeg reads it: no exponent, at most six decimals, no trailing zeros.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(clamping: value)) }
-        var text = String(format: "%.6f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
     }
 
     /// Joins pieces end to end with one concat into `output` (none for a single piece).
@@ -71,7 +62,7 @@ struct PlanState {
         transition: Transition,
         labels: (video: String, audio: String)
     ) {
-        let duration = Self.number(transition.duration)
+        let duration = NumberText.ffmpeg(transition.duration)
         if includeVideo {
             graph.add(
                 [tail.video, head.video],

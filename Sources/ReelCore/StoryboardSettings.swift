@@ -48,7 +48,7 @@ public struct StoryboardLayout: Sendable, Hashable {
     /// The filters taking the first frame of every `interval` seconds and tiling them into one
     /// image (`fps` would drop the last tile at the end of the stream).
     public var filter: String {
-        let step = PlanState.number(interval)
+        let step = NumberText.ffmpeg(interval)
         return "select='isnan(prev_selected_t)+gte(floor(t/\(step))-floor(prev_selected_t/\(step)),1)',"
             + "scale=\(tileWidth):\(tileHeight),setsar=1,tile=\(columns)x\(rows)"
     }

@@ -73,11 +73,11 @@ public struct TemplateBody: Sendable, Hashable, Codable {
     }
 
     /// The composition with every field at its default, or a value of its type when it has none:
-    /// what checks that the template's shape decodes as a composition.
-    public var sampleComposition: JSONValue {
+    /// what checks that the template's shape decodes as a composition, within `maxBytes`.
+    public func sampleComposition(maxBytes: Int) throws(Merge.Overflow) -> JSONValue {
         let samples: [MergeField.Kind: JSONValue] = [
             .text: .string("text"), .url: .string("https://example.com/media"), .number: .number(1), .color: .string("#000000"),
         ]
-        return Merge.apply(mergeFields.mapValues { $0.defaultValue ?? samples[$0.type] ?? .null }, to: composition)
+        return try Merge.apply(mergeFields.mapValues { $0.defaultValue ?? samples[$0.type] ?? .null }, to: composition, maxBytes: maxBytes)
     }
 }

@@ -10,7 +10,7 @@ extension CompositionRenderer {
             let file = scratch.appendingPathComponent("poster.\(poster.format.rawValue)")
             let time = poster.time ?? duration / 2
             try await runFFmpeg(
-                head + ["-ss", NumberText.plain(time), "-i", output.path, "-frames:v", "1"] + (poster.format == .jpg ? ["-q:v", "2"] : [])
+                head + ["-ss", NumberText.ffmpeg(time), "-i", output.path, "-frames:v", "1"] + (poster.format == .jpg ? ["-q:v", "2"] : [])
                     + [file.path],
                 duration: 0
             ) { _ in }

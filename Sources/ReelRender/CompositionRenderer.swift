@@ -103,7 +103,7 @@ public struct CompositionRenderer: Sendable {
             let file = scratch.appendingPathComponent("thumbnail.jpg")
             try await runFFmpeg(
                 [
-                    "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-ss", String(output.duration / 2), "-i",
+                    "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-ss", NumberText.ffmpeg(output.duration / 2), "-i",
                     outputFile.path, "-frames:v", "1", "-q:v", "3", file.path,
                 ],
                 duration: 0

@@ -67,4 +67,62 @@ struct CaptionFileTests {
                 #"{"cues":[{"start":0,"end":1,"text":"a"}],"style":{"font_size":4,"font_color":"nope","max_width":0.1,"outline":30}}"#)
                 == ["captions.style.font_size", "captions.style.font_color", "captions.style.outline", "captions.style.max_width"])
     }
+
+    @Test(
+        "a time past 24 hours is refused at its cue and line, however it is written",
+        arguments: [
+            "1\n00:00:00,000 --> 9999999999999999999999999:00:00,000\nboom\n",
+            "1\n00:00:00,000 --> \(String(repeating: "9", count: 400)):00:00,000\nboom\n",
+            "WEBVTT\n\n00:00.000 --> 24:00:00.001\nlate\n",
+        ])
+    func beyondADay(text: String) {
+        #expect {
+            _ = try CaptionFile.parse(text)
+        } throws: { error in
+            "\(error)".hasPrefix("cue 1 (line ") && ("\(error)".contains("later than 24 hours") || "\(error)".contains("cannot read"))
+        }
+        #expect((try? CaptionFile.parse("1\n23:59:59,000 --> 24:00:00,000\nlast\n"))?.count == 1)
+    }
+
+    @Test("cue text reaches a caption file only as lines: every break splits, blanks and controls go")
+    func lines() {
+        #expect(
+            CaptionFile.lines(of: "a\r\nb\rc\u{0B}d\u{0C}e\u{85}f\u{2028}g\u{2029}h\n\n\ni") == [
+                "a", "b", "c", "d", "e", "f", "g", "h", "i",
+            ])
+        #expect(CaptionFile.lines(of: "tab\there\u{0}\u{7}\u{1B}[31m\u{9B}x") == ["tab here[31mx"])
+        #expect(CaptionFile.lines(of: "\r\n\n").isEmpty)
+    }
+
+    @Test("no cue text can end its cue or start another in the WebVTT written")
+    func webVTTInjection() throws {
+        let hostile = [
+            CaptionCue(start: 0, end: 1, text: "ok\r\n\r\n00:00:00.000 --> 09:00:00.000\nINJECTED"),
+            CaptionCue(start: 1, end: 2, text: "NOTE\n\nSTYLE\n::cue { color: red }"),
+            CaptionCue(start: 2, end: 3, text: "\u{2028}\u{2029}x"),
+        ]
+        let written = CaptionFile.webVTT(hostile)
+        let blocks = written.components(separatedBy: "\n\n")
+        #expect(blocks.count == 1 + hostile.count, "\(written)")
+        #expect(written.components(separatedBy: "-->").count - 1 == hostile.count)
+        #expect(try CaptionFile.parse(written).map(\.start) == [0, 1, 2])
+    }
+
+    @Test("a cue's line breaks and braces cannot add a line, a section or an override to the ASS script")
+    func assInjection() throws {
+        let cues = [
+            CaptionCue(start: 0, end: 1, text: "ok\r\nDialogue: 0,0:00:00.00,9:00:00.00,Default,,0,0,0,,INJECTED"),
+            CaptionCue(start: 1, end: 2, text: "x\r[V4+ Styles]\u{2028}Style: Default,DejaVu Sans,999\n{\\fs999}\\N[Fonts]"),
+        ]
+        let request = CompositionRequest(
+            title: "t", clips: [Clip(videoURL: "https://x.test/a.mp4", startTime: 0, endTime: 3)], captions: Captions(cues: cues))
+        let plan = try FilterGraphBuilder(fontFile: "/f.ttf").plan(
+            for: request, timeline: Timeline(clips: request.clips), sources: Fixtures.sources(for: request), outputPath: "/o.mp4")
+        let script = try #require(plan.files["captions.ass"])
+        let lines = script.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("Dialogue:") }.count == 2, "\(script)")
+        #expect(lines.filter { $0.hasPrefix("[") } == ["[Script Info]", "[V4+ Styles]", "[Events]"])
+        #expect(lines.filter { $0.hasPrefix("Style:") }.count == 1)
+        #expect(!script.contains("{\\fs"), "an override tag survived")
+    }
 }

@@ -63,7 +63,23 @@ struct ConfigurationTests {
             ("REEL_EVENT_RETENTION", "60", "REEL_EVENT_RETENTION=60: must be a number from 3600 to 31536000"),
             (
                 "REEL_WEBHOOK_SECRET", "whsec_hunter2",
-                "REEL_WEBHOOK_SECRET=(whsec_…): each secret must be whsec_ followed by 16 to 64 base64-encoded bytes"
+                "REEL_WEBHOOK_SECRET=(a secret of 13 characters): each secret must be whsec_ followed by 16 to 64 base64-encoded bytes"
+            ),
+            (
+                "REEL_WEBHOOK_SECRET", "hunter2hunter2",
+                "REEL_WEBHOOK_SECRET=(a secret of 14 characters): each secret must be whsec_ followed by 16 to 64 base64-encoded bytes"
+            ),
+            (
+                "REEL_DATABASE_URL", "postgres://",
+                "REEL_DATABASE_URL=postgres://: names no file or host: sqlite://PATH or postgres://user:password@host:5432/db"
+            ),
+            (
+                "REEL_DATABASE_URL", "sqlite://",
+                "REEL_DATABASE_URL=sqlite://: names no file or host: sqlite://PATH or postgres://user:password@host:5432/db"
+            ),
+            (
+                "REEL_SOURCE_BUCKETS", "media,Bad_Bucket",
+                "REEL_SOURCE_BUCKETS=bad_bucket: each must be a bucket name: 3 to 63 of a-z, 0-9, . and -, starting and ending with a letter or digit"
             ),
             ("REEL_WEBHOOK_SECRET", "/nonexistent/secret", "REEL_WEBHOOK_SECRET=/nonexistent/secret: cannot read that file"),
             ("REEL_WEBHOOK_MAX_AGE", "1", "REEL_WEBHOOK_MAX_AGE=1: must be a number from 60 to 604800"),
@@ -80,11 +96,12 @@ struct ConfigurationTests {
         let configuration = ReelConfiguration(environment: [
             "REEL_PORT": "8080", "REEL_WORKERS": "0", "REEL_MAX_QUEUED": "100", "REEL_ALLOW_PRIVATE_SOURCES": "yes",
             "REEL_IDLE_TIMEOUT": "30", "REEL_ALLOWED_HOSTS": "a.example,b.example", "REEL_S3_MULTIPART_THRESHOLD": "8388608",
-            "PATH": "/usr/bin",
+            "REEL_SOURCE_BUCKETS": "media, archive.example-2", "PATH": "/usr/bin",
         ])
         #expect(try configuration.validated().port == 8080)
         #expect(configuration.unknownVariables.isEmpty)
         #expect(configuration.allowedHosts == ["a.example", "b.example"])
+        #expect(configuration.sourceBuckets == ["media", "archive.example-2"])
     }
 
     @Test("unknown REEL_ variables are listed (typos); others are not Reel's business")

@@ -29,6 +29,7 @@ struct S3SourceTests {
             addressGuard: AddressGuard(allowPrivate: false)
         )
         fetcher.s3 = client
+        fetcher.sources = S3SourcePolicy(endpoint: client.configuration.endpoint, readableBuckets: [bucket])
         let endpoint = try #require(client.configuration.endpoint?.absoluteString)
         for url in [
             "s3://\(bucket)/dir/clip%20one.mp4",
@@ -49,7 +50,8 @@ struct S3SourceTests {
         let missing = await #expect(throws: RenderFailure.self) {
             try await fetcher.fetch("s3://\(bucket)/nothing.mp4")
         }
-        #expect(missing?.message.contains("404") == true)
+        // Missing and forbidden read alike: Reel's credentials tell nothing of what exists.
+        #expect(missing?.message.hasSuffix("no such object, or Reel may not read it") == true, "\(String(describing: missing))")
         #expect(missing?.isTransient == false)
 
         try await client.putObject(bucket: bucket, key: "shared.mp4", file: original, contentType: "video/mp4")
@@ -71,16 +73,46 @@ struct S3SourceTests {
         #expect(!cached.contains { $0.hasSuffix(".part") }, "left behind: \(cached)")
     }
 
+    @Test("credentials read listed buckets only: Reel's own storage is refused before any request; other endpoint URLs go unsigned")
+    func onlyListed() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-s3src-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let client = S3Client(configuration: .init(environment: ProcessInfo.processInfo.environment), httpClient: .shared)
+        let bucket = "reel-own-\(UUID().uuidString.lowercased().prefix(8))"
+        try await client.createBucket(bucket)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("asset.bin")
+        try Data("another tenant's upload".utf8).write(to: file)
+        try await client.putObject(bucket: bucket, key: "store/assets/x", file: file, contentType: "video/mp4")
+        let endpoint = try #require(client.configuration.endpoint)
+        var fetcher = SourceFetcher(
+            httpClient: .shared, objects: try LocalObjectStore(root: folder.appendingPathComponent("objects")),
+            cacheDirectory: folder.appendingPathComponent("cache"), addressGuard: AddressGuard(allowPrivate: true))
+        fetcher.s3 = client
+        fetcher.sources = S3SourcePolicy(endpoint: endpoint, readableBuckets: [bucket], storageURL: "s3://\(bucket)/store")
+        for url in ["s3://\(bucket)/store/assets/x", "\(endpoint.absoluteString)/\(bucket)/store/assets/x"] {
+            let refused = await #expect(throws: RenderFailure.self) { try await fetcher.fetch(url) }
+            #expect(refused?.message.contains("asset://") == true, "\(url): \(String(describing: refused))")
+        }
+        // Unlisted, the endpoint URL is fetched as any web URL: without a signature, S3 refuses it.
+        fetcher.sources = S3SourcePolicy(endpoint: endpoint)
+        let unsigned = await #expect(throws: RenderFailure.self) {
+            try await fetcher.fetch("\(endpoint.absoluteString)/\(bucket)/store/assets/x")
+        }
+        #expect(unsigned?.message.contains("HTTP 403") == true, "\(String(describing: unsigned))")
+    }
+
     @Test("without S3 configured, s3:// sources fail with a message naming what is missing")
     func unconfigured() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-s3src-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let fetcher = SourceFetcher(
+        var fetcher = SourceFetcher(
             httpClient: .shared,
             objects: try LocalObjectStore(root: folder.appendingPathComponent("objects")),
             cacheDirectory: folder.appendingPathComponent("cache"),
             addressGuard: AddressGuard(allowPrivate: false)
         )
+        fetcher.sources = S3SourcePolicy(readableBuckets: ["bucket"])
         let failure = await #expect(throws: RenderFailure.self) { try await fetcher.fetch("s3://bucket/key.mp4") }
         #expect(failure?.message.contains("AWS_ACCESS_KEY_ID") == true)
     }
