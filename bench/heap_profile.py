@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 
-from reel_support import ReelProcess, free_port, seed_sources  # noqa: E402
+from reel_support import SEED_SOURCES, ReelProcess, free_port, seed_sources  # noqa: E402
 
 os.environ.setdefault("REEL_BINARY", str(ROOT / ".build" / "release" / "reel"))
 
@@ -44,7 +44,7 @@ def main() -> None:
     seed_sources()
     output = Path(tempfile.mkdtemp(prefix="reel-heap-")) / "api"
     port = free_port()
-    env = {"REEL_MAX_QUEUED": "10000000", "REEL_WORKERS": "2"}
+    env = {"REEL_MAX_QUEUED": "10000000", "REEL_WORKERS": "2", **SEED_SOURCES}
     server = ReelProcess(["serve"], env, "bench-heap", port=port, launcher=["heaptrack", "-o", str(output)]).start()
     try:
         subprocess.run(

@@ -28,7 +28,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "support"))
-from reel_support import ReelProcess, free_port, payload_folder, seed_sources, wait_for  # noqa: E402
+from reel_support import SEED_SOURCES, ReelProcess, free_port, payload_folder, seed_sources, wait_for  # noqa: E402
 
 os.environ.setdefault("REEL_BINARY", str(ROOT / ".build" / "release" / "reel"))
 PAYLOADS = {path.stem: json.loads(path.read_text()) for path in payload_folder().glob("*.json")}
@@ -41,7 +41,7 @@ def row(measurement: str, value: str, baseline: str = "", ratio: str = "", targe
 
 
 def reel(name: str, **env: str) -> ReelProcess:
-    base = {"REEL_MAX_QUEUED": "10000000", "REEL_WORKERS": "0"}
+    base = {"REEL_MAX_QUEUED": "10000000", "REEL_WORKERS": "0", **SEED_SOURCES}
     base.update(env)
     return ReelProcess(["serve"], base, name, port=free_port()).start()
 
@@ -436,7 +436,8 @@ def postgres_wakeup() -> None:
     composition waits between its POST and the worker's claim (LISTEN/NOTIFY, no polling)."""
     from reel_support import new_database
 
-    env = {"REEL_DATABASE_URL": new_database(), "REEL_STORAGE_URL": "s3://reel-bench-wakeup", "REEL_SECRET": "bench-secret-0123456789"}
+    env = {"REEL_DATABASE_URL": new_database(), "REEL_STORAGE_URL": "s3://reel-bench-wakeup", "REEL_SECRET": "bench-secret-0123456789",
+           **SEED_SOURCES}
     api = ReelProcess(["serve", "--workers", "0"], env, "bench-pg-api", port=free_port()).start()
     worker = ReelProcess(["work", "--workers", "1"], env, "bench-pg-worker").start()
     try:

@@ -128,13 +128,15 @@ public struct SourceFetcher: Sendable {
 
         var url = original
         for _ in 0..<5 {
-            guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
-                throw RenderFailure("\(original): invalid URL \(url)")
-            }
+            let components = URLComponents(string: url)
             // Every hop is http or https: AsyncHTTPClient would follow unix:// or http+unix:// to a
             // local socket whatever the host the guard checked.
-            if s3 == nil, !["http", "https"].contains(components.scheme?.lowercased() ?? "") {
-                throw RenderFailure("could not fetch \(original): a redirect to \(components.scheme ?? "")://… is not followed")
+            if s3 == nil, !["http", "https"].contains(components?.scheme?.lowercased() ?? "") {
+                throw RenderFailure(
+                    "could not fetch \(original): a redirect to \(components?.scheme ?? "another scheme")://… is not followed")
+            }
+            guard let host = components?.host, !host.isEmpty else {
+                throw RenderFailure("\(original): invalid URL \(url)")
             }
             var headers = [("User-Agent", "reel/1")]
             if hasCached, let validators = cachedValidators {

@@ -51,4 +51,25 @@ struct RebindingTests {
         #expect(try guarded.check(host: "public.example") == "93.184.215.14")
         #expect(try guarded.check(host: "93.184.215.14") == nil)
     }
+
+    @Test("a redirect is followed to http and https only: unix:// and http+unix:// would reach a local socket")
+    func redirectSchemes() async throws {
+        let router = Router()
+        router.get("to/:scheme") { _, context in
+            let target = context.parameters.get("scheme") == "unix" ? "unix:///tmp/reel.sock/x" : "http+unix://%2Ftmp%2Freel.sock/x"
+            return Response(status: .found, headers: [.location: target])
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-redirect-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await Application(router: router).test(.live) { client in
+            let port = try #require(client.port)
+            let fetcher = SourceFetcher(
+                httpClient: HTTPClient.shared, objects: try LocalObjectStore(root: folder.appendingPathComponent("objects")),
+                cacheDirectory: folder.appendingPathComponent("cache"), addressGuard: AddressGuard(allowPrivate: true))
+            for scheme in ["unix", "http+unix"] {
+                let refused = await #expect(throws: RenderFailure.self) { try await fetcher.fetch("http://127.0.0.1:\(port)/to/\(scheme)") }
+                #expect(refused?.message.contains("is not followed") == true, "\(String(describing: refused))")
+            }
+        }
+    }
 }

@@ -46,6 +46,25 @@ struct CaptionTests {
         }
     }
 
+    @Test("a cue's line breaks cannot inject a script line: its text shows within its own interval only")
+    func injectedLineStaysText() async throws {
+        let kit = try MediaKit.make()
+        defer { kit.cleanUp() }
+        let video = try await black(kit, seconds: 2)
+        let clips = [Clip(videoURL: video, startTime: 0, endTime: 2)]
+        let injected = "ok\r\nDialogue: 0,0:00:00.00,9:00:00.00,Default,,0,0,0,,INJECTED"
+        let plain = try await kit.render(CompositionRequest(title: "plain", clips: clips, output: output))
+        let (_, file) = try await kit.render(
+            CompositionRequest(
+                title: "injected", clips: clips, output: output, captions: Captions(cues: [CaptionCue(start: 0, end: 0.5, text: injected)]))
+        )
+        #expect(try await shown(file, plain.1, frame: 6) > 0.8, "the cue's own text is drawn")
+        for frame in [20, 45, 59] {
+            let difference = try await shown(file, plain.1, frame: frame)
+            #expect(difference < 0.3, "frame \(frame), after the cue's end: \(difference)")
+        }
+    }
+
     @Test("an uploaded SRT draws what the same cues inline draw; a box shows behind the text")
     func srtAndBox() async throws {
         let kit = try MediaKit.make()

@@ -64,6 +64,30 @@ struct StillOutputTests {
         }
     }
 
+    @Test("a poster at a denormal time (1e-320 s) is the first frame: times reach ffmpeg without an exponent")
+    func posterAtTinyTime() async throws {
+        let kit = try MediaKit.make()
+        defer { kit.cleanUp() }
+        let source = try await kit.video(seconds: 2, size: "160x90")
+        let request = CompositionRequest(
+            title: "tiny", clips: [Clip(videoURL: source, startTime: 0, endTime: 1)],
+            output: OutputSettings(resolution: "160x90", poster: PosterSettings(time: 1e-320, format: .png)))
+        #expect(CompositionValidator().problems(in: request).isEmpty)
+        var poster: URL?
+        let rendered = try await kit.renderer.render(id: UUID(), request: request) { _, _ in
+        } deliver: { files in
+            for sidecar in files.sidecars where sidecar.role == "poster" {
+                poster = kit.folder.appendingPathComponent(sidecar.file.lastPathComponent)
+                try FileManager.default.moveItem(at: sidecar.file, to: try #require(poster))
+            }
+            let output = kit.folder.appendingPathComponent("tiny.mp4")
+            try FileManager.default.moveItem(at: files.output, to: output)
+            return output
+        }
+        let still = try #require(poster)
+        #expect(MediaKit.psnr(try await grey(still), try await MediaKit.frame(rendered, at: 0)) > 35)
+    }
+
     /// The frame at `time` scaled to a 64x36 tile, in grey.
     func scaledFrame(_ file: URL, at time: Double, kit: MediaKit) async throws -> Data {
         let output = OutputCapture()

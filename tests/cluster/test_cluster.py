@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 
-from reel_support import ReelProcess, free_port, new_database, payload_folder, seed_sources, wait_for
+from reel_support import SEED_SOURCES, ReelProcess, free_port, new_database, payload_folder, seed_sources, wait_for
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("REEL_TEST_DATABASE_URL") or not os.environ.get("AWS_ENDPOINT_URL"),
@@ -70,6 +70,7 @@ def cluster() -> Iterator[Cluster]:
         "REEL_LEASE_SECONDS": "3",
         "REEL_SECRET": "cluster-secret-0123456789",
         "REEL_DATABASE_POOL_SIZE": "4",
+        **SEED_SOURCES,
     }
     apis = [ReelProcess(["serve", "--workers", "0"], env, f"api{n}", port=free_port()) for n in range(2)]
     workers = [ReelProcess(["work", "--workers", "1"], env, f"worker{n}") for n in range(2)]

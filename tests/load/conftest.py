@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
-from reel_support import ReelProcess, free_port, seed_sources  # noqa: E402
+from reel_support import SEED_SOURCES, ReelProcess, free_port, seed_sources  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +25,7 @@ def base_url() -> Iterator[str]:
         return
     if not os.environ.get("AWS_ENDPOINT_URL"):
         pytest.skip("set BASE_URL, or AWS_ENDPOINT_URL and credentials for the seed's sources (scripts/services env)")
-    reel = ReelProcess(["serve"], {"REEL_WORKERS": os.environ.get("REEL_WORKERS", "2")}, "load-api", port=free_port())
+    reel = ReelProcess(["serve"], {"REEL_WORKERS": os.environ.get("REEL_WORKERS", "2"), **SEED_SOURCES}, "load-api", port=free_port())
     reel.start()
     try:
         yield reel.base_url

@@ -1,5 +1,6 @@
 """Captions through `reel serve`: the sidecar WebVTT a client downloads is read by webvtt-py (a
-parser from another project), with the cues, times and text the request gave."""
+parser from another project), with the cues, times and text the request gave; no cue text can
+end its cue or start another."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ CUES = [
     {"start": 0.5, "end": 1.25, "text": "First & <second>"},
     {"start": 1.5, "end": 2.75, "text": "Two\nlines --> kept"},
     {"start": 62.0, "end": 63.0, "text": "past the end is kept in the sidecar"},
+    # A blank line would end the cue and let the rest start cues of its own (issue 22).
+    {"start": 63.0, "end": 64.0, "text": "ok\r\n\r\n00:00:00.000 --> 09:00:00.000\nINJECTED\u2028NOTE x"},
 ]
 
 
@@ -53,7 +56,8 @@ def test_the_sidecar_parses_as_webvtt_with_the_cues_given() -> None:
             assert [(c.start_in_seconds + c.start_time.milliseconds / 1000, c.end_in_seconds + c.end_time.milliseconds / 1000)
                     for c in parsed.captions] == [(cue["start"], cue["end"]) for cue in CUES]
             assert [c.text for c in parsed.captions] == [
-                "First &amp; &lt;second&gt;", "Two\nlines --&gt; kept", "past the end is kept in the sidecar"]
+                "First &amp; &lt;second&gt;", "Two\nlines --&gt; kept", "past the end is kept in the sidecar",
+                "ok\n00:00:00.000 --&gt; 09:00:00.000\nINJECTED\nNOTE x"]
     finally:
         assert server.stop() == 0
     server.remove_folder()

@@ -76,7 +76,10 @@ def without_threshold(expr: str) -> str:
 def test_prometheus_scrapes_both_processes_and_every_rule_and_panel_returns_series() -> None:
     folder = Path(tempfile.mkdtemp(prefix="reel-prometheus-"))
     prefix = uuid.uuid4().hex[:12]
+    # The source lives beside Reel's storage prefix, in a bucket listed for sources (Reel's own
+    # prefix is never read by URL).
     env = {"REEL_DATABASE_URL": new_database(), "REEL_STORAGE_URL": f"s3://reel-ops/{prefix}", "REEL_AUTH": "on",
+           "REEL_SOURCE_BUCKETS": "reel-ops",
            "REEL_API_KEYS": f"admin:admin:{ADMIN},prometheus:metrics:{METRICS}"}
     # As compose.yaml does: the one-shot migration creates the schema and the keys.
     migrate = subprocess.run([str(reel_binary()), "migrate"], env={**os.environ, **env, "REEL_DATA_DIR": str(folder / "migrate")},
@@ -101,13 +104,13 @@ def test_prometheus_scrapes_both_processes_and_every_rule_and_panel_returns_seri
             return len(targets) == 2 and all(target["health"] == "up" for target in targets)
 
         wait_for(both_up, timeout=60, interval=0.5, what="Prometheus to scrape the API and the worker")
-        s3_client().put_object(Bucket="reel-ops", Key=f"{prefix}/source.mp4", Body=tiny_clip())
+        s3_client().put_object(Bucket="reel-ops", Key=f"sources/{prefix}/source.mp4", Body=tiny_clip())
         headers = {"Authorization": f"Bearer {ADMIN}"}
         ids = []
         for _ in range(2):  # the second render finds the source in the cache
             created = httpx.post(f"{api.base_url}/api/v1/compositions", headers=headers, json={
                 "title": "scraped", "output": {"resolution": "160x90"},
-                "clips": [{"video_url": f"s3://reel-ops/{prefix}/source.mp4", "start_time": 0, "end_time": 1}]})
+                "clips": [{"video_url": f"s3://reel-ops/sources/{prefix}/source.mp4", "start_time": 0, "end_time": 1}]})
             assert created.status_code == 202, created.text
             ids.append(created.json()["id"])
         for composition in ids:

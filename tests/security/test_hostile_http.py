@@ -256,6 +256,18 @@ def test_uploaded_manifest_cannot_read_local_files(reel: ReelProcess, kind: str)
         ({"REEL_MAX_BODY_BYTES": "-5"}, "reel: REEL_MAX_BODY_BYTES=-5: must be a whole number from 1024 to 1073741824"),
         ({"REEL_DATA_DIR": "/proc/nope"}, "reel: REEL_DATA_DIR=/proc/nope: cannot create that folder"),
         ({"REEL_SECRET": "short"}, "reel: REEL_SECRET=(5 characters): must be at least 16 characters"),
+        # A store or folder that cannot open names its variable too (these printed an NSCocoaErrorDomain dump, exit 1).
+        ({"REEL_DATABASE_URL": "sqlite:///proc/nope/x.sqlite"},
+         "reel: REEL_DATABASE_URL=sqlite:///proc/nope/x.sqlite: cannot open or create that database file "
+         "(does its folder exist, and is it writable?)"),
+        ({"REEL_STORAGE_URL": "file:///proc/nope"}, "reel: REEL_STORAGE_URL=file:///proc/nope: cannot create or open that folder"),
+        ({"REEL_DATABASE_URL": "postgres://"},
+         "reel: REEL_DATABASE_URL=postgres://: names no file or host: sqlite://PATH or postgres://user:password@host:5432/db"),
+        ({"REEL_SOURCE_BUCKETS": "Bad_Bucket"},
+         "reel: REEL_SOURCE_BUCKETS=bad_bucket: each must be a bucket name: 3 to 63 of a-z, 0-9, . and -, "
+         "starting and ending with a letter or digit"),
+        ({"REEL_WEBHOOK_SECRET": "whsec_sixsix"},
+         "reel: REEL_WEBHOOK_SECRET=(a secret of 12 characters): each secret must be whsec_ followed by 16 to 64 base64-encoded bytes"),
     ],
 )
 def test_bad_settings_stop_reel_before_it_listens(env: dict[str, str], line: str) -> None:
@@ -268,8 +280,9 @@ def test_bad_settings_stop_reel_before_it_listens(env: dict[str, str], line: str
                             capture_output=True, text=True, timeout=30, check=False)
     assert result.returncode == 78, result
     assert result.stderr.strip().splitlines() == [line]
-    if "REEL_SECRET" in env:
-        assert env["REEL_SECRET"] not in result.stderr, "a secret reached the log"
+    for secret in ("REEL_SECRET", "REEL_WEBHOOK_SECRET"):
+        if secret in env:
+            assert env[secret].removeprefix("whsec_")[:4] not in result.stderr, "a secret reached the log"
 
 
 def test_unknown_settings_are_warned_about() -> None:

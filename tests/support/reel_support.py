@@ -4,7 +4,7 @@ The seed payloads read `https://test-bucket.s3.amazonaws.com/videoN.mp4`, `music
 `voice.mp3`. `seed_sources()` generates them with ffmpeg (10 s each, 1280x720 at 30 fps with
 a keyframe every second, H.264 + AAC, so the 720p payloads can take Reel's stream-copy path)
 and uploads them to the S3 endpoint of `AWS_ENDPOINT_URL`, where Reel reads them through its
-configured credentials.
+configured credentials once `test-bucket` is listed in `REEL_SOURCE_BUCKETS` (``SEED_SOURCES``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED_PAYLOADS = ROOT.parent / "shared" / "seed" / "payloads"
 FIXTURE_PAYLOADS = ROOT / "Tests" / "Fixtures" / "seed-payloads"
 T = TypeVar("T")
+#: The setting under which Reel reads the seed's sources with its S3 credentials: an operator
+#: lists the buckets compositions may name (Reel's own storage is never read by URL).
+SEED_SOURCES = {"REEL_SOURCE_BUCKETS": "test-bucket"}
 
 
 def payload_folder() -> Path:

@@ -1,0 +1,244 @@
+"""The inputs added since Reel was first attacked (caption files, merges, templates, S3 sources,
+event streams, HTTP framing), tried as an attacker would against the built binary (issue 22).
+
+Each test failed on the main of its day: a caption file ended the process, a merge asked for
+gigabytes, another tenant's upload rendered through a raw S3 URL, a revoked key kept its stream.
+Every answer here is a 4xx in the error shape, and the process lives on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any, Iterator
+
+import httpx
+import pytest
+
+from reel_support import ReelProcess, free_port, reel_binary, s3_client, wait_for
+
+CLIP = {"video_url": "https://a.example/x.mp4", "start_time": 0, "end_time": 1}
+ADMIN = "reel_new-inputs-admin-key-0123456789abcdef"
+
+
+@pytest.fixture(scope="module")
+def reel() -> Iterator[ReelProcess]:
+    process = ReelProcess(["serve", "--workers", "1"], {}, name="new-inputs", port=free_port()).start()
+    yield process
+    assert process.process is not None and process.process.poll() is None, "Reel died:\n" + process.log()
+    assert process.stop() == 0
+    process.remove_folder()
+
+
+def alive(reel: ReelProcess) -> None:
+    assert reel.process is not None and reel.process.poll() is None, reel.log()
+    assert httpx.get(reel.base_url + "/health", timeout=5).status_code == 200
+
+
+def fields(response: httpx.Response) -> list[str]:
+    return [detail["field"] for detail in response.json()["details"]]
+
+
+def raw(reel: ReelProcess, request: bytes) -> tuple[int, dict[str, str], bytes]:
+    """Sends bytes as they are; returns the status, headers and body of the answer."""
+    assert reel.port is not None
+    with socket.create_connection(("127.0.0.1", reel.port), timeout=10) as sock:
+        sock.sendall(request)
+        chunks = []
+        while True:
+            try:
+                chunk = sock.recv(65536)
+            except socket.timeout:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = {name.lower(): value.strip() for name, _, value in (line.partition(":") for line in lines[1:])}
+    return int(lines[0].split()[1]), headers, body
+
+
+def peak_memory_kib(reel: ReelProcess) -> int:
+    assert reel.process is not None
+    status = Path(f"/proc/{reel.process.pid}/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1])
+
+
+@pytest.mark.parametrize("hours", ["9999999999999999999999999", "9" * 400, "24:00:01"])
+def test_an_uploaded_caption_file_past_a_day_is_422_and_the_process_lives(reel: ReelProcess, hours: str) -> None:
+    timing = f"00:00:00,000 --> {hours}:00:00,000" if ":" not in hours else f"00:00:00,000 --> {hours},000"
+    upload = httpx.post(reel.base_url + "/api/v1/assets", content=f"1\n{timing}\nboom\n".encode(),
+                        headers={"Content-Type": "text/plain"})
+    assert upload.status_code == 201
+    created = httpx.post(reel.base_url + "/api/v1/compositions", json={
+        "title": "captions", "clips": [CLIP], "captions": {"url": upload.json()["url"]}})
+    assert created.status_code == 422, created.text
+    assert fields(created) == ["captions.url"]
+    assert "cue 1 (line 2)" in created.json()["message"]
+    alive(reel)
+
+
+def test_merge_amplification_is_refused_before_memory_is_spent(reel: ReelProcess) -> None:
+    before = peak_memory_kib(reel)
+    body = {"title": "{{A}}" * 2000, "clips": [CLIP], "merge": {"A": "a" * 1_000_000}}  # 1.01 MB
+    started = time.monotonic()
+    answer = httpx.post(reel.base_url + "/api/v1/compositions", content=json.dumps(body),
+                        headers={"Content-Type": "application/json"}, timeout=60)
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["details"][0] == {
+        "field": "merge.A", "error_type": "length",
+        "message": "makes the merged composition larger than 1048576 bytes, the most a composition may be (REEL_MAX_BODY_BYTES)"}
+    # Before the bound: a 2 GB allocation and a dead process (a 117 KiB body took 36.5 s and 1.65 GB).
+    assert time.monotonic() - started < 10
+    assert peak_memory_kib(reel) - before < 200 * 1024, "the merge spent memory before it was refused"
+    heavy = {"name": "heavy", "merge_fields": {"A": {"type": "text", "default": "d" * 50_000}},
+             "composition": {"title": "t", "clips": [CLIP], "metadata": ["{{A}}"] * 7_500}}
+    template = httpx.post(reel.base_url + "/api/v1/templates", json=heavy, timeout=60)
+    assert template.status_code == 422 and fields(template) == ["merge_fields.A.default"], template.text
+    alive(reel)
+
+
+# llhttp itself refuses a repeated chunked before the head is read: 400, still in the error shape.
+@pytest.mark.parametrize(("encoding", "expected"), [("gzip", 501), ("identity", 501), ("xchunked", 501), ("gzip, chunked", 501),
+                                                    ("chunked, chunked", 400)])
+def test_a_transfer_encoding_reel_cannot_read_is_refused_in_the_error_shape(reel: ReelProcess, encoding: str,
+                                                                              expected: int) -> None:
+    status, headers, body = raw(reel, (
+        f"POST /api/v1/compositions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"Transfer-Encoding: {encoding}\r\n\r\n5\r\nhello\r\n0\r\n\r\n").encode())
+    assert status == expected
+    assert headers["content-type"].startswith("application/json") and headers["connection"] == "close"
+    error = json.loads(body)
+    assert error["error_code"] == ("not_implemented" if expected == 501 else "bad_request"), error
+    assert set(error) == {"error_code", "message", "details", "request_id", "timestamp"}
+    alive(reel)
+
+
+@pytest.mark.parametrize("hosts", [["evil.example:1:2"], ["[evil.example"], [], ["127.0.0.1", "evil.example"],
+                                   ["127.0.0.1:99999999"], ["evil example"], ["[::1]x"], [""]])
+def test_a_host_that_does_not_parse_is_400(reel: ReelProcess, hosts: list[str]) -> None:
+    lines = "".join(f"Host: {host}\r\n" for host in hosts)
+    status, _, body = raw(reel, f"GET /api/v1/compositions HTTP/1.1\r\n{lines}Connection: close\r\n\r\n".encode())
+    assert status == 400, body
+    assert json.loads(body)["details"][0]["field"] == "Host"
+    # HTTP/1.0 may leave Host out; its answer still comes.
+    status, _, _ = raw(reel, b"GET /health HTTP/1.0\r\n\r\n")
+    assert status == 200
+    alive(reel)
+
+
+@pytest.mark.parametrize("path", ["/health", "/health/detailed", "/openapi.json", "/api/v1/compositions", "/api/v1/events",
+                                  f"/api/v1/compositions/{uuid.uuid4()}", "/metrics", "/readyz"])
+def test_head_answers_like_get_without_a_body(reel: ReelProcess, path: str) -> None:
+    get = httpx.get(reel.base_url + path)
+    head = httpx.head(reel.base_url + path)
+    assert head.status_code == get.status_code
+    assert head.content == b""
+    if path not in ("/metrics", "/health/detailed"):  # series and response times move between two answers
+        assert head.headers["content-length"] == get.headers["content-length"]
+
+
+def stream_until_closed(url: str, headers: dict[str, str], events: list[str], opened: threading.Event) -> None:
+    with httpx.stream("GET", url, headers={**headers, "Accept": "text/event-stream"}, timeout=30) as response:
+        assert response.status_code == 200
+        opened.set()
+        for line in response.iter_lines():
+            if line.startswith("event:"):
+                events.append(line.removeprefix("event:").strip())
+
+
+@pytest.mark.parametrize("revoker", ["api", "command line"])
+def test_a_revoked_keys_open_stream_ends(revoker: str) -> None:
+    env = {"REEL_AUTH": "on", "REEL_API_KEYS": f"ops:admin:{ADMIN}"}
+    reel = ReelProcess(["serve", "--workers", "0"], env, f"revoke-{revoker.replace(' ', '-')}", port=free_port()).start()
+    try:
+        admin = {"Authorization": f"Bearer {ADMIN}"}
+        created = httpx.post(reel.base_url + "/api/v1/keys", json={"name": "viewer", "scope": "read", "tenant": "acme"},
+                             headers=admin)
+        assert created.status_code == 201, created.text
+        events: list[str] = []
+        opened = threading.Event()
+        reader = threading.Thread(target=stream_until_closed, daemon=True, args=(
+            reel.base_url + "/api/v1/events", {"Authorization": f"Bearer {created.json()['key']}"}, events, opened))
+        reader.start()
+        assert opened.wait(10)
+        time.sleep(1.5)  # the stream has verified (and cached) its key
+        assert reader.is_alive()
+        started = time.monotonic()
+        if revoker == "api":
+            assert httpx.delete(reel.base_url + f"/api/v1/keys/{created.json()['id']}", headers=admin).status_code == 204
+        else:
+            # Another process on the same SQLite file: no notification reaches Reel, only the cache's bound.
+            revoked = subprocess.run([str(reel_binary()), "keys", "revoke", created.json()["id"]],
+                                     env={**os.environ, **env, "REEL_DATA_DIR": str(reel.folder / "data")},
+                                     capture_output=True, text=True, timeout=30, check=False)
+            assert revoked.returncode == 0, revoked.stderr
+        reader.join(timeout=10)
+        assert not reader.is_alive(), "the stream outlived its key"
+        assert time.monotonic() - started < 3.5
+        assert events[-1:] == ["error"], events
+    finally:
+        assert reel.stop() == 0
+        reel.remove_folder()
+
+
+@pytest.mark.skipif("AWS_ENDPOINT_URL" not in os.environ, reason="needs the test S3 server")
+def test_raw_object_store_urls_never_read_another_tenants_upload() -> None:
+    bucket = f"reel-tenants-{uuid.uuid4().hex[:8]}"
+    s3: Any = s3_client()
+    s3.create_bucket(Bucket=bucket)
+    s3.create_bucket(Bucket=bucket + "-media")
+    with tempfile.TemporaryDirectory() as folder:
+        clip = Path(folder) / "clip.mp4"
+        subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=30:duration=1", "-c:v", "libx264",
+                        "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(clip)], check=True)
+        media = clip.read_bytes()
+    s3.put_object(Bucket=bucket + "-media", Key="intro.mp4", Body=media)
+    env = {"REEL_AUTH": "on", "REEL_API_KEYS": f"ops:admin:{ADMIN}", "REEL_STORAGE_URL": f"s3://{bucket}/reel",
+           "REEL_SOURCE_BUCKETS": f"{bucket}-media", "REEL_ALLOW_PRIVATE_SOURCES": "true"}
+    reel = ReelProcess(["serve", "--workers", "1"], env, "tenants-s3", port=free_port()).start()
+    try:
+        admin = {"Authorization": f"Bearer {ADMIN}"}
+        keys = {}
+        for tenant in ("victim", "attacker"):
+            made = httpx.post(reel.base_url + "/api/v1/keys", json={"name": tenant, "scope": "write", "tenant": tenant}, headers=admin)
+            keys[tenant] = {"Authorization": f"Bearer {made.json()['key']}"}
+        asset = httpx.post(reel.base_url + "/api/v1/assets", content=media, headers={**keys["victim"], "Content-Type": "video/mp4"})
+        assert asset.status_code == 201
+        asset_id = asset.json()["id"]
+        endpoint = os.environ["AWS_ENDPOINT_URL"]
+
+        def post(url: str) -> httpx.Response:
+            return httpx.post(reel.base_url + "/api/v1/compositions", headers=keys["attacker"], json={
+                "title": "t", "clips": [{"video_url": url, "start_time": 0, "end_time": 1}], "output": {"resolution": "160x90"}})
+
+        for url in (f"s3://{bucket}/reel/assets/{asset_id}", f"{endpoint}/{bucket}/reel/assets/{asset_id}",
+                    f"asset://{asset_id}"):
+            refused = post(url)
+            assert refused.status_code == 422, (url, refused.text)
+            assert fields(refused) == ["clips[0].video_url"]
+        # An unlisted bucket reads alike whether or not the key exists.
+        existing, missing = post(f"s3://{bucket}-media-x/intro.mp4"), post(f"s3://{bucket}-media-x/{uuid.uuid4()}.mp4")
+        assert existing.status_code == missing.status_code == 422
+        assert existing.json()["details"][0]["message"] == missing.json()["details"][0]["message"]
+        # A listed bucket renders.
+        listed = post(f"s3://{bucket}-media/intro.mp4")
+        assert listed.status_code == 202, listed.text
+        status_url = f"{reel.base_url}/api/v1/compositions/{listed.json()['id']}/status"
+
+        def settled() -> dict[str, Any] | None:
+            status: dict[str, Any] = httpx.get(status_url, headers=keys["attacker"]).json()
+            return status if status["status"] in ("completed", "failed") else None
+
+        assert wait_for(settled, timeout=120, interval=0.2, what="the listed source's render")["status"] == "completed"
+    finally:
+        assert reel.stop() == 0
+        reel.remove_folder()
