@@ -14,4 +14,12 @@ struct ErrorResponse: Encodable {
         case errorCode = "error_code"
         case requestID = "request_id"
     }
+
+    /// The body of an answer the HTTP layer writes below the router (a 408, a refused head),
+    /// under a request id of its own.
+    static func text(code: String, message: String, details: [FieldError] = []) -> String {
+        let error = ErrorResponse(
+            errorCode: code, message: message, details: details, requestID: UUID().uuidString.lowercased(), timestamp: Date())
+        return (try? JSONCoding.text(error)) ?? "{}"
+    }
 }

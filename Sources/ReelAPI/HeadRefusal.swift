@@ -69,10 +69,9 @@ struct HeadRefusal: Equatable, Sendable {
 
     /// The answer's head and body: the API's error shape, closing the connection.
     func response() -> (head: HTTPResponseHead, body: ByteBuffer) {
-        let error = ErrorResponse(
-            errorCode: code, message: message, details: [FieldError(field: field, message: message, errorType: "header")],
-            requestID: UUID().uuidString.lowercased(), timestamp: Date())
-        let body = ByteBuffer(string: (try? JSONCoding.text(error)) ?? "{}")
+        let body = ByteBuffer(
+            string: ErrorResponse.text(
+                code: code, message: message, details: [FieldError(field: field, message: message, errorType: "header")]))
         let headers: HTTPHeaders = [
             "Content-Type": "application/json; charset=utf-8", "Content-Length": String(body.readableBytes), "Connection": "close",
         ]

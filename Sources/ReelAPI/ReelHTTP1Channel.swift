@@ -124,9 +124,8 @@ final class ConnectionDeadlineHandler: ChannelDuplexHandler, RemovableChannelHan
     }
 
     static func timeoutBody() -> String {
-        "{\"details\":[],\"error_code\":\"request_timeout\","
-            + "\"message\":\"the request was not received in time; send headers and body without long pauses\","
-            + "\"request_id\":\"\(UUID().uuidString.lowercased())\",\"timestamp\":\(JSONText.quotedTimestamp(Date()))}"
+        ErrorResponse.text(
+            code: "request_timeout", message: "the request was not received in time; send headers and body without long pauses")
     }
 }
 

@@ -18,7 +18,7 @@ from typing import Iterator
 import httpx
 import pytest
 
-from reel_support import ReelProcess, free_port, wait_for
+from reel_support import ReelProcess, free_port, read_until_closed, wait_for
 
 CLIP = {"video_url": "https://a.example/x.mp4", "start_time": 0, "end_time": 1}
 
@@ -41,20 +41,6 @@ def connect(reel: ReelProcess) -> socket.socket:
     assert reel.port is not None
     sock = socket.create_connection(("127.0.0.1", reel.port), timeout=10)
     return sock
-
-
-def read_all(sock: socket.socket) -> bytes:
-    """Everything the server sends until it closes the connection (or 10 s pass)."""
-    chunks = []
-    while True:
-        try:
-            chunk = sock.recv(65536)
-        except socket.timeout:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def alive(reel: ReelProcess) -> None:
@@ -118,7 +104,7 @@ def test_slow_headers_get_408_then_close(reel: ReelProcess) -> None:
                 sock.sendall(b"X")
             except OSError:
                 break
-        answer = read_all(sock)
+        answer = read_until_closed(sock)
     assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
     body = json.loads(answer.split(b"\r\n\r\n", 1)[1])
     assert body["error_code"] == "request_timeout"
@@ -136,7 +122,7 @@ def test_slow_body_gets_408(reel: ReelProcess) -> None:
                 sock.sendall(b" ")
             except OSError:
                 break
-        answer = read_all(sock)
+        answer = read_until_closed(sock)
     assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
     alive(reel)
 
@@ -144,7 +130,7 @@ def test_slow_body_gets_408(reel: ReelProcess) -> None:
 def test_idle_connection_is_closed_and_keep_alive_still_works(reel: ReelProcess) -> None:
     with connect(reel) as sock:
         started = time.monotonic()
-        assert read_all(sock) == b""
+        assert read_until_closed(sock) == b""
         assert time.monotonic() - started < 8
     with httpx.Client(base_url=reel.base_url) as client:
         for _ in range(3):
@@ -158,7 +144,7 @@ def test_http10_post_is_answered_and_closed(reel: ReelProcess) -> None:
         sock.sendall(b"POST /api/v1/compositions HTTP/1.0\r\nContent-Type: application/json\r\n"
                      b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
         started = time.monotonic()
-        answer = read_all(sock)
+        answer = read_until_closed(sock)
         assert time.monotonic() - started < 5, "the connection was not closed after the answer"
     head = answer.split(b"\r\n\r\n", 1)[0].lower()
     assert head.startswith(b"http/1.1 202"), answer[:200]
@@ -177,7 +163,7 @@ def test_http10_post_is_answered_and_closed(reel: ReelProcess) -> None:
 def test_host_names_reel_does_not_answer_to(reel: ReelProcess, host: str, status: int) -> None:
     with connect(reel) as sock:
         sock.sendall(f"GET /api/v1/compositions HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
-        answer = read_all(sock)
+        answer = read_until_closed(sock)
     assert answer.startswith(f"HTTP/1.1 {status}".encode()), answer[:200]
 
 

@@ -22,7 +22,7 @@ from typing import Any, Iterator
 import httpx
 import pytest
 
-from reel_support import ReelProcess, free_port, reel_binary, s3_client, wait_for
+from reel_support import ReelProcess, free_port, read_until_closed, reel_binary, s3_client, wait_for
 
 CLIP = {"video_url": "https://a.example/x.mp4", "start_time": 0, "end_time": 1}
 ADMIN = "reel_new-inputs-admin-key-0123456789abcdef"
@@ -51,16 +51,8 @@ def raw(reel: ReelProcess, request: bytes) -> tuple[int, dict[str, str], bytes]:
     assert reel.port is not None
     with socket.create_connection(("127.0.0.1", reel.port), timeout=10) as sock:
         sock.sendall(request)
-        chunks = []
-        while True:
-            try:
-                chunk = sock.recv(65536)
-            except socket.timeout:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-    head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
+        answer = read_until_closed(sock)
+    head, _, body = answer.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     headers = {name.lower(): value.strip() for name, _, value in (line.partition(":") for line in lines[1:])}
     return int(lines[0].split()[1]), headers, body

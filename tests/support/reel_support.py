@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -130,6 +131,20 @@ def new_database() -> str:
         check=True, env=env, stdout=subprocess.DEVNULL,
     )
     return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
+
+
+def read_until_closed(sock: socket.socket) -> bytes:
+    """Everything a server sends on `sock` until it closes the connection (or its timeout passes)."""
+    chunks = []
+    while True:
+        try:
+            chunk = sock.recv(65536)
+        except TimeoutError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def free_port() -> int:
