@@ -16,15 +16,17 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
             metrics: services.configuration.metricsEnabled ? services.metrics : nil, mode: services.configuration.accessLog))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
-    let keyCache = KeyCache(revocations: services.store.revocations)
-    if services.configuration.keysRequired { router.add(middleware: AuthMiddleware(store: services.store, cache: keyCache)) }
+    let keys =
+        services.configuration.keysRequired
+        ? KeyVerifier(store: services.store, cache: KeyCache(revocations: services.store.revocations)) : nil
+    if let keys { router.add(middleware: AuthMiddleware(keys: keys)) }
     if services.configuration.writeRateLimit != nil || services.configuration.readRateLimit != nil {
         router.add(
             middleware: RateLimitMiddleware(write: services.configuration.writeRateLimit, read: services.configuration.readRateLimit))
     }
 
     CompositionController(services: services).addRoutes(to: router.group("api/v1/compositions"))
-    EventController(services: services).addRoutes(to: router)
+    EventController(services: services, keys: keys).addRoutes(to: router)
     AssetController(services: services).addRoutes(to: router.group("api/v1/assets"))
     TemplateController(services: services).addRoutes(to: router.group("api/v1/templates"))
     KeyController(store: services.store).addRoutes(to: router.group("api/v1/keys"))
@@ -65,7 +67,8 @@ public func buildOperationsRouter(_ services: ReelServices) -> Router<ReelReques
     router.add(middleware: ErrorMiddleware(servesContract: false))
     router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
     if services.configuration.keysRequired {
-        router.add(middleware: AuthMiddleware(store: services.store, cache: KeyCache(revocations: services.store.revocations)))
+        router.add(
+            middleware: AuthMiddleware(keys: KeyVerifier(store: services.store, cache: KeyCache(revocations: services.store.revocations))))
     }
     HealthController(services: services).addProbes(to: router)
     addMetricsRoute(to: router, services: services)

@@ -5,13 +5,12 @@ import ReelStore
 
 /// Checks the API key of every request that needs one (`Authorization: Bearer KEY` or
 /// `X-API-Key: KEY`) and sets the request's ``Principal``. A missing or unknown key is 401 with
-/// `WWW-Authenticate`, a key whose scope does not cover the route is 403. Verified keys are
-/// remembered (``KeyCache``) until a revocation is heard of, and for a second at most.
+/// `WWW-Authenticate`, a key whose scope does not cover the route is 403. Keys are found by
+/// ``KeyVerifier``.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = ReelRequestContext
 
-    let store: any AccessStore
-    let cache: KeyCache
+    let keys: KeyVerifier
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let access = RouteAccess(method: request.method, path: request.uri.path)
@@ -19,7 +18,7 @@ struct AuthMiddleware: RouterMiddleware {
         guard let secret = Self.presentedKey(request) else {
             throw Self.unauthorized("send an API key as Authorization: Bearer KEY (or X-API-Key: KEY)")
         }
-        guard let key = try await verify(secret) else { throw Self.unauthorized("the API key is unknown or revoked") }
+        guard let key = try await keys.key(for: secret) else { throw Self.unauthorized("the API key is unknown or revoked") }
         if case .scope(let needed) = access, !key.scope.covers(needed) {
             throw ReelError(
                 code: "forbidden", kind: .forbidden,
@@ -28,20 +27,8 @@ struct AuthMiddleware: RouterMiddleware {
         }
         var context = context
         context.principal = Principal(tenant: key.tenant, scope: key.scope, keyID: key.id)
-        let presented = String(secret)
-        context.keyStillValid = { [self] in (try? await verify(presented[...]))??.id == key.id }
+        context.presentedKey = secret
         return try await next(request, context)
-    }
-
-    /// The live key of this secret: from the cache while no revocation has been heard of, else
-    /// from the store.
-    func verify(_ secret: Substring) async throws -> APIKeyRecord? {
-        let digest = APIKeySecret.sha256(secret)
-        if let known = cache.key(digest: digest) { return known }
-        let heard = store.revocations.value
-        guard let key = try await APIKeySecret.verify(digest: digest, in: store) else { return nil }
-        cache.remember(key, digest: digest, heard: heard)
-        return key
     }
 
     /// The key of `Authorization: Bearer KEY` or `X-API-Key: KEY`, still inside its header.

@@ -10,6 +10,8 @@ import ServiceLifecycle
 /// tenant's compositions, oldest first, paged by event id; `GET …/webhooks`: their deliveries.
 struct EventController {
     let services: ReelServices
+    /// Checks an open stream's key again (nil with keys off).
+    let keys: KeyVerifier?
 
     func addRoutes(to router: Router<ReelRequestContext>) {
         router.get("api/v1/events", use: all)
@@ -32,7 +34,7 @@ struct EventController {
         let resume = try Self.lastEventID(request)
         if Self.wantsStream(request) {
             return stream(
-                composition: nil, tenant: context.principal.tenantFilter, after: resume ?? after, keyStillValid: context.keyStillValid)
+                composition: nil, tenant: context.principal.tenantFilter, after: resume ?? after, keyStillValid: keyCheck(context))
         }
         let events = try await services.store.events(after: after, limit: limit, composition: nil, tenant: context.principal.tenantFilter)
         return Self.response(events, after: after)
@@ -52,7 +54,7 @@ struct EventController {
             throw ReelError.notFound("composition")
         }
         if Self.wantsStream(request) {
-            return stream(composition: id, tenant: tenant, after: resume ?? after, keyStillValid: context.keyStillValid)
+            return stream(composition: id, tenant: tenant, after: resume ?? after, keyStillValid: keyCheck(context))
         }
         return Self.response(events, after: after)
     }
@@ -194,6 +196,12 @@ struct EventController {
                 HTTPField.Name("X-Accel-Buffering")!: "no",
             ],
             body: body)
+    }
+
+    /// Whether the key a stream was opened with still holds; nil with keys off.
+    func keyCheck(_ context: ReelRequestContext) -> (@Sendable () async -> Bool)? {
+        guard let keys, let secret = context.presentedKey, let id = context.principal.keyID else { return nil }
+        return { (try? await keys.key(for: secret))??.id == id }
     }
 
     /// How often a stream opened with a key checks that the key still holds: the key cache's own bound.

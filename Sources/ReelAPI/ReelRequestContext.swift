@@ -7,9 +7,9 @@ public struct ReelRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by ``AuthMiddleware``: the key's tenant and scope, or ``Principal/keysOff``.
     public var principal = Principal.keysOff
-    /// Set by ``AuthMiddleware``: whether the request's key is still valid now (nil with keys off).
-    /// A long-lived answer (an event stream) asks again as it goes, so a revoked key stops it.
-    public var keyStillValid: (@Sendable () async -> Bool)?
+    /// Set by ``AuthMiddleware``: the key the request presented (nil with keys off), for a
+    /// long-lived answer (an event stream) to check again as it goes.
+    var presentedKey: Substring?
     /// Set by ``ObservabilityMiddleware``: this request's id, stored with a composition it creates.
     public var requestID: String?
     /// The client's address (rate limits without keys).
