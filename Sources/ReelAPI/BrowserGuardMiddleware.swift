@@ -27,7 +27,7 @@ struct BrowserGuardMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let authority = request.head.authority, let host = Self.hostAndPort(authority)?.host, !accepts(host: host) {
+        if let authority = request.head.authority, let host = HostHeader.parse(authority)?.host, !accepts(host: host) {
             throw ReelError(
                 code: "misdirected_request", kind: .misdirected,
                 message: "this server does not answer to the host name \(host); add it to REEL_ALLOWED_HOSTS")
@@ -56,23 +56,9 @@ struct BrowserGuardMiddleware: RouterMiddleware {
             let originHost = URLComponents(string: origin).flatMap({ components in
                 components.host.map { (host: $0.lowercased(), port: components.port) }
             }),
-            let authority = request.head.authority.flatMap(hostAndPort)
+            let authority = request.head.authority.flatMap(HostHeader.parse)
         else { return "Origin: \(origin.prefix(100))" }
         let samePort = originHost.port == nil || authority.port == nil || originHost.port == authority.port
         return originHost.host == authority.host && samePort ? nil : "Origin: \(origin.prefix(100))"
-    }
-
-    /// `host[:port]` or `[v6][:port]`, lowercased; nil when malformed.
-    static func hostAndPort(_ authority: String) -> (host: String, port: Int?)? {
-        let text = authority.lowercased()
-        if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]") else { return nil }
-            let host = String(text[text.index(after: text.startIndex)..<close])
-            let rest = text[text.index(after: close)...]
-            return (host, rest.hasPrefix(":") ? Int(rest.dropFirst()) : nil)
-        }
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return nil }
-        return (String(parts[0]), parts.count == 2 ? Int(parts[1]) : nil)
     }
 }

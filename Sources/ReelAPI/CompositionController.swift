@@ -66,7 +66,7 @@ struct CompositionController {
         do {
             merged = try Merge.apply(values, to: composition, maxBytes: maxBytes)
         } catch {
-            throw ReelError.validation([error.problem(at: "merge.\(error.name)")])
+            throw ReelError.validation([error.problem(at: error.name.map { "merge.\($0)" } ?? "merge")])
         }
         return try JSONCoding.decode(
             CompositionRequest.self, from: ByteBuffer(bytes: try JSONEncoder().encode(merged)), unknownFields: unknownFields)

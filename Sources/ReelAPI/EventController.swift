@@ -34,7 +34,7 @@ struct EventController {
         let resume = try Self.lastEventID(request)
         if Self.wantsStream(request) {
             return stream(
-                composition: nil, tenant: context.principal.tenantFilter, after: resume ?? after, keyStillValid: keyCheck(context))
+                composition: nil, tenant: context.principal.tenantFilter, after: resume ?? after, keyCheck: keyCheck(context))
         }
         let events = try await services.store.events(after: after, limit: limit, composition: nil, tenant: context.principal.tenantFilter)
         return Self.response(events, after: after)
@@ -54,7 +54,7 @@ struct EventController {
             throw ReelError.notFound("composition")
         }
         if Self.wantsStream(request) {
-            return stream(composition: id, tenant: tenant, after: resume ?? after, keyStillValid: keyCheck(context))
+            return stream(composition: id, tenant: tenant, after: resume ?? after, keyCheck: keyCheck(context))
         }
         return Self.response(events, after: after)
     }
@@ -109,10 +109,9 @@ struct EventController {
 
     /// Server-Sent Events: the stored events after `after` (each with its `id:`), then new ones
     /// and `composition.progress` (at most 4 a second per composition) as they happen, a keep-alive comment every
-    /// 15 s; a composition's stream ends after its terminal event. A stream opened with a key asks
-    /// `keyStillValid` at least every ``keyRecheck`` and ends with an `error` event once the key
-    /// is revoked (the key cache holds a revocation back no longer than that, in any process).
-    func stream(composition: UUID?, tenant: String?, after: Int64, keyStillValid: (@Sendable () async -> Bool)?) -> Response {
+    /// 15 s; a composition's stream ends after its terminal event. A stream opened with a key
+    /// ends with an `error` event once the key is revoked (``StreamKeyCheck``).
+    func stream(composition: UUID?, tenant: String?, after: Int64, keyCheck: StreamKeyCheck?) -> Response {
         let store = services.store
         let live = store.live
         let body = ResponseBody { writer in
@@ -123,37 +122,28 @@ struct EventController {
             var pending: [UUID: LiveUpdates.Progress] = [:]
             var lastProgress: [UUID: ContinuousClock.Instant] = [:]
             var lastWrite = ContinuousClock.now
-            var keyCheckedAt = ContinuousClock.now
+            var keyCheck = keyCheck
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
             // A stream never ends on its own: on graceful shutdown it ends, so the server can stop
             // (the client reconnects elsewhere with Last-Event-ID).
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 let generation = live.signal.generation
-                if let keyStillValid, ContinuousClock.now - keyCheckedAt >= Self.keyRecheck {
-                    guard await keyStillValid() else {
-                        try await writer.write(ByteBuffer(string: Self.revokedEvent))
-                        try await writer.finish(nil)
-                        return
-                    }
-                    keyCheckedAt = ContinuousClock.now
+                if keyCheck != nil, await keyCheck?.holds() == false {
+                    try await writer.write(ByteBuffer(string: StreamKeyCheck.revokedEvent))
+                    try await writer.finish(nil)
+                    return
                 }
                 var text = ""
                 if live.eventGeneration != checkedEvents || live.poll.map({ ContinuousClock.now - lastQuery >= $0 }) == true {
                     checkedEvents = live.eventGeneration
                     lastQuery = ContinuousClock.now
-                    var page: [CompositionEvent]
-                    repeat {
-                        page = try await store.events(after: after, limit: 100, composition: composition, tenant: tenant)
-                        for event in page {
-                            text += "id: \(event.id)\nevent: \(event.kind.rawValue)\ndata: \(Self.json(event))\n\n"
-                            after = event.id
-                            if composition != nil && event.kind.isTerminal {
-                                try await writer.write(ByteBuffer(string: text))
-                                try await writer.finish(nil)
-                                return
-                            }
-                        }
-                    } while page.count == 100
+                    let stored = try await Self.storedEvents(store, after: &after, composition: composition, tenant: tenant)
+                    text = stored.text
+                    if stored.ended {
+                        try await writer.write(ByteBuffer(string: text))
+                        try await writer.finish(nil)
+                        return
+                    }
                 }
                 let now = ContinuousClock.now
                 var wait = Duration.seconds(15) - (now - lastWrite)
@@ -174,7 +164,7 @@ struct EventController {
                 }
                 if lastProgress.count > 256 { lastProgress = lastProgress.filter { now - $0.value < .seconds(1) } }
                 if let poll = live.poll { wait = min(wait, poll - (now - lastQuery)) }
-                if keyStillValid != nil { wait = min(wait, Self.keyRecheck - (now - keyCheckedAt)) }
+                if let keyCheck { wait = min(wait, keyCheck.due(now: now)) }
                 if text.isEmpty && now - lastWrite >= .seconds(15) { text = ": keep-alive\n\n" }
                 if !text.isEmpty {
                     try await writer.write(ByteBuffer(string: text))
@@ -198,18 +188,29 @@ struct EventController {
             body: body)
     }
 
-    /// Whether the key a stream was opened with still holds; nil with keys off.
-    func keyCheck(_ context: ReelRequestContext) -> (@Sendable () async -> Bool)? {
+    /// The check of the key a stream is opened with; nil with keys off.
+    func keyCheck(_ context: ReelRequestContext) -> StreamKeyCheck? {
         guard let keys, let secret = context.presentedKey, let id = context.principal.keyID else { return nil }
-        return { (try? await keys.key(for: secret))??.id == id }
+        return StreamKeyCheck(keys: keys, secret: secret, id: id)
     }
 
-    /// How often a stream opened with a key checks that the key still holds: the key cache's own bound.
-    static let keyRecheck = Duration.seconds(1)
-
-    /// The last event of a stream whose key was revoked while it was open.
-    static let revokedEvent =
-        "event: error\ndata: {\"error_code\":\"unauthorized\",\"message\":\"the API key was revoked; the stream ends\"}\n\n"
+    /// The stored events after `after`, as SSE text, up to a composition's terminal event (then
+    /// `ended`); `after` moves to the last one.
+    static func storedEvents(
+        _ store: any EventStore, after: inout Int64, composition: UUID?, tenant: String?
+    ) async throws -> (text: String, ended: Bool) {
+        var text = ""
+        var page: [CompositionEvent]
+        repeat {
+            page = try await store.events(after: after, limit: 100, composition: composition, tenant: tenant)
+            for event in page {
+                text += "id: \(event.id)\nevent: \(event.kind.rawValue)\ndata: \(json(event))\n\n"
+                after = event.id
+                if composition != nil && event.kind.isTerminal { return (text, true) }
+            }
+        } while page.count == 100
+        return (text, false)
+    }
 
     /// A `composition.progress` event: not stored, so without an `id:`.
     static func progressEvent(_ update: LiveUpdates.Progress) -> String {

@@ -11,7 +11,9 @@ struct HeadRefusal: Equatable, Sendable {
     var status: HTTPResponseStatus
     var code: String
     var message: String
+    /// The field the error names, and what kind of problem it has there.
     var field: String
+    var errorType: String
 
     /// Why `head` is refused, or nil when it may go on.
     static func check(_ head: HTTPRequestHead) -> HeadRefusal? {
@@ -22,7 +24,7 @@ struct HeadRefusal: Equatable, Sendable {
             return HeadRefusal(
                 status: .notImplemented, code: "not_implemented",
                 message: "the only Transfer-Encoding Reel reads is chunked; send the body with it or with Content-Length",
-                field: "Transfer-Encoding")
+                field: "Transfer-Encoding", errorType: "header")
         }
         let hosts = head.headers["host"]
         if hosts.count > 1 {
@@ -32,46 +34,22 @@ struct HeadRefusal: Equatable, Sendable {
             let isHTTP11 = head.version.major > 1 || (head.version.major == 1 && head.version.minor >= 1)
             return isHTTP11 ? badHost("an HTTP/1.1 request must name its host in a Host header") : nil
         }
-        return isAuthority(host) ? nil : badHost("the Host header is not a host name or address with an optional port")
+        return HostHeader.parse(host) == nil ? badHost("the Host header is not a host name or address with an optional port") : nil
     }
 
     static func badHost(_ message: String) -> HeadRefusal {
-        HeadRefusal(status: .badRequest, code: "bad_request", message: message, field: "Host")
+        HeadRefusal(status: .badRequest, code: "bad_request", message: message, field: "Host", errorType: "header")
     }
 
-    /// `host[:port]` as RFC 3986 allows it in a Host header: a name of letters, digits and
-    /// `-._~`, an IPv4 address, or an IPv6 address in brackets; a port of at most five digits.
-    static func isAuthority(_ text: String) -> Bool {
-        var host = Substring(text)
-        var port: Substring?
-        if host.hasPrefix("[") {
-            guard let close = host.firstIndex(of: "]") else { return false }
-            let inside = String(host[host.index(after: host.startIndex)..<close])
-            var address = in6_addr()
-            guard inet_pton(AF_INET6, inside, &address) == 1 else { return false }
-            let rest = host[host.index(after: close)...]
-            guard rest.isEmpty || rest.hasPrefix(":") else { return false }
-            port = rest.isEmpty ? nil : rest.dropFirst()
-            host = ""
-        } else {
-            let parts = host.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count <= 2, let name = parts.first, !name.isEmpty else { return false }
-            host = name
-            port = parts.count == 2 ? parts[1] : nil
-        }
-        let nameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-        guard host.allSatisfy(nameCharacters.contains) else { return false }
-        if let port {
-            guard (1...5).contains(port.count), port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber) else { return false }
-        }
-        return true
-    }
+    /// Bytes that are not HTTP/1.1, between requests.
+    static let notHTTP = HeadRefusal(
+        status: .badRequest, code: "bad_request", message: "the request is not valid HTTP/1.1", field: "request", errorType: "syntax")
 
     /// The answer's head and body: the API's error shape, closing the connection.
     func response() -> (head: HTTPResponseHead, body: ByteBuffer) {
         let body = ByteBuffer(
             string: ErrorResponse.text(
-                code: code, message: message, details: [FieldError(field: field, message: message, errorType: "header")]))
+                code: code, message: message, details: [FieldError(field: field, message: message, errorType: errorType)]))
         let headers: HTTPHeaders = [
             "Content-Type": "application/json; charset=utf-8", "Content-Length": String(body.readableBytes), "Connection": "close",
         ]

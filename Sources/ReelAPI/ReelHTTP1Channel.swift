@@ -8,7 +8,8 @@ import NIOHTTPTypesHTTP1
 import ReelCore
 
 /// Hummingbird's HTTP/1.1 child channel with the guards a server on a network needs:
-/// idle, header and body deadlines (``ConnectionDeadlines``; 408 where HTTP allows), and HTTP/1.0
+/// idle, header and body deadlines (``ConnectionDeadlines``; 408 where HTTP allows), heads the
+/// router must not see answered below it (``RequestPhaseHandler``, ``HeadRefusal``), and HTTP/1.0
 /// clients that did not ask for keep-alive get `Connection: close` and a closed connection
 /// after their answer (ApacheBench waited for that forever).
 struct ReelHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
@@ -44,6 +45,9 @@ final class ConnectionClock {
     var deadlines: ConnectionDeadlines
     /// An HTTP/1.0 request without keep-alive: close after its answer.
     var closeAfterResponse = false
+    /// An answer written below the router is out and the connection is closing: what the client
+    /// still sends is read and dropped.
+    var lingering = false
 
     init(_ deadlines: ConnectionDeadlines) {
         self.deadlines = deadlines
@@ -91,11 +95,8 @@ final class ConnectionDeadlineHandler: ChannelDuplexHandler, RemovableChannelHan
         }
     }
 
-    /// After a 408: what the client still sends is read and dropped until the connection closes.
-    var lingering = false
-
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if lingering { return }
+        if clock.lingering { return }
         clock.deadlines.bytesArrived(now: .now())
         context.fireChannelRead(data)
     }
@@ -112,105 +113,23 @@ final class ConnectionDeadlineHandler: ChannelDuplexHandler, RemovableChannelHan
             let head =
                 "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json; charset=utf-8\r\n"
                 + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
-            // A lingering close: the answer goes out, then the output side closes while input is
-            // still read (and dropped) for a moment. Closing at once with unread input would make
-            // the kernel send a reset, and the client could lose the 408 it was about to read.
-            lingering = true
-            context.writeAndFlush(NIOAny(ByteBuffer(string: head + body))).assumeIsolated().whenComplete { _ in
-                context.close(mode: .output, promise: nil)
-                context.eventLoop.assumeIsolated().scheduleTask(in: Self.lingerTime) { context.close(promise: nil) }
-            }
+            Self.closeLingering(context, clock: clock, after: context.writeAndFlush(NIOAny(ByteBuffer(string: head + body))))
+        }
+    }
+
+    /// A lingering close once `written` is out: the output side closes while input is still read
+    /// (and dropped) for ``lingerTime``. Closing at once with unread input would make the kernel
+    /// send a reset, and the client could lose the answer it was about to read.
+    static func closeLingering(_ context: ChannelHandlerContext, clock: ConnectionClock, after written: EventLoopFuture<Void>) {
+        clock.lingering = true
+        written.assumeIsolated().whenComplete { _ in
+            context.close(mode: .output, promise: nil)
+            context.eventLoop.assumeIsolated().scheduleTask(in: lingerTime) { context.close(promise: nil) }
         }
     }
 
     static func timeoutBody() -> String {
         ErrorResponse.text(
             code: "request_timeout", message: "the request was not received in time; send headers and body without long pauses")
-    }
-}
-
-/// After the HTTP/1 codec: tells the deadlines where each request is, closes HTTP/1.0
-/// connections that did not ask to be kept alive, and answers itself what the router must not
-/// see: a head ``HeadRefusal`` refuses, or bytes that are not HTTP between requests (both in the
-/// error shape, then the connection closes).
-final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias InboundOut = HTTPServerRequestPart
-    typealias OutboundIn = HTTPServerResponsePart
-    typealias OutboundOut = HTTPServerResponsePart
-
-    let clock: ConnectionClock
-    /// A request is between its head and its end: a parse error now belongs to its handler.
-    var inRequest = false
-    /// This handler answered and is closing: the rest of the input is dropped.
-    var refused = false
-
-    init(clock: ConnectionClock) {
-        self.clock = clock
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if refused { return }
-        switch unwrapInboundIn(data) {
-        case .head(var head):
-            clock.deadlines.headReceived(now: .now())
-            if let refusal = HeadRefusal.check(head) {
-                refuse(refusal, context: context)
-                return
-            }
-            inRequest = true
-            if head.version.major == 1, head.version.minor == 0, !head.isKeepAlive {
-                clock.closeAfterResponse = true
-                head.headers.replaceOrAdd(name: "connection", value: "close")
-                context.fireChannelRead(wrapInboundOut(.head(head)))
-                return
-            }
-        case .body(let buffer):
-            clock.deadlines.bodyReceived(bytes: buffer.readableBytes, now: .now())
-        case .end:
-            inRequest = false
-            clock.deadlines.requestEnded()
-        }
-        context.fireChannelRead(data)
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if refused { return }
-        if !inRequest, error is HTTPParserError {
-            refuse(
-                HeadRefusal(
-                    status: .badRequest, code: "bad_request", message: "the request is not valid HTTP/1.1", field: "request"),
-                context: context)
-            return
-        }
-        context.fireErrorCaught(error)
-    }
-
-    /// Writes `refusal`'s answer below the router and closes once it is out.
-    func refuse(_ refusal: HeadRefusal, context: ChannelHandlerContext) {
-        refused = true
-        let (head, body) = refusal.response()
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
-            context.close(promise: nil)
-        }
-    }
-
-    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        switch unwrapOutboundIn(data) {
-        case .head(var head):
-            clock.deadlines.responseStarted()
-            if clock.closeAfterResponse {
-                head.headers.replaceOrAdd(name: "connection", value: "close")
-                context.write(wrapOutboundOut(.head(head)), promise: promise)
-                return
-            }
-        case .body:
-            break
-        case .end:
-            clock.deadlines.responseEnded(now: .now())
-        }
-        context.write(data, promise: promise)
     }
 }

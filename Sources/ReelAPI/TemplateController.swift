@@ -94,7 +94,7 @@ struct TemplateController {
         } catch let error as ReelError {
             throw error.describing(describe)
         } catch let overflow as Merge.Overflow {
-            throw ReelError.validation([overflow.problem(at: "merge.\(overflow.name)")])
+            throw ReelError.validation([overflow.problem(at: overflow.name.map { "merge.\($0)" } ?? "merge")])
         }
         if let priority = merge.priority { composition.priority = priority }
         if let webhook = merge.webhookURL { composition.webhookURL = webhook }
@@ -120,7 +120,7 @@ struct TemplateController {
             let sample = try body.sampleComposition(maxBytes: services.configuration.maxBodyBytes)
             _ = try JSONCoding.decode(CompositionRequest.self, from: ByteBuffer(bytes: try JSONEncoder().encode(sample)))
         } catch let overflow as Merge.Overflow {
-            throw ReelError.validation([overflow.problem(at: "merge_fields.\(overflow.name).default")])
+            throw ReelError.validation([overflow.problem(at: overflow.name.map { "merge_fields.\($0).default" } ?? "composition")])
         } catch let error as ReelError {
             throw error.describing { problem in
                 var described = problem

@@ -138,7 +138,7 @@ public struct ReelRuntime: Sendable {
             do {
                 return try SQLiteStore(path: String(url.dropFirst("sqlite://".count)))
             } catch {
-                throw problem("cannot open or create that database file (does its folder exist, and is it writable?)")
+                throw problem("cannot open or create that database file: \(Self.reason(error))")
             }
         }
         guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
@@ -157,7 +157,7 @@ public struct ReelRuntime: Sendable {
             do {
                 return try LocalObjectStore(root: URL(fileURLWithPath: String(url.dropFirst("file://".count))))
             } catch {
-                throw problem("cannot create or open that folder")
+                throw problem("cannot create or open that folder: \(Self.reason(error))")
             }
         }
         guard url.hasPrefix("s3://"), let s3 else { throw problem("use file:///PATH or s3://bucket[/prefix]") }
@@ -166,6 +166,17 @@ public struct ReelRuntime: Sendable {
         } catch {
             throw problem("must look like s3://bucket[/prefix]")
         }
+    }
+
+    /// Why a file or folder could not be opened, in the system's or SQLite's own short words
+    /// (`Permission denied`, `file is not a database`), never an error dump.
+    static func reason(_ error: any Error) -> String {
+        if let sqlite = error as? SQLiteError { return sqlite.message }
+        let error = error as NSError
+        let underlying = (error.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+        let posix = [underlying, error].compactMap { $0 }.first { $0.domain == NSPOSIXErrorDomain }
+        guard let posix else { return "the system refused it" }
+        return String(cString: strerror(Int32(clamping: posix.code)))
     }
 
     /// Which object-store URLs compositions may name as sources, read with this runtime's S3

@@ -70,7 +70,8 @@ public enum CaptionFile {
                     reason: "ends at \(endText.prefix(40)), later than \(NumberText.plain(InputLimits.sourceTime / 3600)) hours")
             }
             guard end > start else {
-                throw SyntaxError(cue: number, line: line, reason: "ends at \(endText), not after its start \(startText)")
+                throw SyntaxError(
+                    cue: number, line: line, reason: "ends at \(endText.prefix(40)), not after its start \(startText.prefix(40))")
             }
             let text = plain(block[(timing + 1)...].joined(separator: "\n"))
             guard cues.count < InputLimits.cues else {
@@ -121,7 +122,8 @@ public enum CaptionFile {
     }
 
     /// A cue's text as the lines a caption format may hold: every line break (CR, LF, CRLF, VT,
-    /// FF, NEL, U+2028, U+2029) splits a line, empty lines go (a blank line ends a WebVTT cue),
+    /// FF, NEL, U+2028, U+2029) splits a line, blank lines go (one ends a WebVTT cue, and a line
+    /// of spaces ends one in Reel's own reader),
     /// a tab is a space and every other control character is dropped. What reaches an ASS script
     /// or a WebVTT file is only ever these lines, so no text can start a line of its own there.
     public static func lines(of text: String) -> [String] {
@@ -130,7 +132,7 @@ public enum CaptionFile {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:
-                if !line.isEmpty { lines.append(line) }
+                if !line.allSatisfy(\.isWhitespace) { lines.append(line) }
                 line = ""
             case 0x09:
                 line.unicodeScalars.append(" ")
@@ -140,7 +142,7 @@ public enum CaptionFile {
                 line.unicodeScalars.append(scalar)
             }
         }
-        if !line.isEmpty { lines.append(line) }
+        if !line.allSatisfy(\.isWhitespace) { lines.append(line) }
         return lines
     }
 

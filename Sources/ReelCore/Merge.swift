@@ -33,17 +33,19 @@ public enum Merge {
         }
     }
 
-    /// A merge whose result would pass `maxBytes`: the field whose value crossed the bound.
+    /// A merge whose result would pass `maxBytes`.
     public struct Overflow: Error, Sendable, Hashable {
-        public var name: String
+        /// The field whose value crossed the bound; nil when the composition's own text did.
+        public var name: String?
+        /// The bound: the most bytes a posted composition may have.
         public var maxBytes: Int
 
-        public init(name: String, maxBytes: Int) {
+        public init(name: String?, maxBytes: Int) {
             self.name = name
             self.maxBytes = maxBytes
         }
 
-        /// The 422 problem at `field` (the merge value, or the template default, that filled `name`).
+        /// The 422 problem at `field` (the merge value, or the template default, that filled ``name``).
         public func problem(at field: String) -> FieldError {
             FieldError(
                 field: field,
@@ -55,7 +57,9 @@ public enum Merge {
     /// `value` with every placeholder that `values` names replaced; others are left as written.
     /// The result is measured as it is built (about its size as JSON), and merging stops with
     /// ``Overflow`` the moment it would pass `maxBytes`, before the memory is spent: one value used
-    /// many times cannot grow a small body into gigabytes.
+    /// many times cannot grow a small body into gigabytes. (Escapes are not counted: the JSON
+    /// written stays within a few times the bound.) Members are merged in key order, so the field
+    /// blamed is the same on every run.
     public static func apply(_ values: [String: JSONValue], to value: JSONValue, maxBytes: Int) throws(Overflow) -> JSONValue {
         var merger = Merger(values: values, remaining: maxBytes, maxBytes: maxBytes)
         return try merger.apply(value)
@@ -67,7 +71,7 @@ public enum Merge {
         let values: [String: JSONValue]
         var remaining: Int
         let maxBytes: Int
-        var lastFilled = ""
+        var lastFilled: String?
         var sizes: [String: Int] = [:]
         var texts: [String: String] = [:]
 
@@ -100,11 +104,14 @@ public enum Merge {
                 try spend(2)
                 var merged: [String: JSONValue] = [:]
                 merged.reserveCapacity(members.count)
-                for (key, member) in members {
+                for (key, member) in members.sorted(by: { $0.key < $1.key }) {
                     try spend(key.utf8.count + 4)
                     merged[key] = try apply(member)
                 }
                 return .object(merged)
+            case .number(let number):
+                try spend(NumberText.plain(number).utf8.count)
+                return value
             default:
                 try spend(value.approximateSize)
                 return value

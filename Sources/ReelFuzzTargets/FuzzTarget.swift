@@ -22,6 +22,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// The bound on merged compositions here: `REEL_MAX_BODY_BYTES`' default.
     static let maxBodyBytes = 1 << 20
 
+    /// Feeds `data` to the target's parser and what follows it.
     public func run(_ data: some Collection<UInt8>) {
         switch self {
         case .captions: Self.captions(String(decoding: data, as: UTF8.self))
@@ -100,7 +101,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     static func settings(_ text: String) {
         var environment: [String: String] = [:]
         for line in text.split(separator: "\n") {
-            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].hasSuffix("_FILE"), !parts[1].hasPrefix("/") else { continue }
             environment[parts[0]] = parts[1]
         }

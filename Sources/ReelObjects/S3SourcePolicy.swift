@@ -33,8 +33,18 @@ public struct S3SourcePolicy: Sendable {
         }
     }
 
+    /// What becomes of the source `url`.
     public func decide(_ url: String) -> Decision {
         guard let location = S3Location(url: url, endpoint: endpoint) else { return .web }
+        // A presigned link carries its own grant: fetched as it is, never signed by Reel.
+        let query = URLComponents(string: url)?.queryItems?.map { $0.name.lowercased() } ?? []
+        if query.contains("x-amz-signature") || (query.contains("signature") && query.contains("expires")) { return .web }
+        // S3 reads a key literally, but a store that maps keys to paths may resolve `a//b`,
+        // `a/./b` or `x/../a` to `a/b`: such a key could name Reel's own objects in disguise.
+        let segments = location.key.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) || location.key.contains("\\") {
+            return .refused("an object key with an empty, . or .. part or a backslash is not read")
+        }
         let bucket = location.bucket.lowercased()
         if let storage, bucket == storage.bucket, location.key.hasPrefix(storage.prefix) {
             return .refused(

@@ -21,6 +21,16 @@ struct S3SourcePolicyTests {
         #expect(reason.contains("asset://"))
     }
 
+    @Test(
+        "a key a store could read as a path elsewhere is refused; a presigned link is fetched as it is",
+        arguments: [
+            "s3://shared//reel/assets/1", "s3://shared/x/../reel/assets/1", "s3://media/a/./b", "s3://media/a\\b", "s3://media/dir/",
+        ])
+    func ambiguousKeys(url: String) {
+        #expect(Self.policy.decide(url) == .refused("an object key with an empty, . or .. part or a backslash is not read"), "\(url)")
+        #expect(Self.policy.decide("https://shared.s3.amazonaws.com/reel/assets/1?X-Amz-Signature=abc&X-Amz-Expires=60") == .web)
+    }
+
     @Test("listed buckets are read with credentials; an unlisted s3:// is refused; other URLs are plain web URLs")
     func decisions() {
         #expect(Self.policy.decide("s3://media/a.mp4") == .credentials(S3Location(bucket: "media", key: "a.mp4")))

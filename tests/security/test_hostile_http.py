@@ -244,9 +244,11 @@ def test_uploaded_manifest_cannot_read_local_files(reel: ReelProcess, kind: str)
         ({"REEL_SECRET": "short"}, "reel: REEL_SECRET=(5 characters): must be at least 16 characters"),
         # A store or folder that cannot open names its variable too (these printed an NSCocoaErrorDomain dump, exit 1).
         ({"REEL_DATABASE_URL": "sqlite:///proc/nope/x.sqlite"},
-         "reel: REEL_DATABASE_URL=sqlite:///proc/nope/x.sqlite: cannot open or create that database file "
-         "(does its folder exist, and is it writable?)"),
-        ({"REEL_STORAGE_URL": "file:///proc/nope"}, "reel: REEL_STORAGE_URL=file:///proc/nope: cannot create or open that folder"),
+         "reel: REEL_DATABASE_URL=sqlite:///proc/nope/x.sqlite: cannot open or create that database file: No such file or directory"),
+        ({"REEL_DATABASE_URL": "sqlite:///etc/passwd"},
+         "reel: REEL_DATABASE_URL=sqlite:///etc/passwd: cannot open or create that database file: file is not a database"),
+        ({"REEL_STORAGE_URL": "file:///proc/nope"},
+         "reel: REEL_STORAGE_URL=file:///proc/nope: cannot create or open that folder: No such file or directory"),
         ({"REEL_DATABASE_URL": "postgres://"},
          "reel: REEL_DATABASE_URL=postgres://: names no file or host: sqlite://PATH or postgres://user:password@host:5432/db"),
         ({"REEL_SOURCE_BUCKETS": "Bad_Bucket"},

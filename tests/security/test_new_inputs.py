@@ -114,6 +114,29 @@ def test_a_transfer_encoding_reel_cannot_read_is_refused_in_the_error_shape(reel
     alive(reel)
 
 
+def test_a_refusal_waits_for_the_answer_going_out_and_is_read_whole_after_a_large_body(reel: ReelProcess) -> None:
+    assert reel.port is not None
+    # Pipelined: a good request, then one with a Transfer-Encoding Reel cannot read, in one write.
+    with socket.create_connection(("127.0.0.1", reel.port), timeout=10) as sock:
+        sock.sendall(b"GET /openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                     b"POST /api/v1/compositions HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip\r\n\r\n")
+        answer = read_until_closed(sock)
+    first, _, rest = answer.partition(b"\r\n\r\n")
+    assert first.startswith(b"HTTP/1.1 200"), answer[:200]
+    length = int(next(line for line in first.split(b"\r\n") if line.lower().startswith(b"content-length:")).split(b":")[1])
+    json.loads(rest[:length])  # the whole document, not cut by the refusal
+    assert rest[length:].startswith(b"HTTP/1.1 501"), rest[length:length + 200]
+    # A large body behind a refused head: the refusal still reaches the client (no reset).
+    with socket.create_connection(("127.0.0.1", reel.port), timeout=10) as sock:
+        sock.sendall(b"POST /api/v1/compositions HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n")
+        chunk = b"1000\r\n" + b"x" * 4096 + b"\r\n"
+        for _ in range(256):  # 1 MiB
+            sock.sendall(chunk)
+        answer = read_until_closed(sock)
+    assert answer.startswith(b"HTTP/1.1 501"), answer[:200]
+    alive(reel)
+
+
 @pytest.mark.parametrize("hosts", [["evil.example:1:2"], ["[evil.example"], [], ["127.0.0.1", "evil.example"],
                                    ["127.0.0.1:99999999"], ["evil example"], ["[::1]x"], [""]])
 def test_a_host_that_does_not_parse_is_400(reel: ReelProcess, hosts: list[str]) -> None:
@@ -164,7 +187,6 @@ def test_a_revoked_keys_open_stream_ends(revoker: str) -> None:
         assert opened.wait(10)
         time.sleep(1.5)  # the stream has verified (and cached) its key
         assert reader.is_alive()
-        started = time.monotonic()
         if revoker == "api":
             assert httpx.delete(reel.base_url + f"/api/v1/keys/{created.json()['id']}", headers=admin).status_code == 204
         else:
@@ -173,9 +195,11 @@ def test_a_revoked_keys_open_stream_ends(revoker: str) -> None:
                                      env={**os.environ, **env, "REEL_DATA_DIR": str(reel.folder / "data")},
                                      capture_output=True, text=True, timeout=30, check=False)
             assert revoked.returncode == 0, revoked.stderr
+        revoked_at = time.monotonic()
         reader.join(timeout=10)
         assert not reader.is_alive(), "the stream outlived its key"
-        assert time.monotonic() - started < 3.5
+        # The key cache's second, the stream's own check a second later, and slack for a loaded machine.
+        assert time.monotonic() - revoked_at < 3.5
         assert events[-1:] == ["error"], events
     finally:
         assert reel.stop() == 0
@@ -213,6 +237,7 @@ def test_raw_object_store_urls_never_read_another_tenants_upload() -> None:
                 "title": "t", "clips": [{"video_url": url, "start_time": 0, "end_time": 1}], "output": {"resolution": "160x90"}})
 
         for url in (f"s3://{bucket}/reel/assets/{asset_id}", f"{endpoint}/{bucket}/reel/assets/{asset_id}",
+                    f"s3://{bucket}-media//reel/assets/{asset_id}", f"s3://{bucket}-media/x/../../{bucket}/reel/assets/{asset_id}",
                     f"asset://{asset_id}"):
             refused = post(url)
             assert refused.status_code == 422, (url, refused.text)
