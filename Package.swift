@@ -5,7 +5,8 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
     // ReelCore deprecates Swift's trapping `Int(someDouble)` (FixedWidthInteger+Checked.swift):
-    // each such call is an error that names the checked conversion to use.
+    // each such call is an error that names the checked conversion to use. A dependency's own
+    // deprecations fail the build too, as every warning should here.
     .treatWarning("DeprecatedDeclaration", as: .error),
 ]
 

@@ -59,6 +59,11 @@ struct AuthMiddleware: RouterMiddleware {
 
 /// What a route asks of the caller's key.
 enum RouteAccess: Equatable {
+    /// A path as the router matches it: `/api/v1/compositions/` is `/api/v1/compositions`.
+    static func route(_ path: String) -> String {
+        path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+    }
+
     /// Liveness and readiness probes, the OpenAPI document and signed file links (their
     /// signature is the key).
     case open
@@ -67,7 +72,7 @@ enum RouteAccess: Equatable {
     case scope(KeyScope)
 
     init(method: HTTPRequest.Method, path: String) {
-        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let trimmed = Self.route(path)
         switch trimmed {
         case "/health", "/api/v1/health", "/livez", "/readyz", "/openapi.json":
             self = .open

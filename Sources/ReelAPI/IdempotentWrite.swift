@@ -26,8 +26,7 @@ struct IdempotentWrite {
         self.tenant = tenant
         self.lifetime = lifetime
         // One route, one fingerprint: `/compositions/` is `/compositions`.
-        let path = request.uri.path.count > 1 && request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path
-        let text = "\(request.method.rawValue) \(path)\n\(bodyDigest())"
+        let text = "\(request.method.rawValue) \(RouteAccess.route(request.uri.path))\n\(bodyDigest())"
         fingerprint = Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 

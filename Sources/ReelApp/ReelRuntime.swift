@@ -280,6 +280,11 @@ public struct ReelRuntime: Sendable {
     public func worker(concurrency: Int, heartbeat: Duration = .milliseconds(400)) throws -> RenderWorker {
         guard let store else { throw ConfigurationError("render workers need a database") }
         var renderer = renderer(scratch: scratchFolder())
+        if s3 != nil, configuration.sourceBuckets.isEmpty {
+            // Sources that used to be read with Reel's credentials (the seed's test-bucket URLs) no longer are.
+            logger.notice(
+                "REEL_SOURCE_BUCKETS lists no bucket: s3:// sources are refused, and S3-style https:// sources are fetched unsigned")
+        }
         if configuration.cacheMaxBytes > 0 {
             renderer.cache = ObjectRenderCache(
                 objects: objects, index: store, maxBytes: configuration.cacheMaxBytes, ffmpegPath: configuration.ffmpegPath,
