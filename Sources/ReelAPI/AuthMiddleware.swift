@@ -13,7 +13,9 @@ struct AuthMiddleware: RouterMiddleware {
     let keys: KeyVerifier
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let access = RouteAccess(method: request.method, path: request.uri.path)
+        // The route the router matched decides, not the path as sent: `/api/v1//keys` is the keys
+        // route to the router, and must be to the scope check too.
+        let access = RouteAccess(method: request.method, path: context.endpointPath ?? request.uri.path)
         guard access != .open else { return try await next(request, context) }
         guard let secret = Self.presentedKey(request) else {
             throw Self.unauthorized("send an API key as Authorization: Bearer KEY (or X-API-Key: KEY)")
@@ -59,9 +61,10 @@ struct AuthMiddleware: RouterMiddleware {
 
 /// What a route asks of the caller's key.
 enum RouteAccess: Equatable {
-    /// A path as the router matches it: `/api/v1/compositions/` is `/api/v1/compositions`.
+    /// A path as the router matches it, its empty segments gone: `/api/v1//compositions/` is
+    /// `/api/v1/compositions`.
     static func route(_ path: String) -> String {
-        path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        "/" + path.split(separator: "/").joined(separator: "/")
     }
 
     /// Liveness and readiness probes, the OpenAPI document and signed file links (their

@@ -53,6 +53,7 @@ struct CompositionController {
         else { return try JSONCoding.decode(CompositionRequest.self, from: body, unknownFields: unknownFields) }
         let values = try inlineValues(merge)
         let composition = JSONValue.object(members)
+        if let tooMany = Merge.tooManyUses(in: composition, at: "merge") { throw ReelError.validation([tooMany]) }
         var problems: [FieldError] = []
         let used = Merge.placeholders(in: composition)
         for (name, path) in used.sorted(by: { $0.key < $1.key }) where values[name] == nil {

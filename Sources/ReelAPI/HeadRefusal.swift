@@ -17,10 +17,9 @@ struct HeadRefusal: Equatable, Sendable {
 
     /// Why `head` is refused, or nil when it may go on.
     static func check(_ head: HTTPRequestHead) -> HeadRefusal? {
-        let encodings = head.headers["transfer-encoding"].flatMap { $0.split(separator: ",") }.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        }
-        if !encodings.isEmpty, encodings != ["chunked"] {
+        let framing = head.headers["transfer-encoding"]
+        let encodings = framing.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if !framing.isEmpty, encodings != ["chunked"] {
             return HeadRefusal(
                 status: .notImplemented, code: "not_implemented",
                 message: "the only Transfer-Encoding Reel reads is chunked; send the body with it or with Content-Length",

@@ -7,7 +7,9 @@ import Foundation
 enum HostHeader {
     /// The host (lowercased, brackets removed) and port; nil when `text` is not an authority.
     static func parse(_ text: String) -> (host: String, port: Int?)? {
-        let bytes = Array(text.utf8)
+        // A field value may carry spaces and tabs around it (RFC 9110 §5.5).
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let bytes = Array(text.utf8.drop(while: isBlank).reversed().drop(while: isBlank).reversed())
         var hostEnd = bytes.count
         var host: String
         if bytes.first == UInt8(ascii: "[") {

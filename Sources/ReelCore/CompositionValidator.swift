@@ -28,7 +28,7 @@ public struct CompositionValidator: Sendable {
             add("description", "must be at most \(InputLimits.descriptionLength) characters", "length")
         }
         if let webhook = request.webhookURL, !Self.isURL(webhook, schemes: ["http", "https"]) {
-            add("webhook_url", "must be an http or https URL", "format")
+            add("webhook_url", Self.portProblem(webhook) ?? "must be an http or https URL", "format")
         }
         if let metadata = request.metadata {
             if metadata.depth > InputLimits.metadataDepth {
@@ -403,7 +403,11 @@ public struct CompositionValidator: Sendable {
         } else if url.lowercased().hasPrefix("asset:"), Self.assetID(url) == nil {
             add(field, "must name an uploaded asset as asset://ID, the id POST /api/v1/assets returned", "format")
         } else if !Self.isURL(url, schemes: sourceSchemes) {
-            add(field, "must be an \(sourceSchemes.contains("file") ? "file path or " : "")http(s)://, s3:// or asset:// URL", "format")
+            add(
+                field,
+                Self.portProblem(url)
+                    ?? "must be an \(sourceSchemes.contains("file") ? "file path or " : "")http(s)://, s3:// or asset:// URL",
+                "format")
         }
     }
 
@@ -416,9 +420,15 @@ public struct CompositionValidator: Sendable {
         return name.count == 36 ? UUID(uuidString: name) : nil
     }
 
+    /// What is wrong with the port of `url`, when that is what is wrong with it.
+    static func portProblem(_ url: String) -> String? {
+        guard let port = URLComponents(string: url)?.port, !(1...65535).contains(port) else { return nil }
+        return "names port \(port); a port is between 1 and 65535"
+    }
+
     static func isURL(_ text: String, schemes: Set<String>) -> Bool {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-            schemes.contains(scheme)
+            schemes.contains(scheme), components.hasUsablePort
         else { return false }
         if scheme == "file" { return !components.path.isEmpty }
         if scheme == "asset" { return !(components.host ?? components.path).isEmpty }

@@ -33,6 +33,8 @@ public enum InputLimits {
     public static let mergeNameLength = 64
     /// Merge fields one template may declare.
     public static let mergeFields = 100
+    /// `{{NAME}}` placeholders one composition may hold, all uses counted.
+    public static let placeholderUses = 10_000
     /// Renditions of one output (an HLS ladder or MP4 sizes).
     public static let renditions = 4
     /// Tiles of one storyboard.

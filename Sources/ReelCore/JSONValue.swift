@@ -20,7 +20,14 @@ public enum JSONValue: Sendable, Hashable, Codable {
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            do {
+                self = .object(try container.decode([String: JSONValue].self))
+            } catch DecodingError.typeMismatch {
+                // Not null, a bool, a string, an array or an object, and no Double: a number
+                // beyond ±1.8e308 (`1e400`).
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "must be a number between -1.8e308 and 1.8e308, or another JSON value")
+            }
         }
     }
 

@@ -116,13 +116,32 @@ public struct ReelConfiguration: Sendable {
                 "names no file or host: sqlite://PATH or postgres://user:password@host:5432/db")
         }
         storageURL = read.text("REEL_STORAGE_URL") ?? "file://" + data.appendingPathComponent("objects").path
-        if !storageURL.hasPrefix("file://") && !storageURL.hasPrefix("s3://") {
+        if storageURL.hasPrefix("file://") {
+            if !storageURL.dropFirst("file://".count).hasPrefix("/") {
+                read.refuse("REEL_STORAGE_URL", storageURL, "must name an absolute folder: file:///PATH")
+            }
+        } else if storageURL.hasPrefix("s3://") {
+            if !Self.isBucketName(URLComponents(string: storageURL)?.host ?? "") {
+                read.refuse("REEL_STORAGE_URL", storageURL, "must name a bucket of 3 to 63 of a-z, 0-9, . and -: s3://bucket[/prefix]")
+            }
+        } else {
             read.refuse("REEL_STORAGE_URL", storageURL, "must be file:///PATH or s3://bucket[/prefix]")
+        }
+        // The S3 endpoint is read by the S3 client; a URL it cannot connect to is refused here.
+        for name in ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3"] {
+            guard let endpoint = environment[name]?.trimmingCharacters(in: .whitespaces), !endpoint.isEmpty else { continue }
+            let components = URLComponents(string: endpoint)
+            if !["http", "https"].contains(components?.scheme?.lowercased() ?? "") || components?.host?.isEmpty != false
+                || components?.hasUsablePort != true
+            {
+                read.refuse(name, endpoint, "must be an http(s) URL with a host and a port from 1 to 65535")
+            }
         }
         workers = read.integer("REEL_WORKERS", default: ProcessInfo.processInfo.activeProcessorCount, in: 0...1024)
         publicURL = read.text("REEL_PUBLIC_URL") ?? ""
         if !publicURL.isEmpty,
-            URLComponents(string: publicURL).map({ ["http", "https"].contains($0.scheme ?? "") && $0.host != nil }) != true
+            URLComponents(string: publicURL).map({ ["http", "https"].contains($0.scheme ?? "") && $0.host != nil && $0.hasUsablePort })
+                != true
         {
             read.refuse("REEL_PUBLIC_URL", publicURL, "must be an http(s) URL such as https://videos.example.com")
         }

@@ -64,6 +64,7 @@ public struct TemplateBody: Sendable, Hashable, Codable {
                 problems.append(FieldError(field: "merge_fields.\(name).default", message: problem, errorType: "type"))
             }
         }
+        if let tooMany = Merge.tooManyUses(in: composition, at: "composition") { return problems + [tooMany] }
         for (name, path) in Merge.placeholders(in: composition).sorted(by: { $0.key < $1.key }) where mergeFields[name] == nil {
             problems.append(
                 FieldError(

@@ -98,19 +98,12 @@ public struct AddressGuard: Sendable {
     }
 
     static func isInternalV6(_ bytes: [UInt8]) -> Bool {
-        let v4 = Array(bytes[12..<16])
-        // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible, which also covers :: and ::1).
-        if bytes[0..<10].allSatisfy({ $0 == 0 }) && ((bytes[10] == 0xff && bytes[11] == 0xff) || (bytes[10] == 0 && bytes[11] == 0)) {
-            return bytes[10] == 0 || isInternal(v4)
-        }
-        // ::ffff:0:a.b.c.d (IPv4-translated, RFC 2765): a translator reaches any IPv4 address.
-        if bytes[0..<8].allSatisfy({ $0 == 0 }) && bytes[8] == 0xff && bytes[9] == 0xff && bytes[10] == 0 && bytes[11] == 0 {
-            return true
-        }
+        // ::/8 is reserved: every form in it is ::, ::1, or one carrying an IPv4 address (mapped,
+        // compatible, translated, NAT64's 64:ff9b::/96 and 64:ff9b:1::/48), which a gateway would
+        // reach — none is a public IPv6 host.
+        if bytes[0] == 0 { return true }
         let prefix16 = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
         switch prefix16 {
-        case 0x0064 where bytes[2] == 0xff && bytes[3] == 0x9b:
-            return true  // NAT64 64:ff9b::/96 and the local-use 64:ff9b:1::/48: a gateway reaches any IPv4 address
         case 0x2002:
             return true  // 6to4 carries an IPv4 address in bits 16–47
         case 0x2001 where bytes[2] == 0 && bytes[3] == 0:

@@ -135,8 +135,8 @@ public struct SourceFetcher: Sendable {
                 throw RenderFailure(
                     "could not fetch \(original): a redirect to \(components?.scheme ?? "another scheme")://… is not followed")
             }
-            guard let host = components?.host, !host.isEmpty else {
-                throw RenderFailure("\(original): invalid URL \(url)")
+            guard let components, let host = components.host, !host.isEmpty, components.hasUsablePort else {
+                throw RenderFailure("\(original): invalid URL \(url.prefix(300))")
             }
             var headers = [("User-Agent", "reel/1")]
             if hasCached, let validators = cachedValidators {

@@ -134,7 +134,10 @@ public struct WebhookDispatcher: Service {
 
     /// POSTs the stored body through a client connecting only to the address the guard vetted.
     func post(_ delivery: WebhookDelivery, client httpClient: HTTPClient) async -> WebhookPolicy.Outcome {
-        guard let host = URLComponents(string: delivery.url)?.host else { return .noAnswer("the URL has no host") }
+        guard let components = URLComponents(string: delivery.url), let host = components.host else {
+            return .noAnswer("the URL has no host")
+        }
+        guard components.hasUsablePort else { return .noAnswer("the URL's port is not between 1 and 65535") }
         let body = Data(delivery.payload.utf8)
         let id = String(delivery.eventID)
         let timestamp = Int(clamping: Date().timeIntervalSince1970)

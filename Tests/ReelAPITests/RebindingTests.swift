@@ -52,23 +52,31 @@ struct RebindingTests {
         #expect(try guarded.check(host: "93.184.215.14") == nil)
     }
 
-    @Test("a redirect is followed to http and https only: unix:// and http+unix:// would reach a local socket")
+    @Test(
+        "a redirect is followed to http and https only (unix:// would reach a local socket), to a port that fits 16 bits (AsyncHTTPClient traps on 99999)"
+    )
     func redirectSchemes() async throws {
         let router = Router()
         router.get("to/:scheme") { _, context in
-            let target = context.parameters.get("scheme") == "unix" ? "unix:///tmp/reel.sock/x" : "http+unix://%2Ftmp%2Freel.sock/x"
+            let targets = [
+                "unix": "unix:///tmp/reel.sock/x", "http+unix": "http+unix://%2Ftmp%2Freel.sock/x", "port": "http://127.0.0.1:99999/x",
+            ]
+            let target = targets[context.parameters.get("scheme") ?? ""] ?? ""
             return Response(status: .found, headers: [.location: target])
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reel-redirect-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try await Application(router: router).test(.live) { client in
             let port = try #require(client.port)
+            // As the runtime makes it: redirects are the fetcher's to follow, hop by hop.
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: AddressGuard.sourceClientConfiguration)
+            defer { _ = client.shutdown() }
             let fetcher = SourceFetcher(
-                httpClient: HTTPClient.shared, objects: try LocalObjectStore(root: folder.appendingPathComponent("objects")),
+                httpClient: client, objects: try LocalObjectStore(root: folder.appendingPathComponent("objects")),
                 cacheDirectory: folder.appendingPathComponent("cache"), addressGuard: AddressGuard(allowPrivate: true))
-            for scheme in ["unix", "http+unix"] {
+            for (scheme, reason) in [("unix", "is not followed"), ("http+unix", "is not followed"), ("port", "invalid URL")] {
                 let refused = await #expect(throws: RenderFailure.self) { try await fetcher.fetch("http://127.0.0.1:\(port)/to/\(scheme)") }
-                #expect(refused?.message.contains("is not followed") == true, "\(String(describing: refused))")
+                #expect(refused?.message.contains(reason) == true, "\(String(describing: refused))")
             }
         }
     }

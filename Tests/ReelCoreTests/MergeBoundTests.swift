@@ -23,6 +23,18 @@ struct MergeBoundTests {
         #expect(small == .array([.number(2), .string("x 2 {{B}}")]))
     }
 
+    @Test("placeholders are read in one pass: braces, spaces and combining marks as before; uses are counted and capped")
+    func scanning() throws {
+        let values: [String: JSONValue] = ["A": .string("a")]
+        #expect(try Merge.apply(values, to: .string("{{{A}}} {{ A }} {{A"), maxBytes: 1000) == .string("{{{A}}} a {{A"))
+        #expect(try Merge.apply(values, to: .string("x{{A}}\u{301}y"), maxBytes: 1000) == .string("xa\u{301}y"))
+        #expect(try Merge.apply(values, to: .string("{{\tA\u{A0}}}"), maxBytes: 1000) == .string("a"))
+        let many = JSONValue.object(["d": .string(String(repeating: "{{A}}", count: InputLimits.placeholderUses + 1))])
+        #expect(Merge.useCount(in: many) == InputLimits.placeholderUses + 1)
+        #expect(Merge.tooManyUses(in: many, at: "composition")?.field == "composition")
+        #expect(Merge.tooManyUses(in: .string(String(repeating: "{{A}}", count: 10)), at: "composition") == nil)
+    }
+
     @Test("a template's defaults are merged within the same bound")
     func templateDefaults() throws {
         let body = TemplateBody(

@@ -251,6 +251,13 @@ def test_uploaded_manifest_cannot_read_local_files(reel: ReelProcess, kind: str)
          "reel: REEL_STORAGE_URL=file:///proc/nope: cannot create or open that folder: No such file or directory"),
         ({"REEL_DATABASE_URL": "postgres://"},
          "reel: REEL_DATABASE_URL=postgres://: names no file or host: sqlite://PATH or postgres://user:password@host:5432/db"),
+        ({"REEL_STORAGE_URL": "file://relative"}, "reel: REEL_STORAGE_URL=file://relative: must name an absolute folder: file:///PATH"),
+        ({"REEL_STORAGE_URL": "s3://Bad_Bucket/x"},
+         "reel: REEL_STORAGE_URL=s3://Bad_Bucket/x: must name a bucket of 3 to 63 of a-z, 0-9, . and -: s3://bucket[/prefix]"),
+        ({"AWS_ENDPOINT_URL": "http://127.0.0.1:99999"},
+         "reel: AWS_ENDPOINT_URL=http://127.0.0.1:99999: must be an http(s) URL with a host and a port from 1 to 65535"),
+        ({"AWS_ENDPOINT_URL": "not a url"},
+         "reel: AWS_ENDPOINT_URL=not a url: must be an http(s) URL with a host and a port from 1 to 65535"),
         ({"REEL_SOURCE_BUCKETS": "Bad_Bucket"},
          "reel: REEL_SOURCE_BUCKETS=bad_bucket: each must be a bucket name: 3 to 63 of a-z, 0-9, . and -, "
          "starting and ending with a letter or digit"),

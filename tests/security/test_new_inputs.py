@@ -78,6 +78,34 @@ def test_an_uploaded_caption_file_past_a_day_is_422_and_the_process_lives(reel: 
     alive(reel)
 
 
+@pytest.mark.parametrize("field", ["video_url", "webhook_url"])
+def test_a_port_beyond_16_bits_is_422_not_a_crash(reel: ReelProcess, field: str) -> None:
+    # AsyncHTTPClient traps on such a port: the render (or the webhook outbox, retrying for a day)
+    # ended the process again after every restart.
+    body: dict[str, Any] = {"title": "port", "clips": [{**CLIP, "video_url": "http://1.2.3.4:99999/a.mp4"}]}
+    if field == "webhook_url":
+        body = {"title": "port", "clips": [CLIP], "webhook_url": "http://1.2.3.4:65536/hook"}
+    answer = httpx.post(reel.base_url + "/api/v1/compositions", json=body)
+    assert answer.status_code == 422, answer.text
+    assert fields(answer) == [field if field == "webhook_url" else "clips[0].video_url"]
+    assert "between 1 and 65535" in answer.json()["details"][0]["message"]
+    alive(reel)
+
+
+def test_placeholders_by_the_hundred_thousand_are_refused_at_once(reel: ReelProcess) -> None:
+    # Read with Foundation's range(of:) in a loop, these took 20 s each and stalled /livez.
+    started = time.monotonic()
+    inline = httpx.post(reel.base_url + "/api/v1/compositions", timeout=60, json={
+        "title": "t", "clips": [CLIP], "metadata": {"k": "{{A}}" * 200_000}, "merge": {"A": "x"}})
+    assert inline.status_code == 422 and fields(inline) == ["merge"], inline.text[:300]
+    template = httpx.post(reel.base_url + "/api/v1/templates", timeout=60, json={
+        "name": "many", "description": "{{A}}" * 200_000, "merge_fields": {"A": {"type": "text", "default": "a"}},
+        "composition": {"title": "t", "clips": [CLIP]}})
+    assert template.status_code == 422, template.text[:300]
+    assert time.monotonic() - started < 10
+    alive(reel)
+
+
 def test_merge_amplification_is_refused_before_memory_is_spent(reel: ReelProcess) -> None:
     before = peak_memory_kib(reel)
     body = {"title": "{{A}}" * 2000, "clips": [CLIP], "merge": {"A": "a" * 1_000_000}}  # 1.01 MB
@@ -100,7 +128,7 @@ def test_merge_amplification_is_refused_before_memory_is_spent(reel: ReelProcess
 
 # llhttp itself refuses a repeated chunked before the head is read: 400, still in the error shape.
 @pytest.mark.parametrize(("encoding", "expected"), [("gzip", 501), ("identity", 501), ("xchunked", 501), ("gzip, chunked", 501),
-                                                    ("chunked, chunked", 400)])
+                                                    ("chunked, chunked", 400), ("", 501)])
 def test_a_transfer_encoding_reel_cannot_read_is_refused_in_the_error_shape(reel: ReelProcess, encoding: str,
                                                                               expected: int) -> None:
     status, headers, body = raw(reel, (
@@ -144,6 +172,9 @@ def test_a_host_that_does_not_parse_is_400(reel: ReelProcess, hosts: list[str]) 
     status, _, body = raw(reel, f"GET /api/v1/compositions HTTP/1.1\r\n{lines}Connection: close\r\n\r\n".encode())
     assert status == 400, body
     assert json.loads(body)["details"][0]["field"] == "Host"
+    # Spaces and tabs around a field value are the value's own framing (RFC 9110 §5.5).
+    status, _, _ = raw(reel, b"GET /health HTTP/1.1\r\nHost:\t127.0.0.1\t\r\nConnection: close\r\n\r\n")
+    assert status == 200
     # HTTP/1.0 may leave Host out; its answer still comes.
     status, _, _ = raw(reel, b"GET /health HTTP/1.0\r\n\r\n")
     assert status == 200
@@ -168,6 +199,25 @@ def stream_until_closed(url: str, headers: dict[str, str], events: list[str], op
         for line in response.iter_lines():
             if line.startswith("event:"):
                 events.append(line.removeprefix("event:").strip())
+
+
+def test_the_scope_check_reads_the_route_the_router_matched() -> None:
+    # `/api/v1//keys` is the keys route to the router: a write key minted itself an admin key there.
+    env = {"REEL_AUTH": "on", "REEL_API_KEYS": f"ops:admin:{ADMIN}"}
+    reel = ReelProcess(["serve", "--workers", "0"], env, "route-scope", port=free_port()).start()
+    try:
+        made = httpx.post(reel.base_url + "/api/v1/keys", json={"name": "w", "scope": "write", "tenant": "alpha"},
+                          headers={"Authorization": f"Bearer {ADMIN}"})
+        writer = {"Authorization": f"Bearer {made.json()['key']}"}
+        for path in ("/api/v1//keys", "//api/v1/keys", "/api/v1/keys/", "/api/v1///keys//"):
+            assert httpx.post(reel.base_url + path, json={"name": "pwn", "scope": "admin"}, headers=writer).status_code == 403, path
+            assert httpx.get(reel.base_url + path, headers=writer).status_code == 403, path
+        for path in ("//metrics", "/metrics/"):
+            assert httpx.get(reel.base_url + path, headers=writer).status_code == 403, path
+        assert httpx.get(reel.base_url + "/api/v1//compositions", headers=writer).status_code == 200
+    finally:
+        assert reel.stop() == 0
+        reel.remove_folder()
 
 
 @pytest.mark.parametrize("revoker", ["api", "command line"])
