@@ -1,4 +1,5 @@
 import Foundation
+import ReelCore
 
 /// A `Host` header read as RFC 3986 writes an authority: a name of letters, digits and `-._~`,
 /// an IPv4 address, or an IPv6 address in brackets, then an optional port of one to five digits.
