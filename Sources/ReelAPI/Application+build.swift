@@ -75,6 +75,18 @@ public func buildOperationsRouter(_ services: ReelServices) -> Router<ReelReques
     return router
 }
 
+/// Hummingbird's HTTP/1.1 server with Reel's guards (``ReelHTTP1Channel``): deadlines, and heads
+/// answered below the router. Every listener of Reel serves through it.
+func connectionGuards(_ configuration: ReelConfiguration) -> HTTPServerBuilder {
+    let limits = ConnectionDeadlines.Limits(
+        idle: .nanoseconds(Int64(clamping: configuration.idleTimeout * 1e9)),
+        header: .nanoseconds(Int64(clamping: configuration.headerTimeout * 1e9)),
+        body: .nanoseconds(Int64(clamping: configuration.bodyTimeout * 1e9)),
+        minBodyBytesPerSecond: configuration.minBodyBytesPerSecond
+    )
+    return HTTPServerBuilder { responder in ReelHTTP1Channel(responder: responder, limits: limits) }
+}
+
 /// `reel work`'s process with its operations listener on `port`: the render workers and the
 /// rescuer run as `background` beside it, and stop after it on graceful shutdown.
 public func buildOperationsApplication(
@@ -86,6 +98,7 @@ public func buildOperationsApplication(
 ) -> some ApplicationProtocol {
     var application = Application(
         router: buildOperationsRouter(services),
+        server: connectionGuards(services.configuration),
         configuration: .init(address: .hostname(services.configuration.host, port: port), serverName: "reel-worker"),
         services: background,
         logger: logger
@@ -105,15 +118,9 @@ public func buildApplication(
     beforeServerStarts: @escaping @Sendable () async throws -> Void = {}
 ) -> some ApplicationProtocol {
     let configuration = services.configuration
-    let limits = ConnectionDeadlines.Limits(
-        idle: .nanoseconds(Int64(clamping: configuration.idleTimeout * 1e9)),
-        header: .nanoseconds(Int64(clamping: configuration.headerTimeout * 1e9)),
-        body: .nanoseconds(Int64(clamping: configuration.bodyTimeout * 1e9)),
-        minBodyBytesPerSecond: configuration.minBodyBytesPerSecond
-    )
     var application = Application(
         router: buildRouter(services),
-        server: HTTPServerBuilder { responder in ReelHTTP1Channel(responder: responder, limits: limits) },
+        server: connectionGuards(configuration),
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port),
             serverName: "reel"

@@ -79,7 +79,9 @@ struct ConnectionDeadlines {
             let stalled = now - body.lastRead > limits.body
             let slow = elapsed > limits.body && Double(body.bytes) / seconds < limits.minBodyBytesPerSecond
             guard stalled || slow else { return .none }
-            return body.answered ? .close : .requestTimeout
+            // A 408 now would land inside an earlier answer still going out (a pipelined request
+            // behind an event stream): the connection closes instead.
+            return body.answered || inFlight > 1 ? .close : .requestTimeout
         }
         // While a response is on its way, bytes of the next request wait their turn.
         guard inFlight == 0 else { return .none }

@@ -4,9 +4,11 @@ import NIOHTTP1
 import ReelCore
 
 /// A request head the HTTP/1 layer answers itself, before the router sees it: a body framed with
-/// a `Transfer-Encoding` other than `chunked` (501: Reel cannot decode it), or a `Host` that is
-/// missing (HTTP/1.1), repeated or malformed (400, as RFC 9112 §3.2 requires — a Host the 421
-/// check cannot read must not slip past it). The connection closes after the answer.
+/// a `Transfer-Encoding` other than `chunked` (501: Reel cannot decode it); `CONNECT` or an
+/// `Upgrade` (Reel switches to no other protocol, and the parser stops reading after one, so what
+/// the client sent next would pile up unread); a `Host` that is missing (HTTP/1.1), repeated or
+/// malformed (400, as RFC 9112 §3.2 requires — a Host the 421 check cannot read must not slip
+/// past it). The connection closes after the answer.
 struct HeadRefusal: Equatable, Sendable {
     var status: HTTPResponseStatus
     var code: String
@@ -24,6 +26,13 @@ struct HeadRefusal: Equatable, Sendable {
                 status: .notImplemented, code: "not_implemented",
                 message: "the only Transfer-Encoding Reel reads is chunked; send the body with it or with Content-Length",
                 field: "Transfer-Encoding", errorType: "header")
+        }
+        if head.method == .CONNECT || head.headers.contains(name: "upgrade") {
+            return HeadRefusal(
+                status: head.method == .CONNECT ? .notImplemented : .badRequest,
+                code: head.method == .CONNECT ? "not_implemented" : "bad_request",
+                message: "Reel speaks HTTP/1.1 only: no CONNECT tunnels, no Upgrade to another protocol",
+                field: head.method == .CONNECT ? "method" : "Upgrade", errorType: "header")
         }
         let hosts = head.headers["host"]
         if hosts.count > 1 {

@@ -43,8 +43,6 @@ struct ReelHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
 /// The deadlines of one connection, shared by its two handlers on the connection's event loop.
 final class ConnectionClock {
     var deadlines: ConnectionDeadlines
-    /// An HTTP/1.0 request without keep-alive: close after its answer.
-    var closeAfterResponse = false
     /// An answer written below the router is out and the connection is closing: what the client
     /// still sends is read and dropped.
     var lingering = false

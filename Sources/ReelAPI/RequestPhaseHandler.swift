@@ -4,7 +4,7 @@ import NIOHTTP1
 /// After the HTTP/1 codec: tells the deadlines where each request is, closes HTTP/1.0
 /// connections that did not ask to be kept alive, and answers itself what the router must not
 /// see — a head ``HeadRefusal`` refuses, or bytes that are not HTTP between requests — in the
-/// error shape, after any answer still going out (a pipelined request), with a lingering close.
+/// error shape, after the answers still going out (pipelining), with a lingering close.
 final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
@@ -14,11 +14,20 @@ final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
     let clock: ConnectionClock
     /// A request is between its head and its end: a parse error now belongs to its handler.
     var inRequest = false
-    /// Requests passed on whose answers have not ended: a refusal waits for them (pipelining).
-    var unanswered = 0
+    /// An answer to no request passed on is going out: Hummingbird's bare 400 for a body that
+    /// broke framing after the request was already answered (a 401, a 405). It is dropped.
+    var dropping = false
+    /// For each request passed on whose answer has not ended, oldest first: whether the
+    /// connection closes after that answer (HTTP/1.0 without keep-alive).
+    var awaiting: [Bool] = []
+    /// The request being read asked to close the connection (`Connection: close`, or HTTP/1.0
+    /// without keep-alive).
+    var lastCloses = false
+    /// A request passed on closes the connection after its answer: what follows is not read.
+    var closing = false
     /// This handler refuses the connection's next request: nothing more is read from it.
     var refused = false
-    /// The refusal to write once the answer going out has ended.
+    /// The refusal to write once the answers going out have ended.
     var pending: HeadRefusal?
 
     init(clock: ConnectionClock) {
@@ -26,7 +35,7 @@ final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if refused { return }
+        if refused || closing { return }
         switch unwrapInboundIn(data) {
         case .head(var head):
             clock.deadlines.headReceived(now: .now())
@@ -35,9 +44,10 @@ final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 return
             }
             inRequest = true
-            unanswered += 1
-            if head.version.major == 1, head.version.minor == 0, !head.isKeepAlive {
-                clock.closeAfterResponse = true
+            lastCloses = !head.isKeepAlive
+            let closeAfter = head.version.major == 1 && head.version.minor == 0 && !head.isKeepAlive
+            awaiting.append(closeAfter)
+            if closeAfter {
                 head.headers.replaceOrAdd(name: "connection", value: "close")
                 context.fireChannelRead(wrapInboundOut(.head(head)))
                 return
@@ -46,27 +56,39 @@ final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
             clock.deadlines.bodyReceived(bytes: buffer.readableBytes, now: .now())
         case .end:
             inRequest = false
+            // A request that closes the connection is the last one read (RFC 9112 §9.6).
+            if lastCloses { closing = true }
             clock.deadlines.requestEnded()
         }
         context.fireChannelRead(data)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if refused { return }
-        if !inRequest, error is HTTPParserError {
-            refuse(HeadRefusal.notHTTP, context: context)
+        guard !refused, error is HTTPParserError else {
+            if !refused { context.fireErrorCaught(error) }
             return
         }
-        context.fireErrorCaught(error)
+        if closing {
+            // Bytes after a request that closed the connection: nobody reads them.
+            refused = true
+        } else if !inRequest {
+            refuse(HeadRefusal.notHTTP, context: context)
+        } else {
+            // The router reads it as a 400 in the error shape, or has answered already (see `dropping`).
+            refused = true
+            context.fireErrorCaught(error)
+        }
     }
 
-    /// Stops reading, and answers `refusal` now, or after the answer going out.
+    /// Stops reading, and answers `refusal` now, or after the answers going out.
     func refuse(_ refusal: HeadRefusal, context: ChannelHandlerContext) {
         refused = true
-        if unanswered > 0 {
-            pending = refusal
-        } else {
+        // The refused request has no body to wait for: no deadline may answer it again.
+        clock.deadlines.requestEnded()
+        if awaiting.isEmpty {
             write(refusal, context: context)
+        } else {
+            pending = refusal
         }
     }
 
@@ -82,10 +104,22 @@ final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if dropping {
+            if case .end = unwrapOutboundIn(data) {
+                dropping = false
+                ConnectionDeadlineHandler.closeLingering(context, clock: clock, after: context.eventLoop.makeSucceededVoidFuture())
+            }
+            promise?.succeed()
+            return
+        }
         switch unwrapOutboundIn(data) {
+        case .head where awaiting.isEmpty:
+            dropping = true
+            promise?.succeed()
+            return
         case .head(var head):
             clock.deadlines.responseStarted()
-            if clock.closeAfterResponse {
+            if awaiting.first == true {
                 head.headers.replaceOrAdd(name: "connection", value: "close")
                 context.write(wrapOutboundOut(.head(head)), promise: promise)
                 return
@@ -93,10 +127,10 @@ final class RequestPhaseHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .body:
             break
         case .end:
-            unanswered = max(0, unanswered - 1)
+            if !awaiting.isEmpty { awaiting.removeFirst() }
             clock.deadlines.responseEnded(now: .now())
             context.write(data, promise: promise)
-            if unanswered == 0, let pending {
+            if awaiting.isEmpty, let pending {
                 self.pending = nil
                 write(pending, context: context)
             }

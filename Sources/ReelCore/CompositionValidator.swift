@@ -422,8 +422,8 @@ public struct CompositionValidator: Sendable {
 
     /// What is wrong with the port of `url`, when that is what is wrong with it.
     static func portProblem(_ url: String) -> String? {
-        guard let port = URLComponents(string: url)?.port, !(1...65535).contains(port) else { return nil }
-        return "names port \(port); a port is between 1 and 65535"
+        guard let components = URLComponents(string: url), !components.hasUsablePort, let range = components.rangeOfPort else { return nil }
+        return "names port \(url[range].prefix(30)); a port is between 1 and 65535"
     }
 
     static func isURL(_ text: String, schemes: Set<String>) -> Bool {

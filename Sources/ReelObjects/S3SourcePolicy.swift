@@ -37,8 +37,10 @@ public struct S3SourcePolicy: Sendable {
     public func decide(_ url: String) -> Decision {
         guard let location = S3Location(url: url, endpoint: endpoint) else { return .web }
         // A presigned link carries its own grant: fetched as it is, never signed by Reel.
-        let query = URLComponents(string: url)?.queryItems?.map { $0.name.lowercased() } ?? []
-        if query.contains("x-amz-signature") || (query.contains("signature") && query.contains("expires")) { return .web }
+        let components = URLComponents(string: url)
+        let query = components?.queryItems?.map { $0.name.lowercased() } ?? []
+        let isWeb = ["http", "https"].contains(components?.scheme?.lowercased() ?? "")
+        if isWeb, query.contains("x-amz-signature") || (query.contains("signature") && query.contains("expires")) { return .web }
         // S3 reads a key literally, but a store that maps keys to paths may resolve `a//b`,
         // `a/./b` or `x/../a` to `a/b`: such a key could name Reel's own objects in disguise.
         let segments = location.key.split(separator: "/", omittingEmptySubsequences: false)

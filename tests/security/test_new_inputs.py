@@ -83,6 +83,9 @@ def test_a_port_beyond_16_bits_is_422_not_a_crash(reel: ReelProcess, field: str)
     # AsyncHTTPClient traps on such a port: the render (or the webhook outbox, retrying for a day)
     # ended the process again after every restart.
     body: dict[str, Any] = {"title": "port", "clips": [{**CLIP, "video_url": "http://1.2.3.4:99999/a.mp4"}]}
+    too_long = httpx.post(reel.base_url + "/api/v1/compositions", json={
+        "title": "port", "clips": [{**CLIP, "video_url": "http://example.com:99999999999999999999999/a.mp4"}]})
+    assert too_long.status_code == 422, too_long.text  # Foundation reads no port from so many digits
     if field == "webhook_url":
         body = {"title": "port", "clips": [CLIP], "webhook_url": "http://1.2.3.4:65536/hook"}
     answer = httpx.post(reel.base_url + "/api/v1/compositions", json=body)
@@ -140,6 +143,94 @@ def test_a_transfer_encoding_reel_cannot_read_is_refused_in_the_error_shape(reel
     assert error["error_code"] == ("not_implemented" if expected == 501 else "bad_request"), error
     assert set(error) == {"error_code", "message", "details", "request_id", "timestamp"}
     alive(reel)
+
+
+def rss_kib(process: ReelProcess) -> int:
+    assert process.process is not None
+    status = Path(f"/proc/{process.process.pid}/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("VmRSS:")).split()[1])
+
+
+def flood_after(port: int, head: bytes, megabytes: int) -> bytes:
+    """Sends `head`, then up to `megabytes` of junk while the server reads; returns its answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(head)
+        junk = b"x" * (1 << 20)
+        try:
+            for _ in range(megabytes):
+                sock.sendall(junk)
+        except OSError:
+            pass  # the server closed after its answer
+        return read_until_closed(sock)
+
+
+@pytest.mark.parametrize(("head", "status"), [
+    (b"GET /livez HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n", 400),
+    (b"CONNECT 127.0.0.1:1 HTTP/1.1\r\nHost: x\r\n\r\n", 501),
+])
+def test_upgrade_and_connect_are_refused_before_the_parser_stops_reading(head: bytes, status: int) -> None:
+    # The parser stops after either, and what the client sent next piled up unread: 300 MB of RSS
+    # in a second, with no key, on the API's port and on a worker's operations port alike.
+    api = ReelProcess(["serve", "--workers", "0"], {}, "upgrade-api", port=free_port()).start()
+    port = free_port()  # after the API holds its own: free_port may hand out one port twice
+    worker = ReelProcess(["work"], {"REEL_METRICS_PORT": str(port)}, "upgrade-worker").start()
+    try:
+        def listening() -> bool:
+            try:
+                return httpx.get(f"http://127.0.0.1:{port}/livez", timeout=2).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        wait_for(listening, timeout=30, what="the worker's operations port")
+        for process, target in ((api, api.port), (worker, port)):
+            assert target is not None
+            before = rss_kib(process)
+            answer = flood_after(target, head, 64)
+            assert answer.startswith(f"HTTP/1.1 {status}".encode()), answer[:200]
+            assert rss_kib(process) - before < 32 * 1024, "the flood was kept in memory"
+    finally:
+        for process in (api, worker):
+            assert process.stop() == 0
+            process.remove_folder()
+
+
+def test_pipelining_keeps_each_answer_its_own() -> None:
+    reel = ReelProcess(["serve", "--workers", "0"], {"REEL_BODY_TIMEOUT": "1"}, "pipelining", port=free_port()).start()
+    assert reel.port is not None
+    try:
+        def exchange(data: bytes, wait: float = 0) -> bytes:
+            with socket.create_connection(("127.0.0.1", reel.port or 0), timeout=5) as sock:
+                sock.sendall(data)
+                time.sleep(wait)
+                return read_until_closed(sock)
+
+        # HTTP/1.1 then HTTP/1.0: only the second answer closes the connection.
+        answer = exchange(b"GET /livez HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /livez HTTP/1.0\r\n\r\n")
+        first, second = answer.split(b"HTTP/1.1 200")[1:3]
+        assert b"connection: close" not in first.lower() and b"connection: close" in second.lower(), answer
+        # A request after one that closes the connection is not read, and not called invalid.
+        answer = exchange(b"GET /livez HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\nGET /livez HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert answer.count(b"HTTP/1.1 ") == 1 and answer.startswith(b"HTTP/1.1 200"), answer
+        # A body that breaks framing after the router already answered: one answer, not two.
+        answer = exchange(b"POST /livez HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+        assert answer.count(b"HTTP/1.1 ") == 1 and answer.startswith(b"HTTP/1.1 405"), answer
+        # A refused head behind an event stream waits for it: no raw 408 cuts into the stream.
+        with socket.create_connection(("127.0.0.1", reel.port), timeout=5) as sock:
+            sock.sendall(b"GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+                         b"GET /livez HTTP/1.1\r\nHost: a b\r\n\r\n")
+            time.sleep(3)  # three body timeouts
+            sock.settimeout(0.5)
+            received = b""
+            try:
+                while chunk := sock.recv(65536):
+                    received += chunk
+            except TimeoutError:
+                pass
+        assert received.startswith(b"HTTP/1.1 200") and b"408" not in received, received[:400]
+        alive(reel)
+    finally:
+        assert reel.stop() == 0
+        reel.remove_folder()
 
 
 def test_a_refusal_waits_for_the_answer_going_out_and_is_read_whole_after_a_large_body(reel: ReelProcess) -> None:
