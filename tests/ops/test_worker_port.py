@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from reel_support import ReelProcess, free_port, wait_for
+from reel_support import ReelProcess, answers, free_port, wait_for
 
 
 def test_a_worker_serves_probes_and_metrics_on_its_port() -> None:
@@ -14,13 +14,7 @@ def test_a_worker_serves_probes_and_metrics_on_its_port() -> None:
     worker.start()
     base = f"http://127.0.0.1:{port}"
     try:
-        def answers() -> bool:
-            try:
-                return httpx.get(f"{base}/livez", timeout=2).status_code == 200
-            except httpx.HTTPError:
-                return False
-
-        wait_for(answers, timeout=60, interval=0.1, what="reel work to answer /livez")
+        wait_for(lambda: answers(f"{base}/livez"), timeout=60, interval=0.1, what="reel work to answer /livez")
         ready = httpx.get(f"{base}/readyz")
         assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok", "storage": "ok"}
         metrics = httpx.get(f"{base}/metrics")

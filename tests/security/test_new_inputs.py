@@ -22,7 +22,7 @@ from typing import Any, Iterator
 import httpx
 import pytest
 
-from reel_support import ReelProcess, free_port, read_until_closed, reel_binary, s3_client, wait_for
+from reel_support import ReelProcess, answers, free_port, read_until_closed, reel_binary, s3_client, wait_for
 
 CLIP = {"video_url": "https://a.example/x.mp4", "start_time": 0, "end_time": 1}
 ADMIN = "reel_new-inputs-admin-key-0123456789abcdef"
@@ -175,13 +175,7 @@ def test_upgrade_and_connect_are_refused_before_the_parser_stops_reading(head: b
     port = free_port()  # after the API holds its own: free_port may hand out one port twice
     worker = ReelProcess(["work"], {"REEL_METRICS_PORT": str(port)}, "upgrade-worker").start()
     try:
-        def listening() -> bool:
-            try:
-                return httpx.get(f"http://127.0.0.1:{port}/livez", timeout=2).status_code == 200
-            except httpx.HTTPError:
-                return False
-
-        wait_for(listening, timeout=30, what="the worker's operations port")
+        wait_for(lambda: answers(f"http://127.0.0.1:{port}/livez"), timeout=30, what="the worker's operations port")
         for process, target in ((api, api.port), (worker, port)):
             assert target is not None
             before = rss_kib(process)

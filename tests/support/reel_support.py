@@ -133,6 +133,14 @@ def new_database() -> str:
     return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
 
 
+def answers(url: str) -> bool:
+    """Whether `url` answers 200 now (False while nothing listens there yet)."""
+    try:
+        return httpx.get(url, timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
 def read_until_closed(sock: socket.socket) -> bytes:
     """Everything a server sends on `sock` until it closes the connection (or its timeout passes)."""
     chunks = []
