@@ -53,9 +53,10 @@ struct CompositionController {
         else { return try JSONCoding.decode(CompositionRequest.self, from: body, unknownFields: unknownFields) }
         let values = try inlineValues(merge)
         let composition = JSONValue.object(members)
-        if let tooMany = Merge.tooManyUses(in: composition, at: "merge") { throw ReelError.validation([tooMany]) }
+        let placeholders = Merge.placeholders(in: composition)
+        if let tooMany = Merge.tooManyUses(placeholders.count, at: "merge") { throw ReelError.validation([tooMany]) }
         var problems: [FieldError] = []
-        let used = Merge.placeholders(in: composition)
+        let used = placeholders.first
         for (name, path) in used.sorted(by: { $0.key < $1.key }) where values[name] == nil {
             problems.append(FieldError(field: path, message: "uses {{\(name)}}, which merge gives no value", errorType: "missing"))
         }

@@ -123,9 +123,9 @@ public enum CaptionFile {
 
     /// A cue's text as the lines a caption format may hold: every line break (CR, LF, CRLF, VT,
     /// FF, NEL, U+2028, U+2029) splits a line, blank lines go (one ends a WebVTT cue, and a line
-    /// of spaces ends one in Reel's own reader),
-    /// a tab is a space and every other control character is dropped. What reaches an ASS script
-    /// or a WebVTT file is only ever these lines, so no text can start a line of its own there.
+    /// of spaces ends one in Reel's own reader), a tab is a space and every other control
+    /// character is dropped. What reaches an ASS script or a WebVTT file is only ever these lines,
+    /// so no text can start a line of its own there.
     public static func lines(of text: String) -> [String] {
         var lines: [String] = []
         var line = ""

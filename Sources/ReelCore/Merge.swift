@@ -12,26 +12,19 @@ public enum Merge {
         return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 
-    /// Every placeholder name in `value`, with the path of the first string that uses it.
-    public static func placeholders(in value: JSONValue) -> [String: String] {
-        uses(in: value).reduce(into: [:]) { found, use in
+    /// The placeholders of `value`, in one walk: each name with the path of the first string that
+    /// uses it, and how many uses there are in all.
+    public static func placeholders(in value: JSONValue) -> (first: [String: String], count: Int) {
+        let all = uses(in: value)
+        let first = all.reduce(into: [String: String]()) { found, use in
             if found[use.name] == nil { found[use.name] = use.path }
         }
+        return (first, all.count)
     }
 
-    /// How many placeholders `value` holds, every use counted.
-    public static func useCount(in value: JSONValue) -> Int {
-        switch value {
-        case .string(let text): names(in: text).count
-        case .array(let items): items.reduce(0) { $0 + useCount(in: $1) }
-        case .object(let members): members.values.reduce(0) { $0 + useCount(in: $1) }
-        default: 0
-        }
-    }
-
-    /// The 422 for a composition holding more than ``InputLimits/placeholderUses`` placeholders; nil within it.
-    public static func tooManyUses(in value: JSONValue, at field: String) -> FieldError? {
-        let count = useCount(in: value)
+    /// The 422 for a composition holding `count` placeholders, more than
+    /// ``InputLimits/placeholderUses``; nil within it.
+    public static func tooManyUses(_ count: Int, at field: String) -> FieldError? {
         guard count > InputLimits.placeholderUses else { return nil }
         return FieldError(
             field: field, message: "holds \(count) placeholders; at most \(InputLimits.placeholderUses) may be filled", errorType: "length")

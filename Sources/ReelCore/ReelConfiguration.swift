@@ -285,7 +285,7 @@ public struct ReelConfiguration: Sendable {
         guard (3...63).contains(name.count), name.allSatisfy(allowed.contains), let first = name.first, let last = name.last else {
             return false
         }
-        return first.isLetter || first.isNumber ? last.isLetter || last.isNumber : false
+        return (first.isLetter || first.isNumber) && (last.isLetter || last.isNumber)
     }
 
     static func which(_ program: String, environment: [String: String]) -> String? {

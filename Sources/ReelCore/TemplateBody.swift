@@ -64,8 +64,9 @@ public struct TemplateBody: Sendable, Hashable, Codable {
                 problems.append(FieldError(field: "merge_fields.\(name).default", message: problem, errorType: "type"))
             }
         }
-        if let tooMany = Merge.tooManyUses(in: composition, at: "composition") { return problems + [tooMany] }
-        for (name, path) in Merge.placeholders(in: composition).sorted(by: { $0.key < $1.key }) where mergeFields[name] == nil {
+        let placeholders = Merge.placeholders(in: composition)
+        if let tooMany = Merge.tooManyUses(placeholders.count, at: "composition") { return problems + [tooMany] }
+        for (name, path) in placeholders.first.sorted(by: { $0.key < $1.key }) where mergeFields[name] == nil {
             problems.append(
                 FieldError(
                     field: "composition.\(path)", message: "uses {{\(name)}}, which merge_fields does not declare", errorType: "unknown"))

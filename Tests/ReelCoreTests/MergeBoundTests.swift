@@ -30,9 +30,10 @@ struct MergeBoundTests {
         #expect(try Merge.apply(values, to: .string("x{{A}}\u{301}y"), maxBytes: 1000) == .string("xa\u{301}y"))
         #expect(try Merge.apply(values, to: .string("{{\tA\u{A0}}}"), maxBytes: 1000) == .string("a"))
         let many = JSONValue.object(["d": .string(String(repeating: "{{A}}", count: InputLimits.placeholderUses + 1))])
-        #expect(Merge.useCount(in: many) == InputLimits.placeholderUses + 1)
-        #expect(Merge.tooManyUses(in: many, at: "composition")?.field == "composition")
-        #expect(Merge.tooManyUses(in: .string(String(repeating: "{{A}}", count: 10)), at: "composition") == nil)
+        let found = Merge.placeholders(in: many)
+        #expect(found.count == InputLimits.placeholderUses + 1 && found.first == ["A": "d"])
+        #expect(Merge.tooManyUses(found.count, at: "composition")?.field == "composition")
+        #expect(Merge.tooManyUses(InputLimits.placeholderUses, at: "composition") == nil)
     }
 
     @Test("a template's defaults are merged within the same bound")
