@@ -83,27 +83,9 @@ extension FilterGraphBuilder {
             var video = state.concat(labels).video
             state.graph.add([video], [.init("tpad", [("stop_mode", "clone"), ("stop_duration", NumberText.ffmpeg(2 / fps))])], ["padded"])
             video = "padded"
-            for (index, overlay) in request.overlays.enumerated() {
-                let overlayEnd = overlay.endTime ?? total
-                guard overlay.startTime < chunkStart + length, overlayEnd > chunkStart else { continue }
-                var shifted = overlay
-                shifted.startTime = overlay.startTime - chunkStart
-                shifted.endTime = overlayEnd - chunkStart
-                if let text = overlay.text {
-                    video = state.addText(
-                        shifted, text: text, index: index, on: video, total: total - chunkStart, fontFile: fontFile,
-                        directory: fileDirectory
-                    )
-                    state.effect("text_overlay")
-                } else if let url = overlay.imageURL ?? overlay.videoURL, let source = sources[url] {
-                    video = state.addPicture(overlay, source: source, index: index, on: video, total: total, offset: chunkStart)
-                }
-            }
-            if let captions = request.captions, captions.burn {
-                video = state.addCaptions(
-                    captions.style, cues: captions.cues ?? [], on: video, offset: chunkStart, length: length, fontFile: fontFile,
-                    directory: fileDirectory, fileName: "captions\(number).ass")
-            }
+            video = decorate(
+                &state, video: video, request: request, sources: sources, start: chunkStart, length: length, total: total,
+                captionsFile: "captions\(number).ass")
             let name = "chunk\(number).\(request.output.format.fileExtension)"
             var arguments = state.encoderArguments(
                 output: request.output, video: video, audio: nil, total: length, outputPath: fileDirectory + "/" + name
@@ -146,5 +128,35 @@ extension FilterGraphBuilder {
         let stitch = FFmpegPlan(
             arguments: mux, files: [listName: chunkList], duration: total / 20, appliedEffects: merged.effects, warnings: merged.warnings)
         return SegmentedPlan(segments: chunks, audio: audioPass, stitch: stitch)
+    }
+
+    /// Draws the overlays and burned captions of the stretch of the timeline that starts
+    /// `start` seconds into it and lasts `length` over `video`: times are shifted into the
+    /// stretch, so an overlay begun earlier continues. Segments and preview frames both use it.
+    func decorate(
+        _ state: inout PlanState, video: String, request: CompositionRequest, sources: [String: RenderSource], start: Double,
+        length: Double, total: Double, captionsFile: String
+    ) -> String {
+        var video = video
+        for (index, overlay) in request.overlays.enumerated() {
+            let overlayEnd = overlay.endTime ?? total
+            guard overlay.startTime < start + length, overlayEnd > start else { continue }
+            var shifted = overlay
+            shifted.startTime = overlay.startTime - start
+            shifted.endTime = overlayEnd - start
+            if let text = overlay.text {
+                video = state.addText(
+                    shifted, text: text, index: index, on: video, total: total - start, fontFile: fontFile, directory: fileDirectory)
+                state.effect("text_overlay")
+            } else if let url = overlay.imageURL ?? overlay.videoURL, let source = sources[url] {
+                video = state.addPicture(overlay, source: source, index: index, on: video, total: total, offset: start)
+            }
+        }
+        if let captions = request.captions, captions.burn {
+            video = state.addCaptions(
+                captions.style, cues: captions.cues ?? [], on: video, offset: start, length: length, fontFile: fontFile,
+                directory: fileDirectory, fileName: captionsFile)
+        }
+        return video
     }
 }

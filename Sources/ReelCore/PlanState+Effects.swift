@@ -107,9 +107,8 @@ extension PlanState {
         guard touchesIn || touchesOut else { return ([], []) }
         if fadeIn > 0 { effect("fade_in") }
         if fadeOut > 0 { effect("fade_out") }
-        let shift = NumberText.ffmpeg(start)
-        var video: [FilterGraph.Filter] = [.init("setpts", [("expr", "PTS+\(shift)/TB")])]
-        var audio: [FilterGraph.Filter] = [.init("asetpts", [("expr", "PTS+\(shift)/TB")])]
+        var video: [FilterGraph.Filter] = [.init("setpts", [("expr", PlanState.pts("PTS", plus: start))])]
+        var audio: [FilterGraph.Filter] = [.init("asetpts", [("expr", PlanState.pts("PTS", plus: start))])]
         if touchesIn {
             video.append(.init("fade", [("t", "in"), ("st", "0"), ("d", NumberText.ffmpeg(fadeIn))]))
             audio.append(.init("afade", [("t", "in"), ("st", "0"), ("d", NumberText.ffmpeg(fadeIn))]))

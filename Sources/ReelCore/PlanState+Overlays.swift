@@ -24,6 +24,11 @@ extension PlanState {
         }
     }
 
+    /// An `enable` expression true on the frames of `[start, end)`: a frame at `end` is the next thing's.
+    static func shown(from start: Double, until end: Double) -> String {
+        "gte(t,\(NumberText.ffmpeg(start)))*lt(t,\(NumberText.ffmpeg(end)))"
+    }
+
     /// When the overlay shows: `[start, end)` clipped to the timeline.
     func window(_ overlay: Overlay, total: Double) -> (start: Double, end: Double) {
         (overlay.startTime, min(overlay.endTime ?? total, total))
@@ -119,12 +124,12 @@ extension PlanState {
                 let to = start + typing.duration * Double(step + 1) / Double(steps)
                 var prefix = options
                 prefix[1] = ("textfile", directory + "/" + name)
-                prefix.append(("enable", "between(t,\(NumberText.ffmpeg(from)),\(NumberText.ffmpeg(to)))*lt(t,\(NumberText.ffmpeg(to)))"))
+                prefix.append(("enable", Self.shown(from: from, until: to)))
                 filters.append(.init("drawtext", prefix))
             }
             shownFrom = start + typing.duration
         }
-        options.append(("enable", "between(t,\(NumberText.ffmpeg(shownFrom)),\(NumberText.ffmpeg(end)))"))
+        options.append(("enable", Self.shown(from: shownFrom, until: end)))
         filters.append(.init("drawtext", options))
         let label = "tv\(index)"
         graph.add([video], filters, [label])
@@ -146,11 +151,11 @@ extension PlanState {
             let seek = overlay.trimStart + (shown - start)
             input = addInput(
                 (seek > 0 ? ["-ss", NumberText.ffmpeg(seek)] : []) + ["-t", NumberText.ffmpeg(max(0, end - shown))], path: source.path)
-            filters = [.init("setpts", [("expr", "PTS-STARTPTS+\(NumberText.ffmpeg(shown))/TB")]), .init("fps", [("fps", fpsText)])]
+            filters = [.init("setpts", [("expr", PlanState.pts("PTS-STARTPTS", plus: shown))]), .init("fps", [("fps", fpsText)])]
             effect("video_overlay")
         } else {
             input = addInput(["-loop", "1", "-framerate", fpsText, "-t", NumberText.ffmpeg(max(0, end - shown))], path: source.path)
-            filters = [.init("setpts", [("expr", "PTS-STARTPTS+\(NumberText.ffmpeg(shown))/TB")])]
+            filters = [.init("setpts", [("expr", PlanState.pts("PTS-STARTPTS", plus: shown))])]
             effect("image_overlay")
         }
         let imageWidth = max(2, Int(clamping: (Double(width) * overlay.scale / 2).rounded()) * 2)
@@ -178,10 +183,10 @@ extension PlanState {
                     ])
             )
         }
-        filters.append(.init("setpts", [("expr", "PTS-\(NumberText.ffmpeg(offset))/TB")]))
+        filters.append(.init("setpts", [("expr", PlanState.pts("PTS", plus: -offset))]))
         graph.add(["\(input):v:0"], filters, ["img\(index)"])
         let label = "iv\(index)"
-        let enable = "between(t,\(NumberText.ffmpeg(start - offset)),\(NumberText.ffmpeg(end - offset)))"
+        let enable = Self.shown(from: start - offset, until: end - offset)
         graph.add(
             [video, "img\(index)"],
             [.init("overlay", [("x", x), ("y", y), ("enable", enable), ("eof_action", "pass")])],

@@ -26,6 +26,14 @@ struct PlanState {
     var sizeText: String { "\(width)x\(height)" }
     var fpsText: String { NumberText.ffmpeg(fps) }
 
+    /// A `setpts` expression: `base` plus `seconds` (times `times`, as `N` for every frame), in the
+    /// link's time base. Rounded: setpts truncates, and a shift of 0.233333 s is 6.99999 frames of 1/30 s.
+    static func pts(_ base: String, plus seconds: Double, times: String? = nil) -> String {
+        guard seconds != 0 else { return base }
+        let shift = "\(NumberText.ffmpeg(abs(seconds)))/TB"
+        return "round(\(base)\(seconds < 0 ? "-" : "+")\(times.map { "\($0)*" } ?? "")\(shift))"
+    }
+
     mutating func effect(_ name: String) {
         if !effects.contains(name) { effects.append(name) }
     }

@@ -1,0 +1,30 @@
+import Foundation
+import ReelCore
+
+extension CompositionRenderer {
+    /// The frames of `request` at `times`, as its render will show them, `width` pixels wide:
+    /// the sources on screen then are fetched like a render's (the same guard and cache), the
+    /// planner's ``FilterGraphBuilder/framePlan(for:timeline:sources:times:width:format:outputPath:)``
+    /// runs in a scratch folder that is removed after, and nothing is stored.
+    public func preview(_ request: CompositionRequest, times: [Double], width: Int, format: ImageFormat) async throws -> PreviewImage {
+        let scratch = scratchRoot.appendingPathComponent("preview-\(UUID().uuidString.lowercased())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let timeline = Timeline(clips: request.clips)
+        let positions = times.map { timeline.frame(at: $0, fps: request.output.fps) }
+        let urls = request.frameSourceURLs(at: positions, timeline: timeline, fps: request.output.fps)
+        let sources = try await fetchAndProbe(urls) { _, _ in }
+        let request = try await resolvingCaptions(request)
+        var builder = self.builder
+        builder.fileDirectory = scratch.path
+        let output = scratch.appendingPathComponent("preview.\(format.rawValue)")
+        let (plan, sheet) = try builder.framePlan(
+            for: request, timeline: timeline, sources: sources, times: times, width: width, format: format, outputPath: output.path)
+        try prepare(plan, in: scratch)
+        try await runFFmpeg(plan.arguments, duration: 0) { _ in }
+        guard let data = FileManager.default.contents(atPath: output.path), !data.isEmpty else {
+            throw RenderFailure("ffmpeg wrote no preview picture")
+        }
+        return PreviewImage(data: data, format: format, sheet: sheet, warnings: plan.warnings)
+    }
+}
