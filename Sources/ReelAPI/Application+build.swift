@@ -30,6 +30,7 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     AssetController(services: services).addRoutes(to: router.group("api/v1/assets"))
     TemplateController(services: services).addRoutes(to: router.group("api/v1/templates"))
     KeyController(store: services.store).addRoutes(to: router.group("api/v1/keys"))
+    PreviewController(services: services).addRoutes(to: router)
     FileController(services: services).addRoutes(to: router)
     HealthController(services: services).addRoutes(to: router)
 

@@ -85,6 +85,10 @@ enum JSONCoding {
                 return FieldError(field: "body", message: "is not valid JSON", errorType: "json")
             }
             let field = path(context.codingPath)
+            // A type that names its own allowed values says so itself.
+            if context.debugDescription.hasPrefix("must ") {
+                return FieldError(field: field, message: context.debugDescription, errorType: "value")
+            }
             if let name = context.codingPath.last?.stringValue, let options = choices[name] {
                 return FieldError(field: field, message: "must be one of \(options)", errorType: "value")
             }

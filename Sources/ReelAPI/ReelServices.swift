@@ -1,6 +1,7 @@
 import Foundation
 import ReelCore
 import ReelObjects
+import ReelRender
 import ReelStore
 
 /// The dependencies the HTTP API is built from, passed in explicitly.
@@ -16,6 +17,8 @@ public struct ReelServices: Sendable {
     public var ffmpegVersion: String?
     /// Which object-store URLs a composition may name (checked at POST; the renderer checks again).
     public var sources: S3SourcePolicy
+    /// Renders preview frames in this process; nil in an API-only process.
+    public var previews: PreviewEngine?
 
     public init(
         configuration: ReelConfiguration,
@@ -25,8 +28,10 @@ public struct ReelServices: Sendable {
         metrics: MetricsRegistry = MetricsRegistry(),
         workerSlots: Int,
         ffmpegVersion: String?,
-        sources: S3SourcePolicy = S3SourcePolicy()
+        sources: S3SourcePolicy = S3SourcePolicy(),
+        previews: PreviewEngine? = nil
     ) {
+        self.previews = previews
         self.configuration = configuration
         self.store = store
         self.objects = objects

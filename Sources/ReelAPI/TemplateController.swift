@@ -77,25 +77,7 @@ struct TemplateController {
         let body = try await CompositionController.collectJSON(request, limit: services.configuration.maxBodyBytes)
         let unknown = UnknownFields()
         let merge = try JSONCoding.decode(TemplateMergeRequest.self, from: body, unknownFields: unknown)
-        let (values, problems) = Merge.resolve(merge.merge, fields: template.body.mergeFields)
-        if !problems.isEmpty { throw ReelError.validation(problems) }
-        let filledBy = Merge.uses(in: template.body.composition).reduce(into: [String: String]()) { $0[$1.path] = $1.name }
-        let describe = { (problem: FieldError) -> FieldError in
-            var described = problem
-            described.field = "composition." + problem.field
-            if let name = filledBy[problem.field] { described.message += " (from merge.\(name))" }
-            return described
-        }
-        var composition: CompositionRequest
-        do {
-            let merged = try JSONEncoder().encode(
-                Merge.apply(values, to: template.body.composition, maxBytes: services.configuration.maxBodyBytes))
-            composition = try JSONCoding.decode(CompositionRequest.self, from: ByteBuffer(bytes: merged))
-        } catch let error as ReelError {
-            throw error.describing(describe)
-        } catch let overflow as Merge.Overflow {
-            throw ReelError.validation([overflow.problem(at: overflow.name.map { "merge.\($0)" } ?? "merge")])
-        }
+        var (composition, describe) = try Self.merged(template, values: merge.merge, maxBytes: services.configuration.maxBodyBytes)
         if let priority = merge.priority { composition.priority = priority }
         if let webhook = merge.webhookURL { composition.webhookURL = webhook }
         if let metadata = merge.metadata { composition.metadata = metadata }
@@ -103,6 +85,31 @@ struct TemplateController {
             composition, unknown: unknown,
             bodyDigest: "template \(template.id.uuidString.lowercased())\n" + IdempotentWrite.digest(body.readableBytesView),
             request: request, context: context, describe: describe)
+    }
+
+    /// The template's composition with `values` in its placeholders (its defaults for the rest),
+    /// and how to name a problem in the result: its path in the template and the merge field
+    /// that filled it. The one way a template becomes a composition, for a render or a preview.
+    static func merged(
+        _ template: TemplateRecord, values given: [String: JSONValue], maxBytes: Int
+    ) throws -> (CompositionRequest, describe: @Sendable (FieldError) -> FieldError) {
+        let (values, problems) = Merge.resolve(given, fields: template.body.mergeFields)
+        if !problems.isEmpty { throw ReelError.validation(problems) }
+        let filledBy = Merge.uses(in: template.body.composition).reduce(into: [String: String]()) { $0[$1.path] = $1.name }
+        let describe = { @Sendable (problem: FieldError) -> FieldError in
+            var described = problem
+            described.field = "composition." + problem.field
+            if let name = filledBy[problem.field] { described.message += " (from merge.\(name))" }
+            return described
+        }
+        do {
+            let merged = try JSONEncoder().encode(Merge.apply(values, to: template.body.composition, maxBytes: maxBytes))
+            return (try JSONCoding.decode(CompositionRequest.self, from: ByteBuffer(bytes: merged)), describe)
+        } catch let error as ReelError {
+            throw error.describing(describe)
+        } catch let overflow as Merge.Overflow {
+            throw ReelError.validation([overflow.problem(at: overflow.name.map { "merge.\($0)" } ?? "merge")])
+        }
     }
 
     /// The request's body, ``checked(_:)``.

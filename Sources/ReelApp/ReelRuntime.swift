@@ -265,8 +265,17 @@ public struct ReelRuntime: Sendable {
             metrics: metrics,
             workerSlots: workerSlots,
             ffmpegVersion: await ffmpegVersion(),
-            sources: sourcePolicy
+            sources: sourcePolicy,
+            previews: workerSlots > 0 ? previewEngine() : nil
         )
+    }
+
+    /// Preview frames rendered in this process (`REEL_PREVIEW_SLOTS`, `REEL_PREVIEW_TIMEOUT`).
+    public func previewEngine() -> PreviewEngine {
+        PreviewEngine(
+            renderer: renderer(scratch: scratchFolder()), slots: configuration.previewSlots,
+            timeout: .milliseconds(Int(clamping: (configuration.previewTimeout * 1000).rounded())),
+            perTenant: configuration.maxQueuedPerTenant)
     }
 
     public func ffmpegVersion() async -> String? {

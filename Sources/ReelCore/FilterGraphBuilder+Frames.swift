@@ -6,10 +6,11 @@ extension FilterGraphBuilder {
     /// active then, from ``PlanState/addFrame(of:shift:timeline:request:sources:label:)``,
     /// overlays and captions from ``decorate(_:video:request:sources:start:length:total:captionsFile:)``),
     /// so only what is on screen then is decoded, each input sought close to the time. One
-    /// process writes them all: one picture, or a ``FrameSheet`` of tiles.
+    /// process writes them all: one picture, a ``FrameSheet`` of tiles, or with `separate` one
+    /// picture per time, `outputPath` numbered (``framePaths(_:count:)``).
     public func framePlan(
         for request: CompositionRequest, timeline: Timeline, sources: [String: RenderSource], times: [Double], width: Int,
-        format: ImageFormat, outputPath: String
+        format: ImageFormat, separate: Bool = false, outputPath: String
     ) throws(RenderFailure) -> (plan: FFmpegPlan, sheet: FrameSheet) {
         guard !times.isEmpty else { throw RenderFailure("a preview needs at least one time") }
         guard let size = request.output.size else { throw RenderFailure("output.resolution is not understood") }
@@ -43,8 +44,15 @@ extension FilterGraphBuilder {
             state.absorb(frame, prefix: prefix)
             tiles.append(prefix + "tile")
         }
-        var picture = tiles[0]
-        if tiles.count > 1 {
+        let head = ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"] + state.inputArguments
+        let picture = format.encoderArguments + ["-f", "image2", "-update", "1"]
+        var arguments: [String]
+        if separate || tiles.count == 1 {
+            arguments = head + ["-filter_complex", state.graph.rendered]
+            for (tile, path) in zip(tiles, Self.framePaths(outputPath, count: tiles.count)) {
+                arguments += ["-map", "[\(tile)]", "-frames:v", "1"] + picture + [path]
+            }
+        } else {
             state.graph.add(
                 tiles,
                 [
@@ -52,16 +60,24 @@ extension FilterGraphBuilder {
                     .init("tile", [("layout", "\(sheet.columns)x\(sheet.rows)")]),
                 ],
                 ["sheet"])
-            picture = "sheet"
+            arguments = head + ["-filter_complex", state.graph.rendered, "-map", "[sheet]", "-frames:v", "1"] + picture + [outputPath]
         }
-        var arguments = ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"] + state.inputArguments
-        arguments += ["-filter_complex", state.graph.rendered, "-map", "[\(picture)]", "-frames:v", "1"]
-        arguments += format.encoderArguments + ["-f", "image2", "-update", "1", outputPath]
         return (
             FFmpegPlan(
                 arguments: arguments, files: state.files, duration: 1 / fps, appliedEffects: state.effects, warnings: state.warnings),
             sheet
         )
+    }
+}
+
+extension FilterGraphBuilder {
+    /// Where ``framePlan(for:timeline:sources:times:width:format:separate:outputPath:)`` writes
+    /// `count` separate pictures: `outputPath` itself for one, `NAME-0.EXT`, `NAME-1.EXT` … for more.
+    public static func framePaths(_ outputPath: String, count: Int) -> [String] {
+        guard count > 1 else { return [outputPath] }
+        let url = URL(fileURLWithPath: outputPath)
+        let stem = url.deletingPathExtension().path
+        return (0..<count).map { "\(stem)-\($0).\(url.pathExtension)" }
     }
 }
 

@@ -1,6 +1,17 @@
-/// The picture format of a preview frame or sheet.
+/// The picture format of a preview frame or sheet, and of a render's poster.
 public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case jpg, png, webp
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let format = Self(rawValue: text.lowercased() == "jpeg" ? "jpg" : text.lowercased()) else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "must be one of \(Self.allCases.map(\.rawValue).joined(separator: ", "))"))
+        }
+        self = format
+    }
 
     public var contentType: String {
         switch self {
@@ -11,9 +22,9 @@ public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// ffmpeg's encoder options for one picture of this format.
-    var encoderArguments: [String] {
+    public var encoderArguments: [String] {
         switch self {
-        case .jpg: ["-c:v", "mjpeg", "-q:v", "3", "-pix_fmt", "yuvj420p"]
+        case .jpg: ["-c:v", "mjpeg", "-q:v", "2", "-pix_fmt", "yuvj420p"]
         case .png: ["-c:v", "png", "-pix_fmt", "rgb24"]
         case .webp: ["-c:v", "libwebp", "-quality", "85", "-pix_fmt", "yuv420p"]
         }

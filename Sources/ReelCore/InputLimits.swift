@@ -35,6 +35,10 @@ public enum InputLimits {
     public static let mergeFields = 100
     /// `{{NAME}}` placeholders one composition may hold, all uses counted.
     public static let placeholderUses = 10_000
+    /// Times one preview may ask for (a sheet of at most this many tiles).
+    public static let previewTimes = 32
+    /// Narrowest preview frame, in pixels.
+    public static let previewMinWidth = 16
     /// Renditions of one output (an HLS ladder or MP4 sizes).
     public static let renditions = 4
     /// Tiles of one storyboard.

@@ -93,6 +93,11 @@ public struct ReelConfiguration: Sendable {
     /// Longest video segment of a segmented render (`REEL_SEGMENT_SECONDS`): each is a part any
     /// worker can render, and the unit the render cache reuses.
     public var segmentSeconds: Double
+    /// Preview frames this process renders at once, on slots of their own beside the render
+    /// slots (`REEL_PREVIEW_SLOTS`).
+    public var previewSlots: Int
+    /// Seconds a preview may take, waiting included, before its ffmpeg is stopped (`REEL_PREVIEW_TIMEOUT`).
+    public var previewTimeout: Double
     /// One line for every setting that cannot be used (variable, value, what is allowed); empty
     /// when every setting is valid. ``validated()`` turns them into an error.
     public var problems: [String]
@@ -184,6 +189,8 @@ public struct ReelConfiguration: Sendable {
         s3MultipartThreshold = read.integer("REEL_S3_MULTIPART_THRESHOLD", default: 16 << 20, in: (5 << 20)...(5 << 30))
         cacheMaxBytes = read.integer("REEL_CACHE_MAX_BYTES", default: 10 << 30, in: 0...(1 << 50))
         segmentSeconds = read.number("REEL_SEGMENT_SECONDS", default: 10, in: 2...600)
+        previewSlots = read.integer("REEL_PREVIEW_SLOTS", default: 1, in: 1...64)
+        previewTimeout = read.number("REEL_PREVIEW_TIMEOUT", default: 10, in: 0.5...300)
         authMode = read.choice("REEL_AUTH", default: "auto", among: ["auto", "on", "off"])
         metricsPort = read.integer("REEL_METRICS_PORT", default: 0, in: 0...65535)
         logLevel = read.choice(

@@ -6,7 +6,9 @@ extension CompositionRenderer {
     /// the sources on screen then are fetched like a render's (the same guard and cache), the
     /// planner's ``FilterGraphBuilder/framePlan(for:timeline:sources:times:width:format:outputPath:)``
     /// runs in a scratch folder that is removed after, and nothing is stored.
-    public func preview(_ request: CompositionRequest, times: [Double], width: Int, format: ImageFormat) async throws -> PreviewImage {
+    public func preview(
+        _ request: CompositionRequest, times: [Double], width: Int, format: ImageFormat, separate: Bool = false
+    ) async throws -> PreviewImage {
         let scratch = scratchRoot.appendingPathComponent("preview-\(UUID().uuidString.lowercased())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -19,12 +21,17 @@ extension CompositionRenderer {
         builder.fileDirectory = scratch.path
         let output = scratch.appendingPathComponent("preview.\(format.rawValue)")
         let (plan, sheet) = try builder.framePlan(
-            for: request, timeline: timeline, sources: sources, times: times, width: width, format: format, outputPath: output.path)
+            for: request, timeline: timeline, sources: sources, times: times, width: width, format: format, separate: separate,
+            outputPath: output.path)
         try prepare(plan, in: scratch)
         try await runFFmpeg(plan.arguments, duration: 0) { _ in }
-        guard let data = FileManager.default.contents(atPath: output.path), !data.isEmpty else {
-            throw RenderFailure("ffmpeg wrote no preview picture")
+        let paths = FilterGraphBuilder.framePaths(output.path, count: separate ? times.count : 1)
+        let pictures = try paths.map { path in
+            guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else {
+                throw RenderFailure("ffmpeg wrote no preview picture")
+            }
+            return data
         }
-        return PreviewImage(data: data, format: format, sheet: sheet, warnings: plan.warnings)
+        return PreviewImage(pictures: pictures, format: format, sheet: sheet, warnings: plan.warnings)
     }
 }

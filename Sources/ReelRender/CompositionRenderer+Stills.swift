@@ -10,8 +10,8 @@ extension CompositionRenderer {
             let file = scratch.appendingPathComponent("poster.\(poster.format.rawValue)")
             let time = poster.time ?? duration / 2
             try await runFFmpeg(
-                head + ["-ss", NumberText.ffmpeg(time), "-i", output.path, "-frames:v", "1"] + (poster.format == .jpg ? ["-q:v", "2"] : [])
-                    + [file.path],
+                head + ["-ss", NumberText.ffmpeg(time), "-i", output.path, "-frames:v", "1"] + poster.format.encoderArguments
+                    + ["-update", "1", file.path],
                 duration: 0
             ) { _ in }
             made.append(Sidecar(role: "poster", file: file, contentType: poster.format.contentType))

@@ -1,17 +1,21 @@
 import Foundation
 import ReelCore
 
-/// Preview frames as one picture: a frame, or a sheet of tiles for several times.
+/// Preview frames as pictures: one frame, a sheet of tiles for several times, or one picture per time.
 public struct PreviewImage: Sendable, Hashable {
-    public var data: Data
+    /// One picture, or one per time when asked for separately.
+    public var pictures: [Data]
     public var format: ImageFormat
     public var sheet: FrameSheet
     public var warnings: [String]
 
-    public init(data: Data, format: ImageFormat, sheet: FrameSheet, warnings: [String]) {
-        self.data = data
+    public init(pictures: [Data], format: ImageFormat, sheet: FrameSheet, warnings: [String]) {
+        self.pictures = pictures
         self.format = format
         self.sheet = sheet
         self.warnings = warnings
     }
+
+    /// Bytes held, for the cache's bound.
+    public var size: Int { pictures.reduce(0) { $0 + $1.count } }
 }

@@ -50,7 +50,7 @@ struct PreviewFidelityTests {
     ) async throws -> (URL, PreviewImage) {
         let image = try await kit.renderer.preview(request, times: times, width: width, format: .png)
         let file = kit.folder.appendingPathComponent("\(name).png")
-        try image.data.write(to: file)
+        try image.pictures[0].write(to: file)
         return (file, image)
     }
 
