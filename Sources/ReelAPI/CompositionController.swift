@@ -328,19 +328,21 @@ struct CompositionController {
         )
         let expires = Int(clamping: Date().timeIntervalSince1970) + lifetime
         let format = record.request.output.format
+        let draft = record.request.output.quality == .draft
         let dto = DownloadDTO(
             compositionID: record.id.uuidString.lowercased(),
             downloadURL: format == .hls ? folderURL(result.outputKey, expires: expires) : objectURL(result.outputKey, expires: expires),
             expiresAt: Date(timeIntervalSince1970: Double(expires)),
             fileSizeBytes: result.output.sizeBytes,
             format: format.rawValue,
-            filename: Self.filename(title: record.request.title, format: format),
+            filename: Self.filename(title: record.request.title + (draft ? "-draft" : ""), format: format),
             thumbnailURL: result.thumbnailKey.map { objectURL($0, expires: expires) },
             captionsURL: result.sidecarKeys?["captions"].map { objectURL($0, expires: expires) },
             posterURL: result.sidecarKeys?["poster"].map { objectURL($0, expires: expires) },
             storyboardURL: result.sidecarKeys?["storyboard"].map { objectURL($0, expires: expires) },
             storyboardVTTURL: result.sidecarKeys?["storyboard_vtt"].map { folderURL($0, expires: expires) },
-            renditions: renditionLinks(result, record: record, expires: expires)
+            renditions: renditionLinks(result, record: record, expires: expires),
+            draft: draft ? true : nil
         )
         return try JSONCoding.response(dto)
     }

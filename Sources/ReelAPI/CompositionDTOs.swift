@@ -168,9 +168,11 @@ struct DownloadDTO: Encodable {
     let storyboardURL: String?
     let storyboardVTTURL: String?
     let renditions: [RenditionLinkDTO]?
+    /// True when the output is a draft (a fast proxy, `output.quality: draft`), absent otherwise.
+    let draft: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case format, filename
+        case format, filename, draft
         case compositionID = "composition_id"
         case downloadURL = "download_url"
         case expiresAt = "expires_at"

@@ -23,7 +23,7 @@ struct PreviewController {
         let body = try await CompositionController.collectJSON(request, limit: services.configuration.maxBodyBytes)
         let preview = try JSONCoding.decode(PreviewRequest.self, from: body, unknownFields: UnknownFields())
         if !preview.problems.isEmpty { throw ReelError.validation(preview.problems) }
-        let composition = try await self.composition(for: preview, context: context)
+        let composition = try await self.composition(for: preview, context: context).asRendered
         let problems = preview.problems(for: composition)
         if !problems.isEmpty { throw ReelError.validation(problems) }
         guard let engine = services.previews else {

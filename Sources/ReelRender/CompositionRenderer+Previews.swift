@@ -12,16 +12,17 @@ extension CompositionRenderer {
         let scratch = scratchRoot.appendingPathComponent("preview-\(UUID().uuidString.lowercased())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
+        let request = request.asRendered
         let timeline = Timeline(clips: request.clips)
         let positions = times.map { timeline.frame(at: $0, fps: request.output.fps) }
         let urls = request.frameSourceURLs(at: positions, timeline: timeline, fps: request.output.fps)
         let sources = try await fetchAndProbe(urls) { _, _ in }
-        let request = try await resolvingCaptions(request)
+        let resolved = try await resolvingCaptions(request)
         var builder = self.builder
         builder.fileDirectory = scratch.path
         let output = scratch.appendingPathComponent("preview.\(format.rawValue)")
         let (plan, sheet) = try builder.framePlan(
-            for: request, timeline: timeline, sources: sources, times: times, width: width, format: format, separate: separate,
+            for: resolved, timeline: timeline, sources: sources, times: times, width: width, format: format, separate: separate,
             outputPath: output.path)
         try prepare(plan, in: scratch)
         try await runFFmpeg(plan.arguments, duration: 0) { _ in }

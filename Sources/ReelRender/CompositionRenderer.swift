@@ -64,7 +64,7 @@ public struct CompositionRenderer: Sendable {
 
         progress(.downloading, 0)
         let sources = try await fetchAndProbe(request.sourceURLs, progress: progress)
-        let request = try await resolvingCaptions(request)
+        let request = try await resolvingCaptions(request.asRendered)
         let captions = try captionsSidecar(request, scratch: scratch)
         try Task.checkCancellation()
 

@@ -6,7 +6,10 @@ struct ReelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reel",
         abstract: "Reel renders videos described in JSON with FFmpeg.",
-        subcommands: [ServeCommand.self, WorkCommand.self, MigrateCommand.self, RenderCommand.self, KeysCommand.self],
+        subcommands: [
+            ServeCommand.self, WorkCommand.self, MigrateCommand.self, RenderCommand.self, PreviewCommand.self, ValidateCommand.self,
+            KeysCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self
     )
 }

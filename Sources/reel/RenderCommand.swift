@@ -19,21 +19,15 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the video.")
     var output: String
 
+    @Flag(help: "Render a fast proxy: at most 640 px on the long side and 15 fps (output.quality draft).")
+    var draft = false
+
     func run() async throws {
         var configuration = try await shared.configuration()
         configuration.allowPrivateSources = true
-        var request: CompositionRequest
-        let specURL = URL(fileURLWithPath: spec)
-        do {
-            request = try JSONDecoder().decode(CompositionRequest.self, from: try Data(contentsOf: specURL))
-        } catch let error as DecodingError {
-            throw ValidationError("\(spec): \(error)")
-        }
-        request.resolveLocalPaths(relativeTo: specURL.deletingLastPathComponent())
-        let problems = CompositionValidator(limits: configuration.limits, allowFiles: true).problems(in: request)
-        guard problems.isEmpty else {
-            throw ValidationError(problems.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
-        }
+        var (request, warnings) = try SpecFile(path: spec).load(configuration)
+        for warning in warnings { SharedOptions.printError("reel: warning: \(warning)") }
+        if draft { request.output.quality = .draft }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reel-render-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         // The store only resolves asset:// sources, and a local render has none: an empty one in the scratch folder.
