@@ -84,7 +84,9 @@ extension PlanState {
             let scaled = max(200_000, Int(clamping: Double(bitrate) * Double(ladder[index].width * ladder[index].height) / full))
             return ["-b:v\(stream)", String(scaled), "-maxrate\(stream)", String(scaled * 3 / 2), "-bufsize\(stream)", String(scaled * 2)]
         }
-        let x264 = ["-c:v", "libx264", "-preset", preset(output), "-pix_fmt", "yuv420p", "-g", gop, "-keyint_min", gop, "-sc_threshold", "0"]
+        let x264 = [
+            "-c:v", "libx264", "-preset", preset(output), "-pix_fmt", "yuv420p", "-g", gop, "-keyint_min", gop, "-sc_threshold", "0",
+        ]
         let aac = ["-c:a", "aac", "-b:a", "128k", "-ar", String(FilterGraphBuilder.sampleRate), "-ac", "2"]
         var arguments = ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"] + inputArguments
         arguments += ["-filter_complex", graph.rendered, "-progress", "pipe:1", "-nostats"]

@@ -9,7 +9,8 @@ import ReelRender
 /// show them, through the same planner and renderer as `POST /api/v1/previews`; several times
 /// (`--at 0,1,2`) make a sheet of tiles.
 struct PreviewCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "preview", abstract: "Write frames of a composition file without rendering it.")
+    static let configuration = CommandConfiguration(
+        commandName: "preview", abstract: "Write frames of a composition file without rendering it.")
 
     @OptionGroup var shared: SharedOptions
 

@@ -19,7 +19,7 @@ struct TestReel {
     let configuration: ReelConfiguration
     let runtime: ReelRuntime
     let store: any ReelDatabase
-    let services: ReelServices
+    var services: ReelServices
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
