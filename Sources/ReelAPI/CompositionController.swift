@@ -296,8 +296,10 @@ struct CompositionController {
 
     /// Each MP4 rendition's link, largest first, the output's own included; nil without renditions.
     func renditionLinks(_ result: RenderResult, record: CompositionRecord, expires: Int) -> [RenditionLinkDTO]? {
-        let ladder = record.request.output.ladder
-        guard record.request.output.format == .mp4, let top = ladder.first else { return nil }
+        // As rendered: a draft has no renditions.
+        let output = record.request.asRendered.output
+        let ladder = output.ladder
+        guard output.format == .mp4, let top = ladder.first else { return nil }
         let others = ladder.dropFirst().compactMap { rendition in
             result.sidecarKeys?["rendition:\(rendition.name)"].map {
                 RenditionLinkDTO(

@@ -73,11 +73,10 @@ struct FileController {
     static func contentType(for key: String) -> String {
         let fileExtension = (key as NSString).pathExtension.lowercased()
         if let format = OutputFormat(rawValue: fileExtension) { return format.contentType }
+        if let format = ImageFormat(rawValue: fileExtension == "jpeg" ? "jpg" : fileExtension) { return format.contentType }
         switch fileExtension {
         case "m3u8": return OutputFormat.hls.contentType
         case "m4s": return "video/iso.segment"
-        case "jpg", "jpeg": return "image/jpeg"
-        case "png": return "image/png"
         case "vtt": return "text/vtt; charset=utf-8"
         default: return "application/octet-stream"
         }

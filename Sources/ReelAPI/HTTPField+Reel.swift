@@ -10,13 +10,13 @@ extension HTTPField.Name {
     /// draft-ietf-httpapi-idempotency-key-header.
     static let idempotencyKey = Self("Idempotency-Key")!
     static let idempotentReplayed = Self("Idempotent-Replayed")!
-    /// draft-ietf-httpapi-ratelimit-headers.
     /// Whether a preview came from the cache (`hit`) or was rendered (`miss`).
     static let previewCache = Self("Reel-Preview-Cache")!
     /// A sprite sheet's layout: ``FrameSheet`` as JSON.
     static let previewSheet = Self("Reel-Preview-Sheet")!
     /// The time of each frame shown, comma-separated: the frame starting at or before each time asked.
     static let previewFrameTimes = Self("Reel-Frame-Times")!
+    /// draft-ietf-httpapi-ratelimit-headers.
     static let rateLimitPolicy = Self("RateLimit-Policy")!
     static let rateLimit = Self("RateLimit")!
     public static let xRequestID = Self("X-Request-Id")!

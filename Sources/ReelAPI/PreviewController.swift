@@ -21,10 +21,16 @@ struct PreviewController {
 
     @Sendable func create(_ request: Request, context: ReelRequestContext) async throws -> Response {
         let body = try await CompositionController.collectJSON(request, limit: services.configuration.maxBodyBytes)
-        let preview = try JSONCoding.decode(PreviewRequest.self, from: body, unknownFields: UnknownFields())
+        let unknown = UnknownFields()
+        let preview = try JSONCoding.decode(PreviewRequest.self, from: body, unknownFields: unknown)
         if !preview.problems.isEmpty { throw ReelError.validation(preview.problems) }
-        let composition = try await self.composition(for: preview, context: context).asRendered
-        let problems = preview.problems(for: composition)
+        let composition = try await self.composition(for: preview, context: context, unknown: unknown).asRendered
+        var problems = preview.problems(for: composition)
+        // As a create: fields Reel does not know are warnings, or with Prefer: handling=strict a 422.
+        let unknownFields = unknown.all
+        if CompositionController.prefersStrict(request) {
+            problems += unknownFields.map { FieldError(field: $0, message: "is not a field Reel knows", errorType: "unknown") }
+        }
         if !problems.isEmpty { throw ReelError.validation(problems) }
         guard let engine = services.previews else {
             throw ReelError.unavailable("this process renders no previews (it runs no render slots: REEL_WORKERS=0)")
@@ -32,21 +38,40 @@ struct PreviewController {
         let times = preview.requestedTimes
         let width = preview.frameWidth(for: composition)
         let wantsJSON = request.headers[values: .accept].contains { $0.lowercased().contains("application/json") }
-        let result: (image: PreviewImage, key: String, cached: Bool)
+        var result: PreviewAnswer
         do {
-            result = try await engine.preview(
-                composition, times: times, width: width, format: preview.format, separate: wantsJSON && times.count > 1,
-                tenant: context.principal.tenant)
-        } catch let refusal as PreviewEngine.Refusal {
+            let task = PreviewTask(
+                composition: composition, times: times, width: width, format: preview.format, separate: wantsJSON && times.count > 1)
+            result = try await engine.preview(task, tenant: context.principal.tenant)
+        } catch let refusal as PreviewRefusal {
             throw Self.error(refusal)
+        } catch let failure as RenderFailure where failure.isTransient {
+            throw ReelError.unavailable("the preview could not be made just now: \(failure.message)", retryAfter: 2)
         } catch let failure as RenderFailure {
-            throw ReelError(code: "preview_failed", kind: .invalid, message: failure.message)
+            throw ReelError(
+                code: "preview_failed", kind: .invalid, message: failure.message,
+                details: [FieldError(field: "composition", message: failure.message, errorType: "render")])
+        }
+        // A cached picture was made for the same frames, perhaps asked at other times within them.
+        for index in result.image.sheet.tiles.indices where index < times.count {
+            result.image.sheet.tiles[index].time = times[index]
         }
         var headers: HTTPFields = [
             .cacheControl: "private, max-age=\(Self.linkLifetime)", .eTag: "\"\(result.key)\"",
             .previewCache: result.cached ? "hit" : "miss",
         ]
-        if wantsJSON { return try JSONCoding.response(answer(result, times: times), headers: headers) }
+        if wantsJSON {
+            // Links need the pictures held here: one too large for the cache cannot be linked to.
+            guard services.previews?.cached(result.key) != nil else {
+                throw ReelError.validation(
+                    field: "width", "these pictures are too large to hold for links; ask for a narrower width or the picture itself",
+                    type: "range")
+            }
+            var dto = answer(result, times: times)
+            let warnings = (dto.warnings ?? []) + unknownFields.map { "\($0) is not a field Reel knows; it was ignored" }
+            dto.warnings = warnings.isEmpty ? nil : warnings
+            return try JSONCoding.response(dto, headers: headers)
+        }
         headers[.contentType] = preview.format.contentType
         if times.count > 1 { headers[.previewSheet] = try JSONCoding.text(result.image.sheet) }
         headers[.previewFrameTimes] = result.image.sheet.tiles.map { NumberText.ffmpeg($0.frameTime) }.joined(separator: ",")
@@ -55,7 +80,7 @@ struct PreviewController {
 
     /// The composition a preview names: given inline (merged like a POSTed one), stored, or a
     /// template's with merge values; checked as a create checks it, problems named under `composition.`.
-    func composition(for preview: PreviewRequest, context: ReelRequestContext) async throws -> CompositionRequest {
+    func composition(for preview: PreviewRequest, context: ReelRequestContext, unknown: UnknownFields) async throws -> CompositionRequest {
         let principal = context.principal
         let inside = { @Sendable (problem: FieldError) -> FieldError in
             var described = problem
@@ -67,8 +92,10 @@ struct PreviewController {
         if let inline = preview.composition {
             do {
                 let bytes = ByteBuffer(bytes: try JSONEncoder().encode(inline))
+                let inner = UnknownFields()
                 composition = try CompositionController.decodeMerging(
-                    bytes, unknownFields: UnknownFields(), maxBytes: services.configuration.maxBodyBytes)
+                    bytes, unknownFields: inner, maxBytes: services.configuration.maxBodyBytes)
+                for field in inner.all { unknown.append("composition." + field) }
             } catch let error as ReelError {
                 throw error.describing(inside)
             }
@@ -97,7 +124,7 @@ struct PreviewController {
     }
 
     /// A JSON answer: each frame with a signed link to its picture.
-    func answer(_ result: (image: PreviewImage, key: String, cached: Bool), times: [Double]) -> PreviewDTO {
+    func answer(_ result: PreviewAnswer, times: [Double]) -> PreviewDTO {
         let expires = Int(clamping: Date().timeIntervalSince1970.rounded(.down)) + Self.linkLifetime
         let base = services.configuration.resolvedPublicURL
         let format = result.image.format
@@ -105,7 +132,7 @@ struct PreviewController {
             let name = "\(index).\(format.rawValue)"
             return PreviewDTO.Frame(
                 time: tile.time, frameTime: tile.frameTime,
-                url: base + services.signer.signedPath(for: "previews/\(result.key)/\(name)", expires: expires))
+                url: base + services.signer.signedPreviewPath(key: result.key, name: name, expires: expires))
         }
         return PreviewDTO(
             frames: frames, width: result.image.sheet.tileWidth, height: result.image.sheet.tileHeight, format: format,
@@ -118,12 +145,12 @@ struct PreviewController {
         let name = context.parameters.get("name") ?? ""
         let query = request.uri.queryParameters
         guard let expires = query["expires"].flatMap({ Int($0) }), let signature = query["signature"].map(String.init),
-            services.signer.isValid(objectKey: "previews/\(key)/\(name)", expires: expires, signature: signature)
+            services.signer.isValid(previewKey: key, name: name, expires: expires, signature: signature)
         else {
             throw ReelError(code: "unauthorized", kind: .forbidden, message: "the link is invalid or has expired")
         }
         let parts = name.split(separator: ".")
-        guard parts.count == 2, let index = Int(parts[0]), let image = services.previews?.cache.image(key),
+        guard parts.count == 2, let index = Int(parts[0]), let image = services.previews?.cached(key),
             image.format.rawValue == parts[1], image.pictures.indices.contains(index)
         else {
             throw ReelError(
@@ -134,7 +161,7 @@ struct PreviewController {
             body: .init(byteBuffer: ByteBuffer(data: image.pictures[index])))
     }
 
-    static func error(_ refusal: PreviewEngine.Refusal) -> ReelError {
+    static func error(_ refusal: PreviewRefusal) -> ReelError {
         switch refusal {
         case .busy:
             ReelError(code: "previews_busy", kind: .overloaded, message: "every preview slot is busy, try again shortly", retryAfter: 1)
@@ -143,6 +170,8 @@ struct PreviewController {
                 code: "previews_busy", kind: .overloaded,
                 message: "this tenant has as many previews under way as it may, try again shortly",
                 retryAfter: 1)
+        case .noWorker:
+            ReelError.unavailable("no render worker is alive to make previews; start `reel work`", retryAfter: 5)
         case .timedOut(let limit):
             ReelError(
                 code: "preview_timeout", kind: .refused(status: 504),

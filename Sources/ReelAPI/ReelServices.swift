@@ -18,7 +18,7 @@ public struct ReelServices: Sendable {
     /// Which object-store URLs a composition may name (checked at POST; the renderer checks again).
     public var sources: S3SourcePolicy
     /// Renders preview frames in this process; nil in an API-only process.
-    public var previews: PreviewEngine?
+    public var previews: (any PreviewRendering)?
 
     public init(
         configuration: ReelConfiguration,
@@ -29,7 +29,7 @@ public struct ReelServices: Sendable {
         workerSlots: Int,
         ffmpegVersion: String?,
         sources: S3SourcePolicy = S3SourcePolicy(),
-        previews: PreviewEngine? = nil
+        previews: (any PreviewRendering)? = nil
     ) {
         self.previews = previews
         self.configuration = configuration

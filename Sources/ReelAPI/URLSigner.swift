@@ -20,6 +20,17 @@ public struct URLSigner: Sendable {
         "/files/\(objectKey)?expires=\(expires)&signature=\(signature(for: objectKey, expires: expires))"
     }
 
+    /// The path and query of a signed link to picture `name` of preview `key`, signed in a
+    /// namespace of its own (no stored object's link can stand for one, nor the reverse).
+    public func signedPreviewPath(key: String, name: String, expires: Int) -> String {
+        "/files/previews/\(key)/\(name)?expires=\(expires)&signature=\(signature(for: "preview:\(key)/\(name)", expires: expires))"
+    }
+
+    /// True when a preview picture's link is signed and has not expired.
+    public func isValid(previewKey key: String, name: String, expires: Int, signature: String, now: Date = Date()) -> Bool {
+        isValid(objectKey: "preview:\(key)/\(name)", expires: expires, signature: signature, now: now)
+    }
+
     /// The folder of a key, with its trailing slash: what a folder link signs.
     public static func folder(of key: String) -> String {
         guard let slash = key.lastIndex(of: "/") else { return "" }

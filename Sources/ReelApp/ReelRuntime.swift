@@ -25,6 +25,8 @@ public struct ReelRuntime: Sendable {
     public let logger: Logger
     /// This process's series; `/metrics` emits them.
     public let metrics: MetricsRegistry
+    /// This process's preview slots, made once: the API's previews and the queue's share them.
+    let previewSlots = PreviewSlots()
 
     /// Opens the configured store and object store. Nothing runs yet: the store is the first
     /// service of ``serveApplication(_:background:)`` and the like, which migrate it once it runs.
@@ -266,16 +268,26 @@ public struct ReelRuntime: Sendable {
             workerSlots: workerSlots,
             ffmpegVersion: await ffmpegVersion(),
             sources: sourcePolicy,
-            previews: workerSlots > 0 ? previewEngine() : nil
+            previews: workerSlots > 0 ? previewEngine() : QueuedPreviews(store: store, timeout: previewTimeout, maxWaiting: 16)
         )
     }
 
+    var previewTimeout: Duration { .milliseconds(Int(clamping: (configuration.previewTimeout * 1000).rounded())) }
+
     /// Preview frames rendered in this process (`REEL_PREVIEW_SLOTS`, `REEL_PREVIEW_TIMEOUT`).
     public func previewEngine() -> PreviewEngine {
-        PreviewEngine(
-            renderer: renderer(scratch: scratchFolder()), slots: configuration.previewSlots,
-            timeout: .milliseconds(Int(clamping: (configuration.previewTimeout * 1000).rounded())),
-            perTenant: configuration.maxQueuedPerTenant)
+        previewSlots.engine {
+            PreviewEngine(
+                renderer: renderer(scratch: scratchFolder()), slots: configuration.previewSlots, timeout: previewTimeout,
+                // One tenant may fill the slots and the line but one place of it, and no more than its queue limit.
+                perTenant: min(configuration.maxQueuedPerTenant, 5 * configuration.previewSlots - 1))
+        }
+    }
+
+    /// The preview slots taking previews that API-only processes queue.
+    public func previewWorker() throws -> PreviewWorker {
+        guard let store else { throw ConfigurationError("preview slots need a database") }
+        return PreviewWorker(queue: store, engine: previewEngine(), workerID: WorkerConfiguration.defaultWorkerID(), logger: logger)
     }
 
     public func ffmpegVersion() async -> String? {
@@ -319,7 +331,7 @@ public struct ReelRuntime: Sendable {
     /// What a rendering process runs besides its HTTP side: `workers` render slots, the lease
     /// rescuer (and event retention), and the webhook dispatcher.
     public func renderingServices(workers: Int, heartbeat: Duration = .milliseconds(400)) throws -> [any Service] {
-        [try worker(concurrency: workers, heartbeat: heartbeat), try rescuer(), try dispatcher()]
+        [try worker(concurrency: workers, heartbeat: heartbeat), try previewWorker(), try rescuer(), try dispatcher()]
     }
 
     /// Delivers the webhook outbox (beside the render slots, in every process that renders).

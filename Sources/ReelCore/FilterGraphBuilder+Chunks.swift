@@ -138,12 +138,10 @@ extension FilterGraphBuilder {
         length: Double, total: Double, captionsFile: String
     ) -> String {
         var video = video
-        for (index, overlay) in request.overlays.enumerated() {
-            let overlayEnd = overlay.endTime ?? total
-            guard overlay.startTime < start + length, overlayEnd > start else { continue }
+        for (index, overlay) in request.overlays.enumerated() where overlay.isShown(from: start, length: length, total: total) {
             var shifted = overlay
             shifted.startTime = overlay.startTime - start
-            shifted.endTime = overlayEnd - start
+            shifted.endTime = (overlay.endTime ?? total) - start
             if let text = overlay.text {
                 video = state.addText(
                     shifted, text: text, index: index, on: video, total: total - start, fontFile: fontFile, directory: fileDirectory)
@@ -158,5 +156,13 @@ extension FilterGraphBuilder {
                 directory: fileDirectory, fileName: captionsFile)
         }
         return video
+    }
+}
+
+extension Overlay {
+    /// Whether the overlay is on screen at some time of the stretch `[start, start + length)`
+    /// of a timeline lasting `total` seconds.
+    func isShown(from start: Double, length: Double, total: Double) -> Bool {
+        startTime < start + length && (endTime ?? total) > start
     }
 }

@@ -16,8 +16,8 @@ extension FilterGraphBuilder {
         guard let size = request.output.size else { throw RenderFailure("output.resolution is not understood") }
         let fps = request.output.fps
         let total = timeline.duration
-        let pieces = timeline.pieces
-        let positions = times.map { timeline.frame(at: $0, fps: fps) }
+        let pieces = renderPieces(request, timeline: timeline)
+        let positions = times.map { timeline.frame(at: $0, fps: fps, pieces: pieces) }
         let sheet = FrameSheet(times: times, frameTimes: positions.map(\.time), width: width, size: size)
         var state = PlanState(width: size.width, height: size.height, fps: fps, x264Preset: x264Preset)
         state.includeAudio = false
@@ -71,6 +71,12 @@ extension FilterGraphBuilder {
 }
 
 extension FilterGraphBuilder {
+    /// The pieces the render decodes from a seek each: the timeline's, with long spans cut
+    /// into runs when it renders in segments.
+    public func renderPieces(_ request: CompositionRequest, timeline: Timeline) -> [Timeline.Piece] {
+        prefersChunks(request, timeline: timeline) ? segmentGroups(timeline, fps: request.output.fps).pieces : timeline.pieces
+    }
+
     /// Where ``framePlan(for:timeline:sources:times:width:format:separate:outputPath:)`` writes
     /// `count` separate pictures: `outputPath` itself for one, `NAME-0.EXT`, `NAME-1.EXT` … for more.
     public static func framePaths(_ outputPath: String, count: Int) -> [String] {
@@ -82,18 +88,17 @@ extension FilterGraphBuilder {
 }
 
 extension CompositionRequest {
-    /// The sources the frames at `positions` show: their clips, and the picture overlays and
+    /// The sources the frames at `positions` (in the render's `pieces`) show: their clips, and the picture overlays and
     /// caption file on screen then. Music and voice-over are not heard in a picture.
-    public func frameSourceURLs(at positions: [Timeline.FramePosition], timeline: Timeline, fps: Double) -> [String] {
+    public func frameSourceURLs(
+        at positions: [Timeline.FramePosition], pieces: [Timeline.Piece], timeline: Timeline, fps: Double
+    ) -> [String] {
         var urls: [String] = []
         func add(_ url: String) { if !urls.contains(url) { urls.append(url) } }
         for position in positions {
-            for clip in timeline.clips(at: position) { add(clips[clip].sourceURL) }
-            for overlay in overlays {
-                guard let url = overlay.imageURL ?? overlay.videoURL, overlay.startTime < position.time + 1 / fps,
-                    overlay.endTime ?? timeline.duration > position.time
-                else { continue }
-                add(url)
+            for clip in timeline.clips(at: position, pieces: pieces) { add(clips[clip].sourceURL) }
+            for overlay in overlays where overlay.isShown(from: position.time, length: 1 / fps, total: timeline.duration) {
+                if let url = overlay.imageURL ?? overlay.videoURL { add(url) }
             }
         }
         return urls

@@ -39,6 +39,8 @@ public enum InputLimits {
     public static let previewTimes = 32
     /// Narrowest preview frame, in pixels.
     public static let previewMinWidth = 16
+    /// Widest tile of a preview sheet, in pixels (32 tiles stay under 4,000 × 2,200).
+    public static let previewTileWidth = 640
     /// Renditions of one output (an HLS ladder or MP4 sizes).
     public static let renditions = 4
     /// Tiles of one storyboard.

@@ -174,10 +174,13 @@ extension PlanState {
         let input = includeVideo || wantsSourceAudio ? addInput(inputOptions, path: source.path) : -1
         if clip.trimStart > 0 || clip.trimEnd != nil { effect("trim") }
 
-        let retime = speed == 1 ? "PTS-STARTPTS" : "(PTS-STARTPTS)/\(NumberText.ffmpeg(speed))"
+        // Times stay measured from the seek point (ffmpeg's input -ss makes it 0), not from the
+        // first frame after it: a stretch cut anywhere (a segment, a preview frame) places every
+        // source frame where the whole render does. The frame-rate filter starts the output at 0.
+        let retime = speed == 1 ? "PTS" : "PTS/\(NumberText.ffmpeg(speed))"
         var video: [FilterGraph.Filter] = [.init("setpts", [("expr", retime)])]
         video += reshape(clip)
-        video.append(.init("fps", [("fps", fpsText)]))
+        video.append(.init("fps", [("fps", fpsText), ("start_time", "0")]))
         let reshaped = clip.crop != nil || clip.rotate % 180 != 0
         if still || reshaped || info.width != width || info.height != height { video += normalizeVideo(fit: clip.fit) }
         video.append(.init("setsar", [("r", "1")]))

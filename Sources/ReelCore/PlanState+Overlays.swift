@@ -24,9 +24,12 @@ extension PlanState {
         }
     }
 
-    /// An `enable` expression true on the frames of `[start, end)`: a frame at `end` is the next thing's.
-    static func shown(from start: Double, until end: Double) -> String {
-        "gte(t,\(NumberText.ffmpeg(start)))*lt(t,\(NumberText.ffmpeg(end)))"
+    /// An `enable` expression true on the frames of `[start, end)`: a frame at `end` is the next
+    /// thing's. Both edges sit half a frame early, so a frame's time computed a hair short
+    /// (111 / 30 = 3.6999…) still counts as at the edge.
+    func shown(from start: Double, until end: Double) -> String {
+        let half = 0.5 / fps
+        return "gte(t,\(NumberText.ffmpeg(start - half)))*lt(t,\(NumberText.ffmpeg(end - half)))"
     }
 
     /// When the overlay shows: `[start, end)` clipped to the timeline.
@@ -124,12 +127,12 @@ extension PlanState {
                 let to = start + typing.duration * Double(step + 1) / Double(steps)
                 var prefix = options
                 prefix[1] = ("textfile", directory + "/" + name)
-                prefix.append(("enable", Self.shown(from: from, until: to)))
+                prefix.append(("enable", shown(from: from, until: to)))
                 filters.append(.init("drawtext", prefix))
             }
             shownFrom = start + typing.duration
         }
-        options.append(("enable", Self.shown(from: shownFrom, until: end)))
+        options.append(("enable", shown(from: shownFrom, until: end)))
         filters.append(.init("drawtext", options))
         let label = "tv\(index)"
         graph.add([video], filters, [label])
@@ -144,18 +147,21 @@ extension PlanState {
         _ overlay: Overlay, source: RenderSource, index: Int, on video: String, total: Double, offset: Double = 0
     ) -> String {
         let (start, end) = window(overlay, total: total)
-        let shown = max(start, offset)
+        let from = max(start, offset)
         let input: Int
         var filters: [FilterGraph.Filter]
         if overlay.videoURL != nil, !source.info.isStill {
-            let seek = overlay.trimStart + (shown - start)
+            let seek = overlay.trimStart + (from - start)
             input = addInput(
-                (seek > 0 ? ["-ss", NumberText.ffmpeg(seek)] : []) + ["-t", NumberText.ffmpeg(max(0, end - shown))], path: source.path)
-            filters = [.init("setpts", [("expr", PlanState.pts("PTS-STARTPTS", plus: shown))]), .init("fps", [("fps", fpsText)])]
+                (seek > 0 ? ["-ss", NumberText.ffmpeg(seek)] : []) + ["-t", NumberText.ffmpeg(max(0, end - from))], path: source.path)
+            filters = [
+                .init("setpts", [("expr", PlanState.pts("PTS", plus: from))]),
+                .init("fps", [("fps", fpsText), ("start_time", NumberText.ffmpeg(from))]),
+            ]
             effect("video_overlay")
         } else {
-            input = addInput(["-loop", "1", "-framerate", fpsText, "-t", NumberText.ffmpeg(max(0, end - shown))], path: source.path)
-            filters = [.init("setpts", [("expr", PlanState.pts("PTS-STARTPTS", plus: shown))])]
+            input = addInput(["-loop", "1", "-framerate", fpsText, "-t", NumberText.ffmpeg(max(0, end - from))], path: source.path)
+            filters = [.init("setpts", [("expr", PlanState.pts("PTS-STARTPTS", plus: from))])]
             effect("image_overlay")
         }
         let imageWidth = max(2, Int(clamping: (Double(width) * overlay.scale / 2).rounded()) * 2)
@@ -186,7 +192,7 @@ extension PlanState {
         filters.append(.init("setpts", [("expr", PlanState.pts("PTS", plus: -offset))]))
         graph.add(["\(input):v:0"], filters, ["img\(index)"])
         let label = "iv\(index)"
-        let enable = Self.shown(from: start - offset, until: end - offset)
+        let enable = shown(from: start - offset, until: end - offset)
         graph.add(
             [video, "img\(index)"],
             [.init("overlay", [("x", x), ("y", y), ("enable", enable), ("eof_action", "pass")])],

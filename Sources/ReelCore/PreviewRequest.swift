@@ -10,7 +10,8 @@ public struct PreviewRequest: Sendable, Hashable, Decodable {
     public var merge: [String: JSONValue]?
     public var time: Double?
     public var times: [Double]?
-    /// Pixels; a single frame defaults to 640 and a sheet's tiles to 320, never wider than the output.
+    /// Pixels; a single frame defaults to 640 and a sheet's tiles to 320, never wider than the
+    /// output (nor a sheet's tiles than ``InputLimits/previewTileWidth``).
     public var width: Int?
     public var format: ImageFormat
 
@@ -38,14 +39,30 @@ public struct PreviewRequest: Sendable, Hashable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try decoder.reportUnknownKeys(CodingKeys.self)
         composition = try c.decodeIfPresent(JSONValue.self, forKey: .composition)
-        compositionID = try c.decodeIfPresent(UUID.self, forKey: .compositionID)
-        templateID = try c.decodeIfPresent(UUID.self, forKey: .templateID)
+        if let composition, case .object = composition {
+        } else if composition != nil {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: c.codingPath + [CodingKeys.composition], debugDescription: "must be an object: a composition"))
+        }
+        compositionID = try Self.id(c, .compositionID)
+        templateID = try Self.id(c, .templateID)
         merge = try c.decodeIfPresent([String: JSONValue].self, forKey: .merge)
         time = try c.decodeIfPresent(Double.self, forKey: .time)
         times = try c.decodeIfPresent([Double].self, forKey: .times)
         width = try c.decodeWholeNumberIfPresent(forKey: .width)
         format = try c.decodeIfPresent(ImageFormat.self, forKey: .format) ?? .jpg
     }
+
+    static func id(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> UUID? {
+        guard let text = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let id = UUID(uuidString: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [key], debugDescription: "must be an id (a UUID)"))
+        }
+        return id
+    }
+
+    /// Longest side of a sheet, in pixels (WebP's own bound is 16,383).
+    public static let sheetSide = 4096
 
     /// The times asked for, one or many.
     public var requestedTimes: [Double] { times ?? time.map { [$0] } ?? [] }
@@ -98,11 +115,23 @@ public struct PreviewRequest: Sendable, Hashable, Decodable {
                     message: "must be a time on the timeline, from 0 to before its end (\(NumberText.plain(duration)) s)",
                     errorType: "range"))
         }
-        if let width, !(InputLimits.previewMinWidth...size.width).contains(width) {
+        let widest = requestedTimes.count > 1 ? min(size.width, InputLimits.previewTileWidth) : size.width
+        if let width, !(InputLimits.previewMinWidth...widest).contains(width) {
+            let bound = widest < size.width ? "a sheet's tile width, \(widest)" : "the output's width, \(size.width)"
             problems.append(
-                FieldError(
-                    field: "width", message: "must be from \(InputLimits.previewMinWidth) to the output's width, \(size.width)",
-                    errorType: "range"))
+                FieldError(field: "width", message: "must be from \(InputLimits.previewMinWidth) to \(bound)", errorType: "range"))
+        } else if requestedTimes.count > 1 {
+            let sheet = FrameSheet(
+                times: requestedTimes, frameTimes: requestedTimes, width: frameWidth(for: composition), size: size)
+            let (across, down) = (sheet.columns * sheet.tileWidth, sheet.rows * sheet.tileHeight)
+            if max(across, down) > Self.sheetSide {
+                problems.append(
+                    FieldError(
+                        field: "width",
+                        message:
+                            "the sheet would be \(across)×\(down) pixels, more than \(Self.sheetSide) on a side: ask for narrower tiles or fewer times",
+                        errorType: "range"))
+            }
         }
         return problems
     }

@@ -14,7 +14,8 @@ public final class UnknownFields: Sendable {
     /// Every unknown field's path, in the order found.
     public var all: [String] { paths.withLock { $0 } }
 
-    func append(_ path: String) { paths.withLock { $0.append(path) } }
+    /// Records a field path found unknown.
+    public func append(_ path: String) { paths.withLock { $0.append(path) } }
 
     /// A coding path as the error shape names fields: `clips[1].end_time`, or `body` for the root.
     public static func text(_ codingPath: [any CodingKey]) -> String {

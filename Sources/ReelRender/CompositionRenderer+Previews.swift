@@ -14,8 +14,9 @@ extension CompositionRenderer {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let request = request.asRendered
         let timeline = Timeline(clips: request.clips)
-        let positions = times.map { timeline.frame(at: $0, fps: request.output.fps) }
-        let urls = request.frameSourceURLs(at: positions, timeline: timeline, fps: request.output.fps)
+        let pieces = builder.renderPieces(request, timeline: timeline)
+        let positions = times.map { timeline.frame(at: $0, fps: request.output.fps, pieces: pieces) }
+        let urls = request.frameSourceURLs(at: positions, pieces: pieces, timeline: timeline, fps: request.output.fps)
         let sources = try await fetchAndProbe(urls) { _, _ in }
         let resolved = try await resolvingCaptions(request)
         var builder = self.builder

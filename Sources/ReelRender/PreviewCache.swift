@@ -15,7 +15,9 @@ public final class PreviewCache: Sendable {
         var clock: UInt64 = 0
     }
     private let state = Mutex(State())
+    /// Bytes of pictures held at most; a larger preview is not held.
     public let maxBytes: Int
+    /// How long a picture is served after it was made.
     public let lifetime: Duration
 
     public init(maxBytes: Int, lifetime: Duration = .seconds(600)) {
@@ -23,6 +25,7 @@ public final class PreviewCache: Sendable {
         self.lifetime = lifetime
     }
 
+    /// The picture stored under `key`, if held and not older than ``lifetime``.
     public func image(_ key: String) -> PreviewImage? {
         state.withLock { state in
             guard var entry = state.entries[key] else { return nil }
@@ -38,6 +41,7 @@ public final class PreviewCache: Sendable {
         }
     }
 
+    /// Holds `image` under `key`, dropping the least recently used past ``maxBytes``.
     public func store(_ image: PreviewImage, key: String) {
         guard image.size <= maxBytes else { return }
         state.withLock { state in

@@ -13,9 +13,12 @@ public final class SlotGate: Sendable {
         var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
     }
     private let state: Mutex<State>
+    /// Callers that run at once.
     public let slots: Int
+    /// Callers that may wait for a slot; one more is turned away.
     public let maxWaiting: Int
 
+    /// At least one slot; no line when `maxWaiting` is 0.
     public init(slots: Int, maxWaiting: Int) {
         self.slots = max(1, slots)
         self.maxWaiting = max(0, maxWaiting)
@@ -36,7 +39,7 @@ public final class SlotGate: Sendable {
         enum Entry {
             case now
             case full
-            case waiting(Int)
+            case waiting
         }
         let id = state.withLock {
             $0.nextID += 1; return $0.nextID
@@ -50,7 +53,7 @@ public final class SlotGate: Sendable {
                     }
                     guard state.waiters.count < maxWaiting else { return .full }
                     state.waiters.append((id, continuation))
-                    return .waiting(id)
+                    return .waiting
                 }
                 switch entry {
                 case .now: continuation.resume()

@@ -118,5 +118,5 @@ public protocol AccessStore: Sendable {
 /// Everything a database driver provides: compositions, their jobs, events and webhook
 /// deliveries, keys, assets, the render cache, render parts and templates.
 public typealias ReelDatabase = CompositionStore & JobQueue & EventStore & WebhookOutbox & AccessStore & RenderCacheIndex & PartQueue
-    & TemplateStore
+    & TemplateStore & PreviewQueue
     & Service

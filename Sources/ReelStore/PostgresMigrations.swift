@@ -201,5 +201,20 @@ enum PostgresMigrations {
             CREATE INDEX templates_tenant ON templates (tenant, created_at);
             """
         ),
+        (
+            10,
+            """
+            CREATE TABLE previews (
+                id UUID PRIMARY KEY,
+                tenant TEXT NOT NULL,
+                task TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'queued',
+                worker TEXT,
+                outcome TEXT,
+                created_at TIMESTAMPTZ NOT NULL
+            );
+            CREATE INDEX previews_queued ON previews (created_at) WHERE status = 'queued';
+            """
+        ),
     ]
 }

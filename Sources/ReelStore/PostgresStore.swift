@@ -14,6 +14,9 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     public let deliveryWakeups = WakeSignal()
     public let live = LiveUpdates()
     public let revocations = RevocationCounter()
+    public let previewsFinished = WakeSignal()
+    /// `LISTEN` wakes askers in every process; the poll only backs it up.
+    public var previewPoll: Duration { .seconds(1) }
     let queuedCount = QueuedCount()
     let idempotencyPurge = PurgeSchedule()
     let client: PostgresClient
@@ -29,6 +32,8 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     /// Recorded events and progress reports, heard by every process (its streams, ``live``).
     static let eventsChannel = "reel_events"
     static let progressChannel = "reel_progress"
+    /// Finished previews, heard by every process (``previewsFinished``).
+    static let previewsChannel = "reel_previews"
     /// Key revocations, heard by every process (``revocations``).
     static let keysChannel = "reel_keys"
     static let columns =
@@ -86,7 +91,8 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         let progress: Channel = (Self.progressChannel, { payload in self.heard(progress: payload) })
         let jobs: Channel = (Self.channel, { _ in self.wakeups.signal() })
         let webhooks: Channel = (Self.webhooksChannel, { _ in self.deliveryWakeups.signal() })
-        let channels = listens ? [keys, events, progress, jobs, webhooks] : [keys, events, progress]
+        let previews: Channel = (Self.previewsChannel, { _ in self.previewsFinished.signal() })
+        let channels = listens ? [keys, events, progress, previews, jobs, webhooks] : [keys, events, progress, previews]
         await withDiscardingTaskGroup { group in
             group.addTask { await self.client.run() }
             group.addTask { await self.listen(to: channels) }

@@ -202,5 +202,20 @@ enum SQLiteMigrations {
             CREATE INDEX templates_tenant ON templates (tenant, created_at);
             """
         ),
+        (
+            11,
+            """
+            CREATE TABLE previews (
+                id TEXT PRIMARY KEY,
+                tenant TEXT NOT NULL,
+                task TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'queued',
+                worker TEXT,
+                outcome TEXT,
+                created_at REAL NOT NULL
+            );
+            CREATE INDEX previews_queued ON previews (created_at) WHERE status = 'queued';
+            """
+        ),
     ]
 }

@@ -11,6 +11,9 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
     public let deliveryWakeups = WakeSignal()
     public let live = LiveUpdates(poll: .seconds(1))
     public let revocations = RevocationCounter()
+    public let previewsFinished = WakeSignal()
+    /// A worker process on the same file finishes previews unheard: an asker looks every 50 ms.
+    public var previewPoll: Duration { .milliseconds(50) }
     public var pool: PoolUsage { database.writes.usage }
     /// Wake-ups reach this process's workers only; a worker process on the same file polls.
     public var idlePoll: Duration { .seconds(1) }

@@ -41,7 +41,11 @@ struct PreviewCommand: AsyncParsableCommand {
         let rendered = composition.asRendered
         let problems = preview.problems + preview.problems(for: rendered)
         guard problems.isEmpty else {
-            for problem in problems { SharedOptions.printError("reel: --\(problem.field == "width" ? "width" : "at"): \(problem.message)") }
+            for problem in problems {
+                let option = ["width": "--width: ", "time": "--at: ", "times": "--at: "][
+                    problem.field.split(separator: "[").first.map(String.init) ?? ""]
+                SharedOptions.printError("reel: \(option ?? "\(spec): \(problem.field): ")\(problem.message)")
+            }
             throw ExitCode(65)
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reel-preview-\(UUID().uuidString)")

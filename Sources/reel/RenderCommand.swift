@@ -25,7 +25,8 @@ struct RenderCommand: AsyncParsableCommand {
     func run() async throws {
         var configuration = try await shared.configuration()
         configuration.allowPrivateSources = true
-        var (request, warnings) = try SpecFile(path: spec).load(configuration)
+        let (loaded, warnings) = try SpecFile(path: spec).load(configuration)
+        var request = loaded
         for warning in warnings { SharedOptions.printError("reel: warning: \(warning)") }
         if draft { request.output.quality = .draft }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reel-render-\(UUID().uuidString)")

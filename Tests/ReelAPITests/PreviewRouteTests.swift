@@ -5,8 +5,11 @@ import HummingbirdTesting
 import NIOCore
 import NIOFoundationCompat
 import ReelAPI
+import ReelApp
 import ReelCore
 import ReelRender
+import ReelStore
+import ReelWorker
 import Testing
 
 /// `POST /api/v1/previews` through the router: pictures checked by ffprobe, the cache, the JSON
@@ -112,6 +115,7 @@ struct PreviewRouteTests {
             (#""times":[0.5,7]"#, "times[1]"), (#""time":1,"width":8"#, "width"), (#""time":1,"width":321"#, "width"),
             (#""time":1,"format":"gif""#, "format"), (#""time":1,"times":[1]"#, "times"), (#""width":100"#, "time"),
             (#""time":1,"merge":{"a":1}"#, "merge"), (#""time":"soon""#, "time"),
+            (#""time":1,"composition_id":"nope""#, "composition_id"), (#""times":[0,1],"width":321"#, "width"),
         ])
     func badInput(fields: String, field: String) async throws {
         let reel = try await TestReel()
@@ -134,6 +138,36 @@ struct PreviewRouteTests {
         }
     }
 
+    @Test("unknown fields are warnings in a JSON answer, and a 422 with Prefer: handling=strict")
+    func unknownFields() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        let clip = try await TestReel.makeClip(seconds: 2, name: "clip.mp4", in: reel.folder)
+        try await reel.application().test(.router) { client in
+            let video = try await RenderFlowTests.upload(client, clip)
+            var composition = composition(video)
+            composition.insert(contentsOf: #""volum":2,"#, at: composition.index(after: composition.startIndex))
+            let body = #"{"composition":\#(composition),"time":1,"widht":40}"#
+            try await client.execute(
+                uri: "/api/v1/previews", method: .post, headers: [.contentType: "application/json", .accept: "application/json"],
+                body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .ok)
+                let warnings = response.body.json["warnings"] as? [String] ?? []
+                #expect(
+                    warnings.contains { $0.hasPrefix("widht ") } && warnings.contains { $0.hasPrefix("composition.volum ") }, "\(warnings)")
+            }
+            try await client.execute(
+                uri: "/api/v1/previews", method: .post,
+                headers: [.contentType: "application/json", HTTPField.Name("Prefer")!: "handling=strict"], body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let fields = (response.body.json["details"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+                #expect(Set(fields) == ["widht", "composition.volum"], "\(fields)")
+            }
+        }
+    }
+
     @Test("a process with no render slots answers 503 with Retry-After")
     func apiOnly() async throws {
         var reel = try await TestReel()
@@ -150,6 +184,48 @@ struct PreviewRouteTests {
                 #expect(response.headers[.retryAfter] != nil)
                 #expect(response.body.json["error_code"] as? String == "service_unavailable")
             }
+        }
+    }
+
+    @Test("an API-only process hands previews to a worker's preview slot; with no worker alive, 503")
+    func throughTheQueue() async throws {
+        var setup = try await TestReel()
+        setup.services.previews = QueuedPreviews(store: setup.store, timeout: .seconds(20), maxWaiting: 4)
+        let reel = setup
+        defer { reel.cleanUp() }
+        let clip = try await TestReel.makeClip(seconds: 2, name: "clip.mp4", in: reel.folder)
+        let video = try await reel.application().test(.router) { client in
+            try await RenderFlowTests.upload(client, clip)
+        }
+        let body = #"{"composition":\#(composition(video)),"time":1,"width":160}"#
+        try await reel.application().test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/previews", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .serviceUnavailable, "no worker has beaten yet")
+                #expect(response.headers[.retryAfter] != nil)
+            }
+        }
+        let app = try reel.runtime.serveApplication(reel.services, background: try reel.runtime.renderingServices(workers: 1))
+        try await app.test(.live) { client in
+            var status = HTTPResponse.Status.serviceUnavailable
+            let deadline = ContinuousClock.now + .seconds(20)
+            while status == .serviceUnavailable, ContinuousClock.now < deadline {
+                status = try await client.execute(
+                    uri: "/api/v1/previews", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: body)
+                ) { response in
+                    if response.status == .ok {
+                        let picture = try await Self.probe(response.body, in: reel.folder)
+                        #expect(picture.width == 160 && picture.height == 90 && picture.codec == "mjpeg")
+                        #expect(response.headers[HTTPField.Name("Reel-Preview-Cache")!] == "miss")
+                    }
+                    return response.status
+                }
+                if status == .serviceUnavailable { try await Task.sleep(for: .milliseconds(200)) }
+            }
+            #expect(status == .ok, "the worker made it once it was alive")
+            #expect(try await reel.store.claimPreview(worker: "x", at: Date()) == nil, "its row is gone")
         }
     }
 }

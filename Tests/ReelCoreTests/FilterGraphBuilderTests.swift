@@ -68,11 +68,11 @@ struct FilterGraphBuilderTests {
         #expect(graph.contains("volume=volume=0.8,apad"))
         #expect(
             graph.contains(
-                "[cv0]drawtext=fontfile=/fonts/Sans.ttf:textfile=/work/overlay0.txt:expansion=none:fontsize=48:fontcolor=0xffffff:borderw=2:bordercolor=black@0.6:x=(w-text_w)/2:y=(h*0.05):enable=gte(t\\,0)*lt(t\\,3)[tv0]"
+                "[cv0]drawtext=fontfile=/fonts/Sans.ttf:textfile=/work/overlay0.txt:expansion=none:fontsize=48:fontcolor=0xffffff:borderw=2:bordercolor=black@0.6:x=(w-text_w)/2:y=(h*0.05):enable=gte(t\\,-0.016667)*lt(t\\,2.983333)[tv0]"
             )
         )
         #expect(graph.contains("fontcolor=0xffff00"))
-        #expect(graph.contains("enable=gte(t\\,27)*lt(t\\,30)[tv2]"))
+        #expect(graph.contains("enable=gte(t\\,26.983333)*lt(t\\,29.983333)[tv2]"))
         #expect(plan.files == ["overlay0.txt": "Opening Title", "overlay1.txt": "Middle", "overlay2.txt": "End Credits"])
         #expect(value(after: "-map", in: plan.arguments) == "[tv2]")
         #expect(plan.arguments.contains("[mixed]"))
@@ -211,7 +211,7 @@ struct ChunkedPlanTests {
         let second = chunks[1].arguments.joined(separator: " ")
         #expect(
             second.contains("textfile=/work/overlay1.txt"), "the 15–18 s title lands in the second chunk (9–18 s), shifted to its start")
-        #expect(second.contains(#"enable=gte(t\,6)*lt(t\,9)"#))
+        #expect(second.contains(#"enable=gte(t\,5.983333)*lt(t\,8.983333)"#))
         #expect(!second.contains("overlay0.txt") && !second.contains("overlay2.txt"))
     }
 

@@ -154,4 +154,37 @@ struct PreviewFidelityTests {
         }
         print("transition midpoints: weakest \(weakest.kind) \(String(format: "%.1f", weakest.score)) dB")
     }
+
+    @Test(
+        "sources at other frame rates, slowed, sped up and reversed: every frame is the render's",
+        arguments: [
+            ("24 fps source, 30 fps output", 24, 30.0, 1.0, false), ("25 fps source, 29.97 fps output", 25, 29.97, 1.0, false),
+            ("30 fps source, 60 fps output", 30, 60.0, 1.0, false), ("speed 0.25", 24, 30.0, 0.25, false),
+            ("speed 0.3, reversed", 30, 30.0, 0.3, true), ("speed 1.5, reversed", 24, 30.0, 1.5, true),
+        ])
+    func frameRates(name: String, sourceFPS: Int, fps: Double, speed: Double, reverse: Bool) async throws {
+        let kit = try MediaKit.make()
+        defer { kit.cleanUp() }
+        let source = try await kit.video(seconds: 8, size: "160x90", fps: sourceFPS, audio: false)
+        let other = try await kit.video(seconds: 8, size: "160x90", fps: 30, audio: false)
+        // A second clip and a transition, so frames come from spans, a blend and pieces after it.
+        let request = CompositionRequest(
+            title: name,
+            clips: [
+                Clip(videoURL: source, startTime: 0, endTime: 2.5, trimStart: 0.5, speed: speed, reverse: reverse),
+                Clip(videoURL: other, startTime: 2, endTime: 3.2, transition: Transition(type: "wipeleft", duration: 0.5)),
+            ],
+            output: OutputSettings(resolution: "160x90", fps: fps, bitrate: Bitrate(bitsPerSecond: 4_000_000)))
+        let (_, rendered) = try await kit.render(request)
+        let frames = Int(clamping: (3.2 * fps).rounded(.down))
+        var mismatched: [String] = []
+        for index in stride(from: 0, to: frames, by: 5) {
+            let time = Double(index) / fps + 0.1 / fps
+            let (file, image) = try await Self.preview(kit, request, times: [time], width: 160, name: "f\(index)")
+            let shown = Int(clamping: (image.sheet.tiles[0].frameTime * fps).rounded())
+            let score = try await Self.psnr(file, Self.renderedFrame(rendered, index: shown, fps: fps, folder: kit.folder))
+            if score < 33 { mismatched.append("frame \(shown): \(String(format: "%.1f", score)) dB") }
+        }
+        #expect(mismatched.isEmpty, "\(name): \(mismatched.joined(separator: ", "))")
+    }
 }
