@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from reel_support import SEED_SOURCES, ReelProcess, free_port, payload_folder, seed_sources, wait_for
+from reel_support import SEED_SOURCES, ReelProcess, free_port, new_database, payload_folder, seed_sources, wait_for
 
 pytestmark = pytest.mark.skipif(not os.environ.get("AWS_ENDPOINT_URL"), reason="needs the S3 of scripts/services env")
 
@@ -132,7 +132,7 @@ def test_a_deadline_stops_ffmpeg_and_leaves_nothing() -> None:
     try:
         times = [index * 0.93 for index in range(32)]
         response = httpx.post(server.base_url + "/api/v1/previews", timeout=60,
-                              json={"composition": complex_payload(), "times": times, "width": 1920})
+                              json={"composition": complex_payload(), "times": times, "width": 640})
         assert response.status_code == 504, response.text[:300]
         assert response.json()["error_code"] == "preview_timeout"
         scratch = server.folder / "data"
@@ -183,3 +183,36 @@ def test_a_flood_is_answered_from_a_bounded_line_and_memory_stays_flat(reel: Ree
     assert after_last - after_first < 40 * 1024, f"RSS grew from {after_first} to {after_last} KiB"
     time.sleep(0.1)
     assert httpx.get(reel.base_url + "/health").status_code == 200
+
+
+def test_an_api_only_process_hands_previews_to_a_worker() -> None:
+    """The scaled shape on PostgreSQL: `reel serve --workers 0` never runs ffmpeg for a preview; a
+    `reel work` process's preview slot makes it; with the worker gone, 503 + Retry-After."""
+    seed_sources()
+    database = new_database()
+    env = {"REEL_DATABASE_URL": database, **SEED_SOURCES}
+    api = ReelProcess(["serve", "--workers", "0"], env, "preview-api", port=free_port()).start()
+    worker = ReelProcess(["work", "--workers", "1"], env, "preview-worker").start()
+    try:
+        body = {"composition": complex_payload(), "time": 7.5, "width": 320}
+
+        def answered() -> httpx.Response | None:
+            response = httpx.post(api.base_url + "/api/v1/previews", json=body, timeout=60)
+            return response if response.status_code != 503 else None
+
+        response = wait_for(answered, timeout=60, interval=0.5, what="a worker to make the preview")
+        assert response.status_code == 200 and response.headers["content-type"] == "image/jpeg", response.text[:300]
+        assert api.process is not None
+        ffmpeg_children = subprocess.run(["pgrep", "-P", str(api.process.pid)], capture_output=True, text=True).stdout.split()
+        assert not ffmpeg_children, "the API-only process started no ffmpeg"
+        assert "Retry-After" not in response.headers
+        worker.stop()
+        gone = wait_for(lambda: (lambda r: r if r.status_code == 503 else None)(
+            httpx.post(api.base_url + "/api/v1/previews", json={**body, "time": 8.5}, timeout=60)),
+            timeout=30, interval=1, what="the API to see the worker gone")
+        assert gone.headers["retry-after"].isdigit() and gone.json()["error_code"] == "service_unavailable"
+    finally:
+        worker.stop()
+        assert api.stop() == 0
+    api.remove_folder()
+    worker.remove_folder()
