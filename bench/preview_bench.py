@@ -9,6 +9,8 @@ SQLite) with the seed's sources in the S3 of scripts/services. Prints a Markdown
 - A 16-frame sprite sheet against one frame: the ratio of their medians.
 - A draft render of the complex payload against the full render (both `"cache": false`).
 - Two full renders alone, then two with 20 previews at once beside them: how much the renders slow.
+- The scaled shape on PostgreSQL: `reel serve --workers 0` handing the same 50 frames to a
+  `reel work` process's preview slot.
 
 Run through `bench/run --previews`.
 """
@@ -31,7 +33,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "support"))
-from reel_support import SEED_SOURCES, ReelProcess, free_port, payload_folder, seed_sources  # noqa: E402
+from reel_support import SEED_SOURCES, ReelProcess, free_port, new_database, payload_folder, seed_sources  # noqa: E402
 
 os.environ.setdefault("REEL_BINARY", str(ROOT / ".build" / "release" / "reel"))
 ROWS: list[tuple[str, str, str]] = []
@@ -87,6 +89,27 @@ def baseline_frames(times: list[float]) -> list[float]:
                             "-vf", "scale=640:360", str(Path(scratch) / "frame.jpg")], check=True)
             durations.append(time.perf_counter() - started)
     return durations
+
+
+def scaled(payload: dict[str, Any], times: list[float]) -> None:
+    env = {"REEL_DATABASE_URL": new_database(), **SEED_SOURCES}
+    api = ReelProcess(["serve", "--workers", "0"], env, "preview-bench-api", port=free_port()).start()
+    worker = ReelProcess(["work", "--workers", "2"], env, "preview-bench-worker").start()
+    try:
+        with httpx.Client(base_url=api.base_url, timeout=120) as client:
+            deadline = time.monotonic() + 60
+            while client.post("/api/v1/previews", json={"composition": payload, "times": [index * 3 + 1.0 for index in range(10)],
+                                                        "width": 64}).status_code != 200:
+                assert time.monotonic() < deadline, "no worker took the preview"
+                time.sleep(0.5)
+            frames = [preview(client, {"composition": payload, "time": at, "width": 640}) for at in times]
+            row(f"the same {len(times)} frames through a worker (API-only process on PostgreSQL + reel work): p50 / p99",
+                f"{statistics.median(frames) * 1000:.0f} / {percentile(frames, 0.99) * 1000:.0f} ms", "p50 < 250, p99 < 600 ms")
+    finally:
+        worker.stop()
+        api.stop()
+        api.remove_folder()
+        worker.remove_folder()
 
 
 def main() -> None:
@@ -162,6 +185,7 @@ def main() -> None:
     finally:
         reel.stop()
         reel.remove_folder()
+    scaled(payload, times)
     print("\n| measurement | value | goal |\n|---|---|---|")
     for measurement, value, target in ROWS:
         print(f"| {measurement} | {value} | {target} |")

@@ -277,8 +277,11 @@ public struct ReelRuntime: Sendable {
     /// Preview frames rendered in this process (`REEL_PREVIEW_SLOTS`, `REEL_PREVIEW_TIMEOUT`).
     public func previewEngine() -> PreviewEngine {
         previewSlots.engine {
-            PreviewEngine(
-                renderer: renderer(scratch: scratchFolder()), slots: configuration.previewSlots, timeout: previewTimeout,
+            var renderer = renderer(scratch: scratchFolder())
+            // Below the renders: a stream of previews must not take the CPU a render is using.
+            renderer.niceness = Int32(clamping: min(19, configuration.renderNiceness + 5))
+            return PreviewEngine(
+                renderer: renderer, slots: configuration.previewSlots, timeout: previewTimeout,
                 // One tenant may fill the slots and the line but one place of it, and no more than its queue limit.
                 perTenant: min(configuration.maxQueuedPerTenant, 5 * configuration.previewSlots - 1))
         }

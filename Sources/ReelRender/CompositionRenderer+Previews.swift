@@ -17,7 +17,10 @@ extension CompositionRenderer {
         let pieces = builder.renderPieces(request, timeline: timeline)
         let positions = times.map { timeline.frame(at: $0, fps: request.output.fps, pieces: pieces) }
         let urls = request.frameSourceURLs(at: positions, pieces: pieces, timeline: timeline, fps: request.output.fps)
-        let sources = try await fetchAndProbe(urls) { _, _ in }
+        // A slider asks for frame after frame: a source checked in the last half minute is not asked again.
+        var fresh = self
+        fresh.fetcher.freshFor = .seconds(30)
+        let sources = try await fresh.fetchAndProbe(urls) { _, _ in }
         let resolved = try await resolvingCaptions(request)
         var builder = self.builder
         builder.fileDirectory = scratch.path

@@ -28,6 +28,11 @@ public struct SourceFetcher: Sendable {
     public var sources = S3SourcePolicy()
     /// Concurrent jobs needing one source share its download or revalidation.
     public var inFlight = FetchCoalescer<String>()
+    /// When each cached URL was last checked with its origin.
+    public var validated = ValidationLog()
+    /// A cached copy checked less than this long ago is used without asking again (previews);
+    /// zero asks every time (renders).
+    public var freshFor: Duration = .zero
 
     public init(
         httpClient: HTTPClient,
@@ -114,7 +119,15 @@ public struct SourceFetcher: Sendable {
     /// The cached copy of `original`, revalidated or downloaded; concurrent callers for one URL
     /// share one request (``inFlight``).
     func fetchHTTP(_ original: String, s3: (client: S3Client, location: S3Location)? = nil) async throws -> String {
-        try await inFlight.run(original) { try await fetchIntoCache(original, s3: s3) }
+        let data = cachePaths(for: original).data.path
+        if freshFor > .zero, validated.isFresh(original, within: freshFor), FileManager.default.fileExists(atPath: data) {
+            Self.markUsed(data)
+            Counter(label: "reel_source_cache_requests_total", dimensions: [("result", "hit")]).increment()
+            return data
+        }
+        let path = try await inFlight.run(original) { try await fetchIntoCache(original, s3: s3) }
+        validated.checked(original)
+        return path
     }
 
     func fetchIntoCache(_ original: String, s3: (client: S3Client, location: S3Location)?) async throws -> String {
