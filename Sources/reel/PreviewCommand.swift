@@ -60,7 +60,7 @@ struct PreviewCommand: AsyncParsableCommand {
             try image.pictures[0].write(to: URL(fileURLWithPath: output))
             let sheet = image.sheet
             let size = "\(sheet.columns * sheet.tileWidth)x\(sheet.rows * sheet.tileHeight)"
-            let shown = sheet.tiles.map { NumberText.plain($0.frameTime) }.joined(separator: ", ")
+            let shown = sheet.tiles.map { NumberText.ffmpeg($0.frameTime) }.joined(separator: ", ")
             print("\(output): \(size), \(sheet.tiles.count == 1 ? "the frame at" : "\(sheet.tiles.count) frames at") \(shown) s")
         } catch {
             await runtime.shutdown()
