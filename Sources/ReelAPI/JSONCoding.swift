@@ -86,8 +86,8 @@ enum JSONCoding {
             }
             let field = path(context.codingPath)
             // A type that names its own allowed values says so itself.
-            if context.debugDescription.hasPrefix("must ") {
-                return FieldError(field: field, message: context.debugDescription, errorType: "value")
+            if let problem = context.underlyingError as? FieldProblem {
+                return FieldError(field: field, message: problem.message, errorType: "value")
             }
             if let name = context.codingPath.last?.stringValue, let options = choices[name] {
                 return FieldError(field: field, message: "must be one of \(options)", errorType: "value")

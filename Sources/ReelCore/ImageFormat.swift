@@ -5,10 +5,8 @@ public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let format = Self(rawValue: text.lowercased() == "jpeg" ? "jpg" : text.lowercased()) else {
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "must be one of \(Self.allCases.map(\.rawValue).joined(separator: ", "))"))
+            throw FieldProblem("must be one of \(Self.allCases.map(\.rawValue).joined(separator: ", "))").decodingError(
+                at: decoder.codingPath)
         }
         self = format
     }

@@ -41,8 +41,7 @@ public struct PreviewRequest: Sendable, Hashable, Decodable {
         composition = try c.decodeIfPresent(JSONValue.self, forKey: .composition)
         if let composition, case .object = composition {
         } else if composition != nil {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: c.codingPath + [CodingKeys.composition], debugDescription: "must be an object: a composition"))
+            throw FieldProblem("must be an object: a composition").decodingError(at: c.codingPath + [CodingKeys.composition])
         }
         compositionID = try Self.id(c, .compositionID)
         templateID = try Self.id(c, .templateID)
@@ -56,7 +55,7 @@ public struct PreviewRequest: Sendable, Hashable, Decodable {
     static func id(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> UUID? {
         guard let text = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
         guard let id = UUID(uuidString: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [key], debugDescription: "must be an id (a UUID)"))
+            throw FieldProblem("must be an id (a UUID)").decodingError(at: c.codingPath + [key])
         }
         return id
     }

@@ -1,6 +1,5 @@
 import Foundation
 import ReelCore
-import Synchronization
 
 /// Renders preview frames in this process: on preview slots of their own beside the render
 /// slots (a long render never holds one), behind a bounded line (``SlotGate``), each within a
@@ -15,8 +14,7 @@ public final class PreviewEngine: PreviewRendering {
     /// Longest a preview may take, waiting included.
     public let timeout: Duration
     /// Previews one tenant may have running or waiting at once.
-    public let perTenant: Int
-    private let tenants = Mutex([String: Int]())
+    public let tenants: Admission
     private let inFlight = FetchCoalescer<PreviewImage>()
 
     public init(renderer: CompositionRenderer, slots: Int, timeout: Duration, perTenant: Int, cacheBytes: Int = 64 << 20) {
@@ -24,35 +22,32 @@ public final class PreviewEngine: PreviewRendering {
         gate = SlotGate(slots: slots, maxWaiting: 4 * max(1, slots))
         cache = PreviewCache(maxBytes: cacheBytes)
         self.timeout = timeout
-        self.perTenant = max(1, perTenant)
+        tenants = Admission(limit: perTenant)
     }
 
     public func cached(_ key: String) -> PreviewImage? { cache.image(key) }
 
     public func preview(_ task: PreviewTask, tenant: String) async throws -> PreviewAnswer {
-        let key = try task.key(tenant: tenant)
-        if let image = cache.image(key) { return PreviewAnswer(image: image, key: key, cached: true) }
-        let admitted = tenants.withLock { counts in
-            guard counts[tenant, default: 0] < perTenant else { return false }
-            counts[tenant, default: 0] += 1
-            return true
-        }
-        guard admitted else { throw PreviewRefusal.tenantBusy }
-        defer { tenants.withLock { $0[tenant] = $0[tenant].flatMap { $0 > 1 ? $0 - 1 : nil } } }
-        let image = try await Self.within(timeout) {
-            try await self.inFlight.run(key) {
-                do {
-                    return try await self.gate.withSlot {
-                        try await self.renderer.preview(
-                            task.composition, times: task.times, width: task.width, format: task.format, separate: task.separate)
+        try await PreviewMetrics.measured {
+            let key = try task.key(tenant: tenant)
+            if let image = cache.image(key) { return PreviewAnswer(image: image, key: key, cached: true) }
+            let image = try await tenants.run(tenant, refusal: .tenantBusy) {
+                try await Self.within(timeout) {
+                    try await self.inFlight.run(key) {
+                        do {
+                            return try await self.gate.withSlot {
+                                try await self.renderer.preview(
+                                    task.composition, times: task.times, width: task.width, format: task.format, separate: task.separate)
+                            }
+                        } catch is SlotGate.Full {
+                            throw PreviewRefusal.busy
+                        }
                     }
-                } catch is SlotGate.Full {
-                    throw PreviewRefusal.busy
                 }
             }
+            cache.store(image, key: key)
+            return PreviewAnswer(image: image, key: key, cached: false)
         }
-        cache.store(image, key: key)
-        return PreviewAnswer(image: image, key: key, cached: false)
     }
 
     /// `body`'s value, or ``PreviewRefusal/timedOut(_:)`` once `timeout` has passed (`body` is

@@ -12,6 +12,7 @@ enum ProcessMetrics {
     static let buckets: [String: [Duration]] = [
         "reel_render_duration_seconds": [1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800].map { .seconds($0) },
         "reel_queue_wait_seconds": [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 3600].map { .seconds($0) },
+        "reel_preview_duration_seconds": [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30].map { .seconds($0) },
         "reel_s3_request_duration_seconds": [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30].map { .seconds($0) },
     ]
 

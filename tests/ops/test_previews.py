@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from reel_support import SEED_SOURCES, ReelProcess, free_port, new_database, payload_folder, seed_sources, wait_for
 
@@ -174,14 +175,21 @@ def test_a_flood_is_answered_from_a_bounded_line_and_memory_stays_flat(reel: Ree
     for round_number in range(1, 4):
         flood(round_number)
     after_last = rss_kib(reel)
-    assert set(statuses) <= {200, 429}, statuses
+    # 504 only when a loaded machine keeps a waiting preview past its deadline.
+    assert set(statuses) <= {200, 429, 504}, statuses
     assert statuses.count(429) > 0 and statuses.count(200) >= 4, statuses
     assert all(value.isdigit() for value in retry_after)
     # Three more floods of 40 add no lasting memory (the preview cache is bounded at 64 MiB, far
     # above these 320 px frames).
     print(f"flood: {statuses.count(200)} answered, {statuses.count(429)} refused; RSS {after_first} → {after_last} KiB")
     assert after_last - after_first < 40 * 1024, f"RSS grew from {after_first} to {after_last} KiB"
-    time.sleep(0.1)
+    # Each answer is counted by how it ended (read with the Prometheus project's own parser).
+    results: dict[str, float] = {}
+    for family in text_string_to_metric_families(httpx.get(reel.base_url + "/metrics").text):
+        for sample in family.samples:
+            if sample.name == "reel_previews_total":
+                results[sample.labels["result"]] = sample.value
+    assert results.get("busy", 0) >= statuses.count(429) and results.get("rendered", 0) >= 1, results
     assert httpx.get(reel.base_url + "/health").status_code == 200
 
 
