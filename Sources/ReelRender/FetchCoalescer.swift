@@ -41,9 +41,11 @@ public final class FetchCoalescer<Value: Sendable>: Sendable {
                 } onCancel: {
                     leave(key, follower)
                 }
-            } catch is CancellationError {
+            } catch is Left {
                 throw CancellationError()
             } catch {
+                // The run failed, or was cancelled by its own caller: this one fetches for itself.
+                try Task.checkCancellation()
                 return try await body()
             }
         }
@@ -63,8 +65,11 @@ public final class FetchCoalescer<Value: Sendable>: Sendable {
             guard let index = table.waiting[key]?.firstIndex(where: { $0.id == follower }) else { return nil }
             return table.waiting[key]!.remove(at: index).continuation
         }
-        continuation?.resume(throwing: CancellationError())
+        continuation?.resume(throwing: Left())
     }
+
+    /// A follower stopped waiting because its own task was cancelled.
+    private struct Left: Error {}
 }
 
 /// The run a caller meant to join ended before it could.

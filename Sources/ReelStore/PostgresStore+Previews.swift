@@ -4,20 +4,24 @@ import ReelCore
 
 extension PostgresStore: PreviewQueue {
     public func enqueuePreview(id: UUID, tenant: String, task: String, at date: Date) async throws {
-        _ = try await rows("INSERT INTO previews (id, tenant, task, created_at) VALUES (\(id), \(tenant), \(task), \(date))")
-        try await notify()
+        _ = try await rows(
+            """
+            WITH queued AS (INSERT INTO previews (id, tenant, task, created_at) VALUES (\(id), \(tenant), \(task), \(date)) RETURNING id)
+            SELECT pg_notify(\(Self.previewJobsChannel), '') FROM queued
+            """)
     }
 
-    public func claimPreview(worker: String, at date: Date) async throws -> (id: UUID, task: String)? {
+    public func claimPreview(worker: String, since: Date, at date: Date) async throws -> (id: UUID, tenant: String, task: String)? {
         let rows = try await rows(
             """
             UPDATE previews SET status = 'running', worker = \(worker)
-            WHERE id = (SELECT id FROM previews WHERE status = 'queued' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING id, task
+            WHERE id = (SELECT id FROM previews WHERE status = 'queued' AND created_at >= \(since) ORDER BY created_at LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id, tenant, task
             """)
         guard let row = rows.first else { return nil }
-        let (id, task) = try row.decode((UUID, String).self)
-        return (id, task)
+        let (id, tenant, task) = try row.decode((UUID, String, String).self)
+        return (id, tenant, task)
     }
 
     public func finishPreview(_ id: UUID, outcome: String, at date: Date) async throws {

@@ -15,6 +15,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     public let live = LiveUpdates()
     public let revocations = RevocationCounter()
     public let previewsFinished = WakeSignal()
+    public let previewsQueued = WakeSignal()
     /// `LISTEN` wakes askers in every process; the poll only backs it up.
     public var previewPoll: Duration { .seconds(1) }
     let queuedCount = QueuedCount()
@@ -34,6 +35,8 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
     static let progressChannel = "reel_progress"
     /// Finished previews, heard by every process (``previewsFinished``).
     static let previewsChannel = "reel_previews"
+    /// Queued previews, heard by the preview slots of listening processes (``previewsQueued``).
+    static let previewJobsChannel = "reel_preview_jobs"
     /// Key revocations, heard by every process (``revocations``).
     static let keysChannel = "reel_keys"
     static let columns =
@@ -92,7 +95,8 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         let jobs: Channel = (Self.channel, { _ in self.wakeups.signal() })
         let webhooks: Channel = (Self.webhooksChannel, { _ in self.deliveryWakeups.signal() })
         let previews: Channel = (Self.previewsChannel, { _ in self.previewsFinished.signal() })
-        let channels = listens ? [keys, events, progress, previews, jobs, webhooks] : [keys, events, progress, previews]
+        let previewJobs: Channel = (Self.previewJobsChannel, { _ in self.previewsQueued.signal() })
+        let channels = listens ? [keys, events, progress, previews, jobs, previewJobs, webhooks] : [keys, events, progress, previews]
         await withDiscardingTaskGroup { group in
             group.addTask { await self.client.run() }
             group.addTask { await self.listen(to: channels) }

@@ -8,21 +8,23 @@ extension SQLiteStore: PreviewQueue {
                 "INSERT INTO previews (id, tenant, task, created_at) VALUES (?, ?, ?, ?)",
                 [.text(id.uuidString.lowercased()), .text(tenant), .text(task), .real(date.timeIntervalSince1970)])
         }
-        wakeups.signal()
+        previewsQueued.signal()
     }
 
-    public func claimPreview(worker: String, at date: Date) async throws -> (id: UUID, task: String)? {
+    public func claimPreview(worker: String, since: Date, at date: Date) async throws -> (id: UUID, tenant: String, task: String)? {
         let rows = try await database.write { db in
             try db.query(
                 """
                 UPDATE previews SET status = 'running', worker = ?
-                WHERE id = (SELECT id FROM previews WHERE status = 'queued' ORDER BY created_at LIMIT 1)
-                RETURNING id, task
+                WHERE id = (SELECT id FROM previews WHERE status = 'queued' AND created_at >= ? ORDER BY created_at LIMIT 1)
+                RETURNING id, tenant, task
                 """,
-                [.text(worker)])
+                [.text(worker), .real(since.timeIntervalSince1970)])
         }
-        guard let row = rows.first, let id = row[0].string.flatMap(UUID.init(uuidString:)), let task = row[1].string else { return nil }
-        return (id, task)
+        guard let row = rows.first, let id = row[0].string.flatMap(UUID.init(uuidString:)), let tenant = row[1].string,
+            let task = row[2].string
+        else { return nil }
+        return (id, tenant, task)
     }
 
     public func finishPreview(_ id: UUID, outcome: String, at date: Date) async throws {
@@ -34,7 +36,12 @@ extension SQLiteStore: PreviewQueue {
     }
 
     public func takePreviewOutcome(_ id: UUID) async throws -> String? {
-        try await database.write { db in
+        // Askers look often (another process's worker is not heard): a read first, a write only once it is done.
+        let done = try database.read { db in
+            try db.query("SELECT 1 FROM previews WHERE id = ? AND status = 'done'", [.text(id.uuidString.lowercased())])
+        }
+        guard !done.isEmpty else { return nil }
+        return try await database.write { db in
             try db.query("DELETE FROM previews WHERE id = ? AND status = 'done' RETURNING outcome", [.text(id.uuidString.lowercased())])
         }.first?[0].string
     }

@@ -12,6 +12,7 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
     public let live = LiveUpdates(poll: .seconds(1))
     public let revocations = RevocationCounter()
     public let previewsFinished = WakeSignal()
+    public let previewsQueued = WakeSignal()
     /// A worker process on the same file finishes previews unheard: an asker looks every 50 ms.
     public var previewPoll: Duration { .milliseconds(50) }
     public var pool: PoolUsage { database.writes.usage }

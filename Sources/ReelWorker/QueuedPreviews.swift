@@ -13,6 +13,8 @@ public final class QueuedPreviews: PreviewRendering {
     public let timeout: Duration
     /// Previews this process may have waiting on workers at once; more are refused (429).
     public let waiting: Admission
+    /// Of those, previews one tenant may have.
+    public let tenants: Admission
 
     /// Seconds without a heartbeat after which a worker counts as gone (it beats every 2 s).
     static let workerSilence: Double = 10
@@ -22,6 +24,7 @@ public final class QueuedPreviews: PreviewRendering {
         cache = PreviewCache(maxBytes: cacheBytes)
         self.timeout = timeout
         waiting = Admission(limit: maxWaiting)
+        tenants = Admission(limit: max(1, maxWaiting / 2))
     }
 
     public func cached(_ key: String) -> PreviewImage? { cache.image(key) }
@@ -30,7 +33,9 @@ public final class QueuedPreviews: PreviewRendering {
         try await PreviewMetrics.measured {
             let key = try task.key(tenant: tenant)
             if let image = cache.image(key) { return PreviewAnswer(image: image, key: key, cached: true) }
-            let outcome = try await waiting.run("", refusal: .busy) { try await handOver(task, tenant: tenant) }
+            let outcome = try await tenants.run(tenant, refusal: .tenantBusy) {
+                try await waiting.run("", refusal: .busy) { try await handOver(task, tenant: tenant) }
+            }
             if let image = outcome.image {
                 cache.store(image, key: key)
                 return PreviewAnswer(image: image, key: key, cached: false)
@@ -47,13 +52,17 @@ public final class QueuedPreviews: PreviewRendering {
             throw PreviewRefusal.noWorker
         }
         let id = UUID()
+        // Rows older than any asker waits (an asker that died left them) go as new ones come.
+        let abandoned = now.addingTimeInterval(-(timeout.seconds + 60))
+        try await store.dropPreviews(nil, olderThan: abandoned)
         try await store.enqueuePreview(
             id: id, tenant: tenant, task: String(decoding: try JSONEncoder().encode(task), as: UTF8.self), at: now)
         do {
             return try await PreviewEngine.within(timeout) { try await self.answer(id) }
         } catch {
-            // Given up (the deadline, or the client left): the row goes, with any an asker that died left.
-            try? await store.dropPreviews(id, olderThan: Date().addingTimeInterval(-60))
+            // Given up (the deadline, or the client left): the row goes, even from a cancelled task.
+            let store = self.store
+            Task { try? await store.dropPreviews(id, olderThan: abandoned) }
             throw error
         }
     }

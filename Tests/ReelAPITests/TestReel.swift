@@ -33,6 +33,8 @@ struct TestReel {
         env["REEL_ALLOW_PRIVATE_SOURCES"] = "true"
         env["REEL_SECRET"] = Self.secret
         env["REEL_LEASE_SECONDS"] = "5"
+        // Previews run niced below renders: beside the whole suite on two cores one can take seconds.
+        env["REEL_PREVIEW_TIMEOUT"] = "120"
         for (key, value) in environment { env[key] = value }
         configuration = ReelConfiguration(environment: env)
         var logger = Logger(label: "reel-test")

@@ -35,9 +35,9 @@ struct FilterGraphBuilderTests {
             plan.arguments == ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"] + Self.confined + ["-t", "5", "-i", "/src/0"]
                 + Self.confined + ["-t", "5", "-i", "/src/1"] + [
                     "-filter_complex",
-                    "[0:v:0]setpts=expr=PTS-STARTPTS,fps=fps=30,scale=w=1280:h=720:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=w=1280:h=720:x=(ow-iw)/2:y=(oh-ih)/2:color=black,setsar=r=1,tpad=stop_mode=clone:stop_duration=5,trim=duration=5,setpts=expr=PTS-STARTPTS[v0];"
+                    "[0:v:0]setpts=expr=PTS,fps=fps=30:start_time=0,scale=w=1280:h=720:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=w=1280:h=720:x=(ow-iw)/2:y=(oh-ih)/2:color=black,setsar=r=1,tpad=stop_mode=clone:stop_duration=5,trim=duration=5,setpts=expr=PTS-STARTPTS[v0];"
                         + "[0:a:0]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=expr=PTS-STARTPTS,apad,atrim=duration=5[a0];"
-                        + "[1:v:0]setpts=expr=PTS-STARTPTS,fps=fps=30,scale=w=1280:h=720:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=w=1280:h=720:x=(ow-iw)/2:y=(oh-ih)/2:color=black,setsar=r=1,tpad=stop_mode=clone:stop_duration=5,trim=duration=5,setpts=expr=PTS-STARTPTS[v1];"
+                        + "[1:v:0]setpts=expr=PTS,fps=fps=30:start_time=0,scale=w=1280:h=720:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=w=1280:h=720:x=(ow-iw)/2:y=(oh-ih)/2:color=black,setsar=r=1,tpad=stop_mode=clone:stop_duration=5,trim=duration=5,setpts=expr=PTS-STARTPTS[v1];"
                         + "[1:a:0]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=expr=PTS-STARTPTS,apad,atrim=duration=5[a1];"
                         + "[v0][a0][v1][a1]concat=n=2:v=1:a=1[cv0][ca0]",
                     "-map", "[cv0]", "-map", "[ca0]",

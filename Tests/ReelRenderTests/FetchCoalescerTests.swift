@@ -77,4 +77,28 @@ struct FetchCoalescerTests {
         #expect(results.filter { $0 == "/cache/b" }.count == 3)
         #expect(calls.value == 4)
     }
+
+    @Test("a follower cancelled while it waits stops at once; the leader's cancellation fails no follower")
+    func cancellation() async throws {
+        let coalescer = FetchCoalescer<String>()
+        let (gate, opener) = AsyncStream<Void>.makeStream()
+        let leader = Task {
+            try await coalescer.run("c") {
+                for await _ in gate { break }
+                try Task.checkCancellation()
+                return "/cache/leader"
+            }
+        }
+        while coalescer.followers(of: "c") == nil { await Task.yield() }
+        let quitter = Task { try await coalescer.run("c") { "/cache/quitter" } }
+        let stayer = Task { try await coalescer.run("c") { "/cache/stayer" } }
+        while coalescer.followers(of: "c") != 2 { await Task.yield() }
+        quitter.cancel()
+        await #expect(throws: CancellationError.self) { try await quitter.value }
+        #expect(coalescer.followers(of: "c") == 1, "the cancelled follower left the line")
+        leader.cancel()
+        opener.yield()
+        await #expect(throws: CancellationError.self) { try await leader.value }
+        #expect(try await stayer.value == "/cache/stayer", "a follower of a cancelled run fetches for itself")
+    }
 }

@@ -13,25 +13,32 @@ struct PreviewQueueTests {
             let start = Date(timeIntervalSince1970: 1_800_000_000)
             let (first, second) = (UUID(), UUID())
             try await store.enqueuePreview(id: first, tenant: "a", task: #"{"n":1}"#, at: start)
+            let generation = store.previewsQueued.generation
             try await store.enqueuePreview(id: second, tenant: "b", task: #"{"n":2}"#, at: start.addingTimeInterval(1))
-            let taken = try await store.claimPreview(worker: "w/0", at: start)
-            #expect(taken?.id == first && taken?.task == #"{"n":1}"#)
+            await store.previewsQueued.wait(after: generation, timeout: .seconds(5))
+            #expect(store.previewsQueued.generation > generation, "queueing wakes the preview slots")
+            let queuedBefore = UUID()
+            try await store.enqueuePreview(id: queuedBefore, tenant: "a", task: "{}", at: start.addingTimeInterval(-30))
+            let taken = try await store.claimPreview(worker: "w/0", since: start, at: start)
+            #expect(taken?.id == first && taken?.tenant == "a" && taken?.task == #"{"n":1}"#, "the oldest since, not the abandoned one")
             #expect(try await store.takePreviewOutcome(first) == nil, "no outcome while it runs")
-            let generation = store.previewsFinished.generation
+            let finished = store.previewsFinished.generation
             try await store.finishPreview(first, outcome: "pictures", at: start)
-            await store.previewsFinished.wait(after: generation, timeout: .seconds(5))
-            #expect(store.previewsFinished.generation > generation, "finishing wakes the asker")
+            await store.previewsFinished.wait(after: finished, timeout: .seconds(5))
+            #expect(store.previewsFinished.generation > finished, "finishing wakes the asker")
             #expect(try await store.takePreviewOutcome(first) == "pictures")
             #expect(try await store.takePreviewOutcome(first) == nil, "an outcome is read once")
-            #expect(try await store.claimPreview(worker: "w/1", at: start)?.id == second)
-            #expect(try await store.claimPreview(worker: "w/1", at: start) == nil)
+            #expect(try await store.claimPreview(worker: "w/1", since: start, at: start)?.id == second)
+            #expect(try await store.claimPreview(worker: "w/1", since: start, at: start) == nil)
             try await store.dropPreviews(second, olderThan: .distantPast)
             try await store.finishPreview(second, outcome: "late", at: start)
             #expect(try await store.takePreviewOutcome(second) == nil, "a dropped preview stays gone")
             let stale = UUID()
             try await store.enqueuePreview(id: stale, tenant: "a", task: "{}", at: start)
             try await store.dropPreviews(nil, olderThan: start.addingTimeInterval(10))
-            #expect(try await store.claimPreview(worker: "w/0", at: start) == nil, "previews an asker left behind are dropped")
+            #expect(
+                try await store.claimPreview(worker: "w/0", since: .distantPast, at: start) == nil,
+                "previews an asker left behind are dropped")
         }
     }
 
@@ -44,7 +51,7 @@ struct PreviewQueueTests {
                 try await StoreHarness.withPostgresStore(url: url, listen: true) { worker in
                     let id = UUID()
                     try await asker.enqueuePreview(id: id, tenant: "t", task: "{}", at: Date())
-                    #expect(try await worker.claimPreview(worker: "w", at: Date())?.id == id)
+                    #expect(try await worker.claimPreview(worker: "w", since: .distantPast, at: Date())?.id == id)
                     let generation = asker.previewsFinished.generation
                     let started = ContinuousClock.now
                     try await worker.finishPreview(id, outcome: "done", at: Date())
