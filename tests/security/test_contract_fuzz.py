@@ -1,7 +1,7 @@
 """The contract, fuzzed: schemathesis generates requests from Reel's own /openapi.json and runs
 every check against a live Reel, with keys off and with keys on (rate limits on, too): no server
 error, no answer that contradicts the schema, no undocumented status code, 405 for methods a
-path does not answer. The two allowances are explained in schemathesis.toml beside this file."""
+path does not answer. The allowances are explained in schemathesis.toml beside this file."""
 
 from __future__ import annotations
 
