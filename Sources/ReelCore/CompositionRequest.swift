@@ -647,7 +647,8 @@ public struct OutputSettings: Sendable, Hashable, Codable {
             return aspect.w >= aspect.h ? (Int(clamping: long), short) : (short, Int(clamping: long))
         }
         let parts = name.split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else { return nil }
+        // A side of 0 (`12287x00`) is no size at all: every ratio of the sides would divide by it.
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
         return (w, h)
     }
 }
