@@ -11,6 +11,8 @@ RUN apt-get update \
 WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
+COPY Plugins ./Plugins
+COPY Studio ./Studio
 RUN swift build -c release --static-swift-stdlib --product reel \
     && install -D "$(swift build -c release --static-swift-stdlib --show-bin-path)/reel" /out/reel
 

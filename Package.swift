@@ -28,6 +28,7 @@ var package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", exact: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
@@ -101,9 +102,14 @@ var package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["StudioEmbed"]
         ),
+        // The Studio's HTML, CSS and JavaScript (Studio/) embedded into ReelAPI at build time.
+        .executableTarget(name: "studio-embed", swiftSettings: swiftSettings),
+        .plugin(name: "StudioEmbed", capability: .buildTool(), dependencies: ["studio-embed"]),
         .target(
             name: "ReelApp",
             dependencies: [

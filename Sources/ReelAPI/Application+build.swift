@@ -14,6 +14,9 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     router.add(
         middleware: ObservabilityMiddleware(
             metrics: services.configuration.metricsEnabled ? services.metrics : nil, mode: services.configuration.accessLog))
+    if !services.configuration.corsOrigins.isEmpty {
+        router.add(middleware: CORSMiddleware(origins: Set(services.configuration.corsOrigins)))
+    }
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
     let keys =
@@ -31,6 +34,8 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     TemplateController(services: services).addRoutes(to: router.group("api/v1/templates"))
     KeyController(store: services.store).addRoutes(to: router.group("api/v1/keys"))
     PreviewController(services: services).addRoutes(to: router)
+    MeController(keysRequired: services.configuration.keysRequired).addRoutes(to: router)
+    if services.configuration.studioEnabled { StudioController(services: services).addRoutes(to: router) }
     FileController(services: services).addRoutes(to: router)
     HealthController(services: services).addRoutes(to: router)
 

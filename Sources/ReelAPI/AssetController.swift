@@ -3,14 +3,17 @@ import Foundation
 import Hummingbird
 import ReelCore
 import ReelObjects
+import ReelRender
 import ReelStore
 
-/// `POST /api/v1/assets`: a raw body streamed to storage, usable as `asset://ID`.
+/// `POST /api/v1/assets`: a raw body streamed to storage, usable as `asset://ID`, read by
+/// ffprobe and given a thumbnail on the way; `GET /api/v1/assets`: a tenant's uploads.
 struct AssetController {
     let services: ReelServices
 
     func addRoutes(to group: RouterGroup<ReelRequestContext>) {
         group.post(use: upload)
+        group.get(use: list)
         group.get(":id", use: show)
     }
 
@@ -18,7 +21,22 @@ struct AssetController {
         guard let text = context.parameters.get("id"), let id = CompositionValidator.assetID("asset://" + text),
             let asset = try await Self.find(id, for: context.principal, services: services)
         else { throw ReelError.notFound("asset") }
-        return try JSONCoding.response(AssetDTO(asset))
+        return try JSONCoding.response(dto(asset))
+    }
+
+    @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let offset = try PageQuery.integer(query["offset"], name: "offset", default: 0, range: 0...Int(Int32.max))
+        let limit = try PageQuery.integer(query["limit"], name: "limit", default: 20, range: 1...100)
+        let page = try await services.store.assets(offset: offset, limit: limit, tenant: context.principal.tenantFilter)
+        return try JSONCoding.response(AssetListDTO(assets: page.items.map(dto), total: page.total, offset: offset, limit: limit))
+    }
+
+    /// The asset as answered, its thumbnail linked for the download links' lifetime.
+    func dto(_ asset: AssetRecord) -> AssetDTO {
+        let expires = Int(clamping: Date().timeIntervalSince1970) + services.configuration.downloadURLLifetime
+        let thumbnail = asset.media?.thumbnail == true ? services.objectURL(ObjectKeys.assetThumbnail(asset.id), expires: expires) : nil
+        return AssetDTO(asset, thumbnailURL: thumbnail)
     }
 
     /// The asset if the caller may use it: one its tenant uploaded (any, for admins and with keys
@@ -64,17 +82,34 @@ struct AssetController {
         if let idempotent, let stored = try await services.store.idempotencyRecord(tenant: tenant, key: idempotent.key, at: Date()) {
             return try idempotent.replay(stored)
         }
+        let media = try await inspect(file, id: id, in: folder)
         try await services.objects.put(key: ObjectKeys.asset(id), file: file, contentType: contentType)
-        let asset = AssetRecord(id: id, tenant: tenant, sizeBytes: size, contentType: contentType, sha256: digest, createdAt: Date())
+        let asset = AssetRecord(
+            id: id, tenant: tenant, sizeBytes: size, contentType: contentType, sha256: digest, createdAt: Date(), media: media)
         let location = "/api/v1/assets/\(id.uuidString.lowercased())"
-        let answer = try JSONCoding.text(AssetDTO(asset))
+        let answer = try JSONCoding.text(dto(asset))
         let ours = idempotent?.record(status: .created, body: answer, location: location)
         let kept = try await services.store.insertAsset(asset, idempotency: ours)
         if let idempotent, let kept, kept.body != answer {
             // A concurrent upload with the same key won: this copy is not needed.
             try? await services.objects.delete(key: ObjectKeys.asset(id))
+            try? await services.objects.delete(key: ObjectKeys.assetThumbnail(id))
             return try idempotent.replay(kept)
         }
         return JSONCoding.response(text: answer, status: .created, headers: [.location: location])
+    }
+
+    /// What ffprobe reads of the upload, its thumbnail stored; nil when it is not media.
+    func inspect(_ file: URL, id: UUID, in folder: URL) async throws -> AssetMedia? {
+        let inspector = AssetInspector(
+            ffmpegPath: services.configuration.ffmpegPath, ffprobePath: services.configuration.ffprobePath,
+            niceness: Int32(clamping: services.configuration.renderNiceness))
+        guard let (media, thumbnail) = await inspector.inspect(file) else { return nil }
+        guard let thumbnail else { return media }
+        let picture = folder.appendingPathComponent("\(id.uuidString.lowercased()).jpg")
+        defer { try? FileManager.default.removeItem(at: picture) }
+        try thumbnail.write(to: picture)
+        try await services.objects.put(key: ObjectKeys.assetThumbnail(id), file: picture, contentType: "image/jpeg")
+        return media
     }
 }

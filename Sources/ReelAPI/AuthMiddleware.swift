@@ -67,8 +67,8 @@ enum RouteAccess: Equatable {
         "/" + path.split(separator: "/").joined(separator: "/")
     }
 
-    /// Liveness and readiness probes, the OpenAPI document and signed file links (their
-    /// signature is the key).
+    /// Liveness and readiness probes, the OpenAPI document, signed file links (their signature
+    /// is the key) and the Studio's files (its pages ask for a key when the API does).
     case open
     /// Any live key (the detailed health: monitoring may use a `metrics` key).
     case anyKey
@@ -79,11 +79,13 @@ enum RouteAccess: Equatable {
         switch trimmed {
         case "/health", "/api/v1/health", "/livez", "/readyz", "/openapi.json":
             self = .open
-        case "/health/detailed", "/api/v1/health/detailed":
+        case "/health/detailed", "/api/v1/health/detailed", "/api/v1/me":
             self = .anyKey
+        case "/studio":
+            self = .open
         case "/metrics":
             self = .scope(.metrics)
-        case _ where trimmed.hasPrefix("/files/"):
+        case _ where trimmed.hasPrefix("/files/") || trimmed.hasPrefix("/studio/"):
             self = .open
         case _ where trimmed == "/api/v1/keys" || trimmed.hasPrefix("/api/v1/keys/"):
             self = .scope(.admin)

@@ -6,15 +6,19 @@ import ReelRender
 /// Keeps web pages an operator happens to visit from using Reel on their behalf:
 /// a request naming Reel by a host name it does not answer to is refused (DNS rebinding), and a
 /// write whose `Origin` (or `Sec-Fetch-Site`) says it comes from another site is refused (CSRF).
-/// Reel sends no CORS headers, so no other origin can read its answers either.
+/// Reel sends no CORS headers, so no other origin can read its answers either — except the
+/// origins an operator lists in `REEL_CORS_ORIGINS`, whose writes pass.
 struct BrowserGuardMiddleware: RouterMiddleware {
     typealias Context = ReelRequestContext
 
     /// Host names accepted besides IP literals and `localhost`; nil accepts any (also when API
     /// keys are required: a rebinding page has no key).
     let hostNames: Set<String>?
+    /// Origins the operator lets call the API from the browser (`REEL_CORS_ORIGINS`).
+    let corsOrigins: Set<String>
 
     init(configuration: ReelConfiguration) {
+        corsOrigins = Set(configuration.corsOrigins)
         if configuration.allowedHosts.contains("*") || configuration.keysRequired {
             hostNames = nil
         } else {
@@ -32,7 +36,9 @@ struct BrowserGuardMiddleware: RouterMiddleware {
                 code: "misdirected_request", kind: .misdirected,
                 message: "this server does not answer to the host name \(host); add it to REEL_ALLOWED_HOSTS")
         }
-        if Self.unsafeMethods.contains(request.method), let reason = Self.crossSiteReason(request) {
+        if Self.unsafeMethods.contains(request.method), let reason = Self.crossSiteReason(request),
+            request.headers[.origin].map({ corsOrigins.contains($0.lowercased()) }) != true
+        {
             throw ReelError(code: "forbidden", kind: .forbidden, message: "cross-site requests cannot change anything (\(reason))")
         }
         return try await next(request, context)

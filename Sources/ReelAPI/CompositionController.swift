@@ -17,6 +17,7 @@ struct CompositionController {
         group.post(use: create)
         group.get(use: list)
         group.post("cancel-all", use: cancelAll)
+        group.post("validate", use: validate)
         group.get(":id", use: show)
         group.delete(":id", use: delete)
         group.get(":id/status", use: status)
@@ -31,6 +32,29 @@ struct CompositionController {
         let composition = try Self.decodeMerging(body, unknownFields: unknown, maxBytes: services.configuration.maxBodyBytes)
         return try await submit(
             composition, unknown: unknown, bodyDigest: IdempotentWrite.digest(body.readableBytesView), request: request, context: context)
+    }
+
+    /// `POST /compositions/validate`: a create's decoding and checks (its sources' ownership
+    /// included; a webhook's host is not resolved), nothing stored. Problems are the answer, not
+    /// an error: 200 `{valid, problems, warnings, duration}`.
+    @Sendable func validate(_ request: Request, context: ReelRequestContext) async throws -> Response {
+        let body = try await Self.collectJSON(request, limit: services.configuration.maxBodyBytes)
+        let unknown = UnknownFields()
+        var problems: [FieldError] = []
+        var duration: Double?
+        do {
+            let composition = try Self.decodeMerging(body, unknownFields: unknown, maxBytes: services.configuration.maxBodyBytes)
+            duration = composition.duration
+            problems = validator.problems(in: composition)
+            if Self.prefersStrict(request) { problems += UnknownFields.problems(unknown.all) }
+            if problems.isEmpty { try await checkSources(composition, principal: context.principal) }
+        } catch let error as ReelError where error.kind == .invalid {
+            problems += error.details.isEmpty ? [FieldError(field: "body", message: error.message, errorType: error.code)] : error.details
+        }
+        return try JSONCoding.response(
+            ValidationDTO(
+                valid: problems.isEmpty, problems: problems, warnings: UnknownFields.warnings(unknown.all),
+                duration: problems.isEmpty ? duration : nil))
     }
 
     /// A JSON body of at most `limit` bytes (415 when it is not JSON, 413 when larger).
@@ -109,7 +133,7 @@ struct CompositionController {
         let strict = Self.prefersStrict(request)
         var problems = validator.problems(in: composition)
         if strict {
-            problems += unknown.all.map { FieldError(field: $0, message: "is not a field Reel knows", errorType: "unknown") }
+            problems += UnknownFields.problems(unknown.all)
         }
         if !problems.isEmpty { throw ReelError.validation(problems.map(describe)) }
         do {
@@ -122,9 +146,7 @@ struct CompositionController {
         let record = CompositionRecord(
             id: UUID(), tenant: principal.tenant, request: composition, status: .queued, createdAt: now, updatedAt: now,
             requestID: context.requestID)
-        let warnings = unknown.all.map {
-            "\(describe(FieldError(field: $0, message: "", errorType: "")).field) is not a field Reel knows; it was ignored"
-        }
+        let warnings = UnknownFields.warnings(unknown.all.map { describe(FieldError(field: $0, message: "", errorType: "")).field })
         let outcome = try await services.store.insert(
             record, maxQueued: services.configuration.maxQueued,
             maxQueuedPerTenant: principal.keyID == nil ? nil : services.configuration.maxQueuedPerTenant,
@@ -232,8 +254,8 @@ struct CompositionController {
             }
             status = parsed
         }
-        let offset = try integer(query["offset"], name: "offset", default: 0, range: 0...Int(Int32.max))
-        let limit = try integer(query["limit"], name: "limit", default: 20, range: 1...100)
+        let offset = try PageQuery.integer(query["offset"], name: "offset", default: 0, range: 0...Int(Int32.max))
+        let limit = try PageQuery.integer(query["limit"], name: "limit", default: 20, range: 1...100)
         let page = try await services.store.list(status: status, offset: offset, limit: limit, tenant: context.principal.tenantFilter)
         return try JSONCoding.response(
             ListDTO(
@@ -243,14 +265,6 @@ struct CompositionController {
                 limit: limit
             )
         )
-    }
-
-    func integer(_ value: Substring?, name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let value else { return fallback }
-        guard let number = Int(value), range.contains(number) else {
-            throw ReelError.validation(field: name, "must be an integer from \(range.lowerBound) to \(range.upperBound)", type: "range")
-        }
-        return number
     }
 
     func record(_ context: ReelRequestContext) async throws -> CompositionRecord {
@@ -279,19 +293,9 @@ struct CompositionController {
         let record = try await record(context)
         let outputURL = record.result.map { result in
             let expires = Int(clamping: Date().timeIntervalSince1970) + services.configuration.downloadURLLifetime
-            return objectURL(result.outputKey, expires: expires)
+            return services.objectURL(result.outputKey, expires: expires)
         }
         return try JSONCoding.response(MetadataDTO(record: record, outputURL: outputURL))
-    }
-
-    /// A link whose relative references (an HLS playlist's, a storyboard track's) stay signed:
-    /// a folder link when Reel serves the files; a store's presigned link for this object alone
-    /// otherwise (the rest then needs a public bucket policy).
-    func folderURL(_ key: String, expires: Int) -> String {
-        if let url = services.objects.presignedURL(for: key, expires: Date(timeIntervalSince1970: Double(expires))) {
-            return url.absoluteString
-        }
-        return baseURL + services.signer.signedFolderPath(for: key, expires: expires)
     }
 
     /// Each MP4 rendition's link, largest first, the output's own included; nil without renditions.
@@ -303,18 +307,14 @@ struct CompositionController {
         let others = ladder.dropFirst().compactMap { rendition in
             result.sidecarKeys?["rendition:\(rendition.name)"].map {
                 RenditionLinkDTO(
-                    name: rendition.name, width: rendition.width, height: rendition.height, url: objectURL($0, expires: expires))
+                    name: rendition.name, width: rendition.width, height: rendition.height, url: services.objectURL($0, expires: expires))
             }
         }
-        return [RenditionLinkDTO(name: top.name, width: top.width, height: top.height, url: objectURL(result.outputKey, expires: expires))]
+        return [
+            RenditionLinkDTO(
+                name: top.name, width: top.width, height: top.height, url: services.objectURL(result.outputKey, expires: expires))
+        ]
             + others
-    }
-
-    func objectURL(_ key: String, expires: Int) -> String {
-        if let url = services.objects.presignedURL(for: key, expires: Date(timeIntervalSince1970: Double(expires))) {
-            return url.absoluteString
-        }
-        return baseURL + services.signer.signedPath(for: key, expires: expires)
     }
 
     @Sendable func download(_ request: Request, context: ReelRequestContext) async throws -> Response {
@@ -322,7 +322,7 @@ struct CompositionController {
         guard record.status == .completed, let result = record.result else {
             throw ReelError.notReady("composition is \(record.status.rawValue), not completed; its video is not ready")
         }
-        let lifetime = try integer(
+        let lifetime = try PageQuery.integer(
             request.uri.queryParameters["expires_in"],
             name: "expires_in",
             default: services.configuration.downloadURLLifetime,
@@ -333,16 +333,17 @@ struct CompositionController {
         let draft = record.request.output.quality == .draft
         let dto = DownloadDTO(
             compositionID: record.id.uuidString.lowercased(),
-            downloadURL: format == .hls ? folderURL(result.outputKey, expires: expires) : objectURL(result.outputKey, expires: expires),
+            downloadURL: format == .hls
+                ? services.folderURL(result.outputKey, expires: expires) : services.objectURL(result.outputKey, expires: expires),
             expiresAt: Date(timeIntervalSince1970: Double(expires)),
             fileSizeBytes: result.output.sizeBytes,
             format: format.rawValue,
             filename: Self.filename(title: record.request.title + (draft ? "-draft" : ""), format: format),
-            thumbnailURL: result.thumbnailKey.map { objectURL($0, expires: expires) },
-            captionsURL: result.sidecarKeys?["captions"].map { objectURL($0, expires: expires) },
-            posterURL: result.sidecarKeys?["poster"].map { objectURL($0, expires: expires) },
-            storyboardURL: result.sidecarKeys?["storyboard"].map { objectURL($0, expires: expires) },
-            storyboardVTTURL: result.sidecarKeys?["storyboard_vtt"].map { folderURL($0, expires: expires) },
+            thumbnailURL: result.thumbnailKey.map { services.objectURL($0, expires: expires) },
+            captionsURL: result.sidecarKeys?["captions"].map { services.objectURL($0, expires: expires) },
+            posterURL: result.sidecarKeys?["poster"].map { services.objectURL($0, expires: expires) },
+            storyboardURL: result.sidecarKeys?["storyboard"].map { services.objectURL($0, expires: expires) },
+            storyboardVTTURL: result.sidecarKeys?["storyboard_vtt"].map { services.folderURL($0, expires: expires) },
             renditions: renditionLinks(result, record: record, expires: expires),
             draft: draft ? true : nil
         )

@@ -231,27 +231,3 @@ struct ListDTO: Encodable {
     let offset: Int
     let limit: Int
 }
-
-/// `POST /api/v1/assets`.
-/// An uploaded asset.
-struct AssetDTO: Encodable {
-    let id: String
-    let url: String
-    let sizeBytes: Int
-    let contentType: String
-    let sha256: String
-
-    init(_ asset: AssetRecord) {
-        id = asset.id.uuidString.lowercased()
-        url = "asset://\(id)"
-        sizeBytes = asset.sizeBytes
-        contentType = asset.contentType
-        sha256 = asset.sha256
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, url, sha256
-        case sizeBytes = "size_bytes"
-        case contentType = "content_type"
-    }
-}

@@ -21,7 +21,10 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound && error.body == nil {
             // No route: a known path asked with a method it does not answer is 405.
-            guard servesContract, let allowed = AllowedMethods.methods(for: request.uri.path) else {
+            // A path whose method is in the contract but has no route (the Studio when off) is 404.
+            guard servesContract, let allowed = AllowedMethods.methods(for: request.uri.path),
+                !allowed.contains(request.method.rawValue)
+            else {
                 return Self.response(Self.map(error), requestID: context.currentRequestID)
             }
             let refusal = ReelError(

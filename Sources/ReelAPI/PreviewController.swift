@@ -29,7 +29,7 @@ struct PreviewController {
         // As a create: fields Reel does not know are warnings, or with Prefer: handling=strict a 422.
         let unknownFields = unknown.all
         if CompositionController.prefersStrict(request) {
-            problems += unknownFields.map { FieldError(field: $0, message: "is not a field Reel knows", errorType: "unknown") }
+            problems += UnknownFields.problems(unknownFields)
         }
         if !problems.isEmpty { throw ReelError.validation(problems) }
         guard let engine = services.previews else {
@@ -68,7 +68,7 @@ struct PreviewController {
                     type: "range")
             }
             var dto = answer(result, times: times)
-            let warnings = (dto.warnings ?? []) + unknownFields.map { "\($0) is not a field Reel knows; it was ignored" }
+            let warnings = (dto.warnings ?? []) + UnknownFields.warnings(unknownFields)
             dto.warnings = warnings.isEmpty ? nil : warnings
             return try JSONCoding.response(dto, headers: headers)
         }

@@ -39,9 +39,8 @@ struct TemplateController {
 
     @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let controller = CompositionController(services: services)
-        let offset = try controller.integer(query["offset"], name: "offset", default: 0, range: 0...Int(Int32.max))
-        let limit = try controller.integer(query["limit"], name: "limit", default: 20, range: 1...100)
+        let offset = try PageQuery.integer(query["offset"], name: "offset", default: 0, range: 0...Int(Int32.max))
+        let limit = try PageQuery.integer(query["limit"], name: "limit", default: 20, range: 1...100)
         let page = try await services.store.templates(tenant: context.principal.tenantFilter, offset: offset, limit: limit)
         return try JSONCoding.response(
             TemplateListDTO(

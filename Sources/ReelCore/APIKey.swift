@@ -38,22 +38,3 @@ public struct APIKeyRecord: Sendable, Hashable {
         self.revokedAt = revokedAt
     }
 }
-
-/// An uploaded asset, owned by the tenant that uploaded it.
-public struct AssetRecord: Sendable, Hashable {
-    public var id: UUID
-    public var tenant: String
-    public var sizeBytes: Int
-    public var contentType: String
-    public var sha256: String
-    public var createdAt: Date
-
-    public init(id: UUID, tenant: String, sizeBytes: Int, contentType: String, sha256: String, createdAt: Date) {
-        self.id = id
-        self.tenant = tenant
-        self.sizeBytes = sizeBytes
-        self.contentType = contentType
-        self.sha256 = sha256
-        self.createdAt = createdAt
-    }
-}

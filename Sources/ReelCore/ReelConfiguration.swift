@@ -98,6 +98,12 @@ public struct ReelConfiguration: Sendable {
     public var previewSlots: Int
     /// Seconds a preview may take, waiting included, before its ffmpeg is stopped (`REEL_PREVIEW_TIMEOUT`).
     public var previewTimeout: Double
+    /// Whether the API serves Reel Studio at `/studio/` (`REEL_STUDIO`).
+    public var studioEnabled: Bool
+    /// Origins (`https://app.example.com`) whose pages may call the API from the browser: CORS
+    /// answers name exactly these, and their writes pass the cross-site guard (`REEL_CORS_ORIGINS`;
+    /// none by default).
+    public var corsOrigins: [String]
     /// One line for every setting that cannot be used (variable, value, what is allowed); empty
     /// when every setting is valid. ``validated()`` turns them into an error.
     public var problems: [String]
@@ -191,6 +197,13 @@ public struct ReelConfiguration: Sendable {
         segmentSeconds = read.number("REEL_SEGMENT_SECONDS", default: 10, in: 2...600)
         previewSlots = read.integer("REEL_PREVIEW_SLOTS", default: 1, in: 1...64)
         previewTimeout = read.number("REEL_PREVIEW_TIMEOUT", default: 10, in: 0.5...300)
+        studioEnabled = read.flag("REEL_STUDIO", default: true)
+        corsOrigins = (read.text("REEL_CORS_ORIGINS") ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }.filter { !$0.isEmpty }
+        for origin in corsOrigins where !Self.isOrigin(origin) {
+            read.refuse("REEL_CORS_ORIGINS", origin, "each must be an origin: http(s)://host or http(s)://host:port, nothing after")
+        }
         authMode = read.choice("REEL_AUTH", default: "auto", among: ["auto", "on", "off"])
         metricsPort = read.integer("REEL_METRICS_PORT", default: 0, in: 0...65535)
         logLevel = read.choice(
@@ -264,6 +277,14 @@ public struct ReelConfiguration: Sendable {
     }
 
     /// Whether requests need an API key: `REEL_AUTH=on`, or `auto` while Reel listens beyond loopback.
+    /// `scheme://host[:port]` with an http(s) scheme and nothing after: how browsers send `Origin`.
+    static func isOrigin(_ text: String) -> Bool {
+        guard let components = URLComponents(string: text), let scheme = components.scheme, ["http", "https"].contains(scheme),
+            let host = components.host, !host.isEmpty
+        else { return false }
+        return components.path.isEmpty && components.query == nil && components.fragment == nil && components.user == nil
+    }
+
     public var keysRequired: Bool { Self.keysRequired(authMode: authMode, host: host) }
 
     static func keysRequired(authMode: String, host: String) -> Bool {

@@ -17,6 +17,14 @@ public final class UnknownFields: Sendable {
     /// Records a field path found unknown.
     public func append(_ path: String) { paths.withLock { $0.append(path) } }
 
+    /// The answer's warning for each unknown field at `paths` (as a client named it).
+    public static func warnings(_ paths: [String]) -> [String] { paths.map { "\($0) is not a field Reel knows; it was ignored" } }
+
+    /// The 422 problem for each unknown field at `paths`, under `Prefer: handling=strict`.
+    public static func problems(_ paths: [String]) -> [FieldError] {
+        paths.map { FieldError(field: $0, message: "is not a field Reel knows", errorType: "unknown") }
+    }
+
     /// A coding path as the error shape names fields: `clips[1].end_time`, or `body` for the root.
     public static func text(_ codingPath: [any CodingKey]) -> String {
         var text = ""

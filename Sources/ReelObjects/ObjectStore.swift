@@ -36,6 +36,8 @@ public enum ObjectKeys {
     public static func sidecar(_ id: UUID, name: String) -> String { "outputs/\(id.uuidString.lowercased())/\(name)" }
     public static func outputPrefix(_ id: UUID) -> String { "outputs/\(id.uuidString.lowercased())/" }
     public static func asset(_ id: UUID) -> String { "assets/\(id.uuidString.lowercased())" }
+    /// The small JPEG of an uploaded picture or video, made at upload.
+    public static func assetThumbnail(_ id: UUID) -> String { "thumbnails/\(id.uuidString.lowercased()).jpg" }
     /// A render cache entry's bytes, by content key (``RenderKeys``); each store of a key gets its
     /// own object, so one never overwrites bytes a composition points at.
     public static func cached(_ key: String, fileExtension: String) -> String {

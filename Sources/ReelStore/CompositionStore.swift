@@ -111,6 +111,8 @@ public protocol AccessStore: Sendable {
     func insertAsset(_ asset: AssetRecord, idempotency: IdempotencyRecord?) async throws -> IdempotencyRecord?
     /// The asset, when it exists and belongs to `tenant` (nil: any tenant).
     func asset(_ id: UUID, tenant: String?) async throws -> AssetRecord?
+    /// A page of `tenant`'s uploads (nil: every tenant's), newest first.
+    func assets(offset: Int, limit: Int, tenant: String?) async throws -> AssetPage
     /// The live (unexpired at `date`) answer stored under a tenant's idempotency key.
     func idempotencyRecord(tenant: String, key: String, at date: Date) async throws -> IdempotencyRecord?
 }

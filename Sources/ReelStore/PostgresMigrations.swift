@@ -216,5 +216,15 @@ enum PostgresMigrations {
             CREATE INDEX previews_queued ON previews (created_at) WHERE status = 'queued';
             """
         ),
+        (
+            11,
+            """
+            ALTER TABLE assets ADD COLUMN duration_seconds DOUBLE PRECISION;
+            ALTER TABLE assets ADD COLUMN width INTEGER;
+            ALTER TABLE assets ADD COLUMN height INTEGER;
+            ALTER TABLE assets ADD COLUMN thumbnail BOOLEAN;
+            CREATE INDEX assets_tenant ON assets (tenant, created_at);
+            """
+        ),
     ]
 }

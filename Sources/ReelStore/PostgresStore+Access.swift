@@ -52,6 +52,7 @@ extension PostgresStore: AccessStore {
         let (id, tenant, size, type, sha, created) = (
             asset.id, asset.tenant, asset.sizeBytes, asset.contentType, asset.sha256, asset.createdAt
         )
+        let (duration, width, height, thumbnail) = (asset.media?.duration, asset.media?.width, asset.media?.height, asset.media?.thumbnail)
         return try await perform {
             try await self.client.withTransaction(logger: self.logger) { connection -> IdempotencyRecord? in
                 if let idempotency, let existing = try await self.claim(idempotency, on: connection, logger: self.logger) {
@@ -59,8 +60,8 @@ extension PostgresStore: AccessStore {
                 }
                 try await connection.query(
                     """
-                    INSERT INTO assets (id, tenant, size_bytes, content_type, sha256, created_at)
-                    VALUES (\(id), \(tenant), \(size), \(type), \(sha), \(created))
+                    INSERT INTO assets (id, tenant, size_bytes, content_type, sha256, created_at, duration_seconds, width, height, thumbnail)
+                    VALUES (\(id), \(tenant), \(size), \(type), \(sha), \(created), \(duration), \(width), \(height), \(thumbnail))
                     """,
                     logger: self.logger
                 )
@@ -72,14 +73,28 @@ extension PostgresStore: AccessStore {
     public func asset(_ id: UUID, tenant: String?) async throws -> AssetRecord? {
         let found = try await rows(
             """
-            SELECT tenant, size_bytes, content_type, sha256, created_at FROM assets
+            SELECT id, tenant, size_bytes, content_type, sha256, created_at, duration_seconds, width, height, thumbnail FROM assets
             WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))
             """
         )
-        guard let row = found.first else { return nil }
-        let columns = try row.decode((String, Int, String, String, Date).self)
-        return AssetRecord(
-            id: id, tenant: columns.0, sizeBytes: columns.1, contentType: columns.2, sha256: columns.3, createdAt: columns.4)
+        return try found.first.map(Self.asset)
+    }
+
+    public func assets(offset: Int, limit: Int, tenant: String?) async throws -> AssetPage {
+        let found = try await rows(
+            """
+            SELECT id, tenant, size_bytes, content_type, sha256, created_at, duration_seconds, width, height, thumbnail FROM assets
+            WHERE (\(tenant)::text IS NULL OR tenant = \(tenant)) ORDER BY created_at DESC, id LIMIT \(limit) OFFSET \(offset)
+            """
+        )
+        let total = try await rows("SELECT count(*)::bigint FROM assets WHERE (\(tenant)::text IS NULL OR tenant = \(tenant))")
+        return AssetPage(items: try found.map(Self.asset), total: Int(try total.first?.decode(Int64.self) ?? 0))
+    }
+
+    static func asset(_ row: PostgresRow) throws -> AssetRecord {
+        let c = try row.decode((UUID, String, Int, String, String, Date, Double?, Int?, Int?, Bool?).self)
+        let media = c.9.map { AssetMedia(duration: c.6, width: c.7, height: c.8, thumbnail: $0) }
+        return AssetRecord(id: c.0, tenant: c.1, sizeBytes: c.2, contentType: c.3, sha256: c.4, createdAt: c.5, media: media)
     }
 }
 

@@ -217,5 +217,15 @@ enum SQLiteMigrations {
             CREATE INDEX previews_queued ON previews (created_at) WHERE status = 'queued';
             """
         ),
+        (
+            12,
+            """
+            ALTER TABLE assets ADD COLUMN duration_seconds REAL;
+            ALTER TABLE assets ADD COLUMN width INTEGER;
+            ALTER TABLE assets ADD COLUMN height INTEGER;
+            ALTER TABLE assets ADD COLUMN thumbnail INTEGER;
+            CREATE INDEX assets_tenant ON assets (tenant, created_at);
+            """
+        ),
     ]
 }

@@ -57,11 +57,14 @@ extension SQLiteStore: AccessStore {
         try await database.write { db in
             try db.transaction {
                 if let idempotency, let existing = try self.claim(idempotency, in: db) { return existing }
+                let media = asset.media
                 try db.query(
-                    "INSERT INTO assets (id, tenant, size_bytes, content_type, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO assets (\(Self.assetColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         .text(asset.id.uuidString.lowercased()), .text(asset.tenant), .integer(Int64(asset.sizeBytes)),
                         .text(asset.contentType), .text(asset.sha256), .real(asset.createdAt.timeIntervalSince1970),
+                        media?.duration.map { .real($0) } ?? .null, media?.width.map { .integer(Int64($0)) } ?? .null,
+                        media?.height.map { .integer(Int64($0)) } ?? .null, media.map { .integer($0.thumbnail ? 1 : 0) } ?? .null,
                     ]
                 )
                 return idempotency
@@ -72,13 +75,31 @@ extension SQLiteStore: AccessStore {
     public func asset(_ id: UUID, tenant: String?) async throws -> AssetRecord? {
         let rows = try database.read { db in
             try db.query(
-                "SELECT id, tenant, size_bytes, content_type, sha256, created_at FROM assets WHERE id = ? AND \(Self.tenantFilter)",
+                "SELECT \(Self.assetColumns) FROM assets WHERE id = ? AND \(Self.tenantFilter)",
                 [.text(id.uuidString.lowercased())] + Self.tenantValues(tenant))
         }
-        guard let row = rows.first else { return nil }
+        return rows.first.flatMap(Self.asset)
+    }
+
+    public func assets(offset: Int, limit: Int, tenant: String?) async throws -> AssetPage {
+        let (rows, total) = try database.read { db in
+            let rows = try db.query(
+                "SELECT \(Self.assetColumns) FROM assets WHERE \(Self.tenantFilter) ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                Self.tenantValues(tenant) + [.integer(Int64(limit)), .integer(Int64(offset))])
+            let total = try db.query("SELECT count(*) FROM assets WHERE \(Self.tenantFilter)", Self.tenantValues(tenant))
+            return (rows, total[0][0].int ?? 0)
+        }
+        return AssetPage(items: rows.compactMap(Self.asset), total: total)
+    }
+
+    static let assetColumns = "id, tenant, size_bytes, content_type, sha256, created_at, duration_seconds, width, height, thumbnail"
+
+    static func asset(_ row: [SQLiteValue]) -> AssetRecord? {
+        guard let id = row[0].string.flatMap(UUID.init(uuidString:)) else { return nil }
+        let media = row[9].int.map { AssetMedia(duration: row[6].double, width: row[7].int, height: row[8].int, thumbnail: $0 == 1) }
         return AssetRecord(
             id: id, tenant: row[1].string ?? "", sizeBytes: row[2].int ?? 0, contentType: row[3].string ?? "",
-            sha256: row[4].string ?? "", createdAt: RecordCoding.date(row[5]) ?? Date(timeIntervalSince1970: 0))
+            sha256: row[4].string ?? "", createdAt: RecordCoding.date(row[5]) ?? Date(timeIntervalSince1970: 0), media: media)
     }
 }
 

@@ -24,7 +24,7 @@ struct SpecFile {
             composition.resolveLocalPaths(relativeTo: url.deletingLastPathComponent())
             let problems = CompositionValidator(limits: configuration.limits, allowFiles: true).problems(in: composition)
             if !problems.isEmpty { throw ReelError.validation(problems) }
-            return (composition, unknown.map { "\($0) is not a field Reel knows; it was ignored" })
+            return (composition, UnknownFields.warnings(unknown))
         } catch let error as ReelError {
             for problem in error.details { SharedOptions.printError("\(path): \(problem.field): \(problem.message)") }
             if error.details.isEmpty { SharedOptions.printError("\(path): \(error.message)") }

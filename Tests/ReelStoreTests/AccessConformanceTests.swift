@@ -88,6 +88,34 @@ struct AccessConformanceTests {
             #expect(try await store.asset(UUID(), tenant: nil) == nil)
         }
     }
+
+    @Test("a tenant's assets list newest first, paged, with their media facts", arguments: drivers)
+    func assetPages(driver: String) async throws {
+        try await StoreHarness.withStore(driver) { store in
+            var made: [AssetRecord] = []
+            for index in 0..<5 {
+                let media: AssetMedia? =
+                    switch index {
+                    case 0: nil
+                    case 1: AssetMedia(duration: nil, width: 640, height: 480, thumbnail: true)
+                    default: AssetMedia(duration: 2.5 + Double(index), width: 160, height: 90, thumbnail: index % 2 == 0)
+                    }
+                let asset = AssetRecord(
+                    id: UUID(), tenant: index == 4 ? "globex" : "acme", sizeBytes: 100 + index, contentType: "video/mp4",
+                    sha256: String(repeating: "b", count: 64), createdAt: Date(timeIntervalSince1970: 1_700_000_000 + Double(index)),
+                    media: media)
+                try await store.insertAsset(asset, idempotency: nil)
+                made.append(asset)
+            }
+            let acme = try await store.assets(offset: 0, limit: 2, tenant: "acme")
+            #expect(acme.total == 4)
+            #expect(acme.items == [made[3], made[2]])
+            #expect(try await store.assets(offset: 2, limit: 10, tenant: "acme").items == [made[1], made[0]])
+            let all = try await store.assets(offset: 0, limit: 10, tenant: nil)
+            #expect(all.total == 5 && all.items.first == made[4])
+            #expect(try await store.assets(offset: 0, limit: 10, tenant: "initech").items.isEmpty)
+        }
+    }
 }
 
 extension AccessConformanceTests {
