@@ -9,8 +9,9 @@
 - Responsiveness: 1,000 compositions stored and 50 rendering at once (an API-only `reel serve`
   and a `reel work` process with 50 slots, on the PostgreSQL of scripts/services), the compositions page open on the event
   stream of all of them. For 20 s a requestAnimationFrame loop records the gap between frames;
-  the page stays responsive when every gap is under 50 ms. The baseline of the same run is the
-  same page with nothing rendering (the gaps the machine itself makes).
+  the page stays responsive when every gap is under 50 ms. The baselines of the same run: the
+  page with nothing rendering, and with the same 50 renders and event stream on a filter that
+  shows none of their rows (the gaps the loaded machine itself makes).
 
 Run through `bench/run --studio`.
 """
@@ -86,17 +87,17 @@ def validate_times(base: str, body: bytes, count: int) -> dict[str, float]:
     return {"p50": statistics.median(ordered), "p99": ordered[int(len(ordered) * 0.99) - 1]}
 
 
-def gaps(base: str, seconds: float) -> dict[str, float]:
+def gaps(base: str, seconds: float, route: str = "compositions") -> dict[str, float]:
     browser = chromium()
     try:
         browser.set_script_timeout(seconds + 30)
-        browser.get(f"{base}/studio/#/compositions")
+        browser.get(f"{base}/studio/#/{route}")
         wait_for(lambda: browser.find_elements("css selector", "#compositions tbody tr"), 30, what="rows")
         time.sleep(2)
         result: dict[str, Any] = browser.execute_async_script(FRAME_GAPS, seconds)
         values = sorted(result["gaps"][1:])
         return {"max": values[-1], "p99": values[int(len(values) * 0.99) - 1], "median": statistics.median(values),
-                "frames": len(values), "updates": result["updates"]}
+                "frames": len(values), "updates": result["updates"], "over": sum(1 for gap in values if gap >= 50)}
     finally:
         browser.quit()
 
@@ -117,9 +118,12 @@ def main() -> None:
         base = api.base_url
         asset = httpx.post(f"{base}/api/v1/assets", content=clip.read_bytes(), headers={"Content-Type": "video/mp4"}).json()["url"]
         with httpx.Client(base_url=base, timeout=30) as client:
+            # The ones to render are created last and run first: the newest rows, on the page shown.
             for index in range(options.rows):
+                rendered = index >= options.rows - options.rendering
                 body = {"title": f"Row {index}", "clips": [{"video_url": asset, "start_time": 0, "end_time": 30}],
-                        "output": {"resolution": "320x180", "fps": 30}, "cache": False}
+                        "output": {"resolution": "320x180", "fps": 30}, "cache": False,
+                        "priority": "high" if rendered else "low"}
                 assert client.post("/api/v1/compositions", json=body).status_code == 202
         complex_payload = (payload_folder() / "complex-10-clip.json").read_bytes()
         checks = validate_times(base, complex_payload, 500)
@@ -128,10 +132,12 @@ def main() -> None:
         worker = ReelProcess(["work"], {**shared, "REEL_WORKERS": str(options.rendering), "REEL_SEGMENT_SECONDS": "600"},
                              "studio-worker").start()
         try:
-            wait_for(lambda: httpx.get(f"{base}/api/v1/compositions?status=rendering&limit=1").json()["total"] >= options.rendering * 0.8,
+            wait_for(lambda: httpx.get(f"{base}/api/v1/compositions?status=processing&limit=1").json()["total"] >= options.rendering * 0.8,
                      120, interval=0.5, what="renders to start")
+            # The machine's own share: the same load and event stream, on a page with no row to update.
+            machine = gaps(base, options.seconds, "compositions?status=failed")
             busy = gaps(base, options.seconds)
-            rendering = httpx.get(f"{base}/api/v1/compositions?status=rendering&limit=1").json()["total"]
+            rendering = httpx.get(f"{base}/api/v1/compositions?status=processing&limit=1").json()["total"]
         finally:
             worker.stop()
     finally:
@@ -143,10 +149,12 @@ def main() -> None:
     print(f"| validate, the seed's complex payload: p50 / p99 | {checks['p50']:.2f} / {checks['p99']:.2f} ms |")
     print(f"| budget: validate p99 ÷ 5 ms | {checks['p99'] / 5:.2f} |")
     print(f"| budget: gzip bytes ÷ 150 KB | {loads['gzip']['bytes'] / 150_000:.2f} |")
-    for name, result in (("idle", idle), (f"{options.rendering} rendering", busy)):
+    for name, result in (("idle", idle), (f"{options.rendering} rendering, no row of theirs shown", machine),
+                         (f"{options.rendering} rendering, 20 of them shown", busy)):
         print(f"| frame gaps, {options.rows} rows, {name}: median / p99 / max | {result['median']:.1f} / {result['p99']:.1f} / {result['max']:.1f} ms "
-              f"({result['frames']:.0f} frames, {result['updates']:.0f} DOM updates) |")
+              f"({result['frames']:.0f} frames, {result['over']:.0f} of them ≥ 50 ms; {result['updates']:.0f} DOM updates) |")
     print(f"| max gap while rendering ÷ 50 ms | {busy['max'] / 50:.2f} (renders running at the end: {rendering}) |")
+    print(f"| p99 gap, rows shown ÷ no row shown (the page's own cost) | {busy['p99'] / machine['p99']:.2f} |")
 
 
 if __name__ == "__main__":
