@@ -42,7 +42,12 @@ function announce(message) {
 
 function parseHash() {
   const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  let parts;
+  try {
+    parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    parts = ['not-found']; // a malformed escape names no page
+  }
   let name = parts[0] || (can('read') ? 'compositions' : 'system');
   if (name === 'compositions' && parts[1]) name = 'composition';
   return { name, id: parts[1] ?? null, query: new URLSearchParams(search) };
@@ -72,7 +77,7 @@ async function route() {
     announce(error?.message ?? String(error));
     if (error instanceof ReelAPIError && error.status === 401) signIn(error.message);
   };
-  if (!routes[name]) {
+  if (!Object.hasOwn(routes, name)) {
     replace(view, h('h1', { tabIndex: -1 }, 'Not found'), h('p', {}, 'There is no such page. ', h('a', { href: '#/compositions' }, 'Go to compositions')));
     focusHeading(view);
     return;
@@ -153,7 +158,7 @@ function applyScope() {
 }
 
 document.getElementById('sign-out').addEventListener('click', () => {
-  sessionStorage.removeItem(KEY);
+  sessionStorage.clear(); // the key, and the editor's draft: the next key may be another tenant's
   client.key = null;
   announce('Signed out');
   start();
@@ -172,7 +177,7 @@ async function start() {
     route();
   } catch (error) {
     if (error.status === 401) {
-      sessionStorage.removeItem(KEY);
+      sessionStorage.clear();
       client.key = null;
       signIn(error.message);
     } else {

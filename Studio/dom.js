@@ -79,7 +79,8 @@ export function field(label, control, hint) {
 export function errorView(error, prefix = '') {
   const why = error?.status === 401 ? 'Not signed in: ' : error?.status === 403 ? 'Not allowed: ' : '';
   return h('div', { className: 'error', role: 'alert' },
-    h('p', {}, prefix, why, error?.message ?? String(error)),
+    // A 422's message already says its first problem: the list is shown instead of it.
+    h('p', {}, prefix, why, error?.details?.length ? 'The request has problems:' : error?.message ?? String(error)),
     error?.details?.length ? h('ul', {}, error.details.map((d) => h('li', {}, d.field ? `${d.field}: ` : '', d.message ?? ''))) : null,
     error?.request_id ? h('p', { className: 'hint' }, `Request id ${error.request_id}`) : null);
 }

@@ -99,12 +99,21 @@ struct AssetController {
         return JSONCoding.response(text: answer, status: .created, headers: [.location: location])
     }
 
-    /// What ffprobe reads of the upload, its thumbnail stored; nil when it is not media.
+    /// What ffprobe reads of the upload, its thumbnail stored; nil when it is not media; 429
+    /// when the process reads too many at once.
     func inspect(_ file: URL, id: UUID, in folder: URL) async throws -> AssetMedia? {
         let inspector = AssetInspector(
             ffmpegPath: services.configuration.ffmpegPath, ffprobePath: services.configuration.ffprobePath,
-            niceness: Int32(clamping: services.configuration.renderNiceness))
-        guard let (media, thumbnail) = await inspector.inspect(file) else { return nil }
+            niceness: Int32(clamping: services.configuration.renderNiceness), gate: services.inspections)
+        let inspected: (media: AssetMedia, thumbnail: Data?)?
+        do {
+            inspected = try await inspector.inspect(file)
+        } catch is SlotGate.Full {
+            throw ReelError(
+                code: "uploads_busy", kind: .overloaded, message: "too many uploads are being read at once, try again shortly",
+                retryAfter: 2)
+        }
+        guard let (media, thumbnail) = inspected else { return nil }
         guard let thumbnail else { return media }
         let picture = folder.appendingPathComponent("\(id.uuidString.lowercased()).jpg")
         defer { try? FileManager.default.removeItem(at: picture) }

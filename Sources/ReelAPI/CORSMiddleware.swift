@@ -18,7 +18,10 @@ struct CORSMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let origin = request.headers[.origin]?.lowercased(), origins.contains(origin) else {
-            return try await next(request, context)
+            // Answers differ by origin: a shared cache must not give one origin's to another.
+            var response = try await next(request, context)
+            response.headers.append(HTTPField(name: .vary, value: "Origin"))
+            return response
         }
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
             return Response(

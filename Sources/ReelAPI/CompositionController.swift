@@ -35,7 +35,7 @@ struct CompositionController {
     }
 
     /// `POST /compositions/validate`: a create's decoding and checks (its sources' ownership
-    /// included; a webhook's host is not resolved), nothing stored. Problems are the answer, not
+    /// included; a webhook's host name is not resolved, an address is checked), nothing stored. Problems are the answer, not
     /// an error: 200 `{valid, problems, warnings, duration}`.
     @Sendable func validate(_ request: Request, context: ReelRequestContext) async throws -> Response {
         let body = try await Self.collectJSON(request, limit: services.configuration.maxBodyBytes)
@@ -47,7 +47,16 @@ struct CompositionController {
             duration = composition.duration
             problems = validator.problems(in: composition)
             if Self.prefersStrict(request) { problems += UnknownFields.problems(unknown.all) }
-            if problems.isEmpty { try await checkSources(composition, principal: context.principal) }
+            if problems.isEmpty {
+                try await checkSources(composition, principal: context.principal)
+                // A name is not resolved on every keystroke; an address or localhost needs no lookup.
+                if let host = composition.webhookURL.flatMap({ URLComponents(string: $0)?.host }),
+                    AddressGuard.isIPLiteral(host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))) || host == "localhost"
+                        || host.hasSuffix(".localhost")
+                {
+                    try await checkWebhook(composition.webhookURL)
+                }
+            }
         } catch let error as ReelError where error.kind == .invalid {
             problems += error.details.isEmpty ? [FieldError(field: "body", message: error.message, errorType: error.code)] : error.details
         }

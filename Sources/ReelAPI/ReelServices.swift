@@ -19,6 +19,8 @@ public struct ReelServices: Sendable {
     public var sources: S3SourcePolicy
     /// Renders preview frames in this process; nil in an API-only process.
     public var previews: (any PreviewRendering)?
+    /// Uploads read by ffprobe (and thumbnailed) at once in this process, with a short line.
+    public var inspections: SlotGate
 
     public init(
         configuration: ReelConfiguration,
@@ -29,9 +31,11 @@ public struct ReelServices: Sendable {
         workerSlots: Int,
         ffmpegVersion: String?,
         sources: S3SourcePolicy = S3SourcePolicy(),
-        previews: (any PreviewRendering)? = nil
+        previews: (any PreviewRendering)? = nil,
+        inspections: SlotGate = SlotGate(slots: 2, maxWaiting: 8)
     ) {
         self.previews = previews
+        self.inspections = inspections
         self.configuration = configuration
         self.store = store
         self.objects = objects

@@ -30,20 +30,29 @@ struct StudioController {
     @Sendable func serve(_ request: Request, context: ReelRequestContext) async throws -> Response {
         let path = context.parameters.getCatchAll().joined(separator: "/")  // empty for `/studio/`
         guard let file = bundle.files[path.isEmpty ? "index.html" : path] else { throw ReelError.notFound("studio file") }
+        let gzipped = file.gzipped.flatMap { Self.acceptsGzip(request.headers[values: .acceptEncoding]) ? $0 : nil }
+        // Each encoding is its own representation, with its own tag.
+        let eTag = gzipped == nil ? file.eTag : String(file.eTag.dropLast()) + "-gzip\""
         var headers: HTTPFields = [
-            .contentType: file.contentType, .eTag: file.eTag, .cacheControl: "no-cache", .vary: "Accept-Encoding",
+            .contentType: file.contentType, .eTag: eTag, .cacheControl: "no-cache", .vary: "Accept-Encoding",
             .contentSecurityPolicy: policy, .xContentTypeOptions: "nosniff", .referrerPolicy: "no-referrer",
         ]
-        if let match = request.headers[.ifNoneMatch],
-            match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == file.eTag || $0 == "*" })
-        {
+        if let match = request.headers[.ifNoneMatch], Self.matches(match, eTag) {
             return Response(status: .notModified, headers: headers)
         }
-        if let gzipped = file.gzipped, Self.acceptsGzip(request.headers[values: .acceptEncoding]) {
+        if let gzipped {
             headers[.contentEncoding] = "gzip"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: gzipped))
         }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: file.body))
+    }
+
+    /// Whether `If-None-Match` names `eTag`, by the weak comparison it calls for (RFC 9110 §13.1.2).
+    static func matches(_ header: String, _ eTag: String) -> Bool {
+        header.split(separator: ",").contains { item in
+            let tag = item.trimmingCharacters(in: .whitespaces)
+            return tag == "*" || (tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag) == eTag
+        }
     }
 
     /// Whether `Accept-Encoding` lists gzip (or `*`) with a weight above zero.

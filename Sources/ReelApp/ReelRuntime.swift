@@ -190,7 +190,7 @@ public struct ReelRuntime: Sendable {
 
     /// This process's scratch folder. Folders left by processes that died are removed, with any
     /// process still working in one (an ffmpeg that outlived its worker), and so are partial
-    /// downloads abandoned more than ten minutes ago.
+    /// downloads and uploads abandoned more than ten minutes ago (a process killed mid-transfer).
     public func scratchFolder() -> URL {
         let root = configuration.scratchDirectory
         let manager = FileManager.default
@@ -201,10 +201,14 @@ public struct ReelRuntime: Sendable {
                 try? manager.removeItem(at: folder)
             }
         }
-        let cache = configuration.cacheDirectory
         let stale = Date().addingTimeInterval(-600)
-        for name in (try? manager.contentsOfDirectory(atPath: cache.path)) ?? [] where name.hasSuffix(".part") {
-            let file = cache.appendingPathComponent(name)
+        let cache = configuration.cacheDirectory
+        let uploads = root.appendingPathComponent("uploads")
+        let abandoned =
+            ((try? manager.contentsOfDirectory(atPath: cache.path)) ?? []).filter { $0.hasSuffix(".part") }.map {
+                cache.appendingPathComponent($0)
+            } + ((try? manager.contentsOfDirectory(atPath: uploads.path)) ?? []).map { uploads.appendingPathComponent($0) }
+        for file in abandoned {
             let modified = (try? manager.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date ?? .distantPast
             if modified < stale { try? manager.removeItem(at: file) }
         }

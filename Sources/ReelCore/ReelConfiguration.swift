@@ -202,7 +202,9 @@ public struct ReelConfiguration: Sendable {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }.filter { !$0.isEmpty }
         for origin in corsOrigins where !Self.isOrigin(origin) {
-            read.refuse("REEL_CORS_ORIGINS", origin, "each must be an origin: http(s)://host or http(s)://host:port, nothing after")
+            read.refuse(
+                "REEL_CORS_ORIGINS", origin,
+                "each must be an origin as browsers send it: http(s)://host or http(s)://host:port (not the default port), nothing after")
         }
         authMode = read.choice("REEL_AUTH", default: "auto", among: ["auto", "on", "off"])
         metricsPort = read.integer("REEL_METRICS_PORT", default: 0, in: 0...65535)
@@ -277,11 +279,13 @@ public struct ReelConfiguration: Sendable {
     }
 
     /// Whether requests need an API key: `REEL_AUTH=on`, or `auto` while Reel listens beyond loopback.
-    /// `scheme://host[:port]` with an http(s) scheme and nothing after: how browsers send `Origin`.
+    /// `scheme://host[:port]` with an http(s) scheme and nothing after, as browsers send `Origin`:
+    /// never the scheme's default port, never one outside 1–65535.
     static func isOrigin(_ text: String) -> Bool {
         guard let components = URLComponents(string: text), let scheme = components.scheme, ["http", "https"].contains(scheme),
             let host = components.host, !host.isEmpty
         else { return false }
+        if let port = components.port, !(1...65535).contains(port) || port == (scheme == "https" ? 443 : 80) { return false }
         return components.path.isEmpty && components.query == nil && components.fragment == nil && components.user == nil
     }
 

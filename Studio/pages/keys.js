@@ -51,7 +51,7 @@ export async function render(view, ctx) {
       ({ keys } = await client.listKeys(signal));
     } catch (error) { return ctx.fail(error); }
     replace(body, keys.map((k) => h('tr', { dataset: { id: k.id } },
-      h('td', {}, k.name), h('td', {}, h('code', {}, `${k.hint}…`)), h('td', {}, k.scope), h('td', {}, k.tenant),
+      h('td', {}, k.name), h('td', {}, h('code', {}, k.hint)), h('td', {}, k.scope), h('td', {}, k.tenant),
       h('td', {}, time(k.created_at)), h('td', {}, k.revoked_at ? time(k.revoked_at) : 'No'),
       h('td', { className: 'actions' }, !k.revoked_at && h('button', { type: 'button', className: 'small danger', title: `Revoke ${k.name}`, on: { click: async () => {
         if (!confirm(`Revoke the key “${k.name}”? It stops working at once.`)) return;

@@ -33,9 +33,16 @@ struct StudioRouteTests {
                 #expect(String(buffer: response.body).contains("<script type=\"module\""))
                 return response.headers[.eTag] ?? ""
             }
-            try await client.execute(uri: "/studio/", method: .get, headers: [.ifNoneMatch: eTag]) { response in
-                #expect(response.status == .notModified)
-                #expect(response.body.readableBytes == 0)
+            for tag in [eTag, "W/\(eTag)", "\"other\", \(eTag)"] {
+                try await client.execute(uri: "/studio/", method: .get, headers: [.ifNoneMatch: tag]) { response in
+                    #expect(response.status == .notModified, "\(tag)")
+                    #expect(response.body.readableBytes == 0)
+                }
+            }
+            try await client.execute(uri: "/studio/", method: .get, headers: [.acceptEncoding: "gzip"]) { response in
+                // The gzip representation has a tag of its own: a cache never mixes the two.
+                #expect(response.headers[.contentEncoding] == "gzip")
+                #expect(response.headers[.eTag] != eTag)
             }
             try await client.execute(uri: "/studio/app.js", method: .get, headers: [.acceptEncoding: "br;q=1, gzip;q=0.5"]) { response in
                 #expect(response.status == .ok)
@@ -61,7 +68,8 @@ struct StudioRouteTests {
 
     @Test("validate answers a create's problems by field and stores nothing")
     func validate() async throws {
-        let reel = try await TestReel()
+        // As deployed: a webhook inside the network is refused.
+        let reel = try await TestReel(environment: ["REEL_ALLOW_PRIVATE_SOURCES": "false"])
         defer { reel.cleanUp() }
         let clip = try await TestReel.makeClip(seconds: 2, name: "clip.mp4", in: reel.folder)
         try await reel.application().test(.router) { client in
@@ -72,6 +80,10 @@ struct StudioRouteTests {
                 (#"{"title":"nobody's","clips":[{"video_url":"asset://\#(UUID())","start_time":0,"end_time":1}]}"#, "clips[0].video_url"),
                 (#"{"title":"typed","clips":[{"video_url":"\#(video)","start_time":"zero","end_time":1}]}"#, "clips[0].start_time"),
                 (#"{"title":"#, "body"),
+                (
+                    #"{"title":"hook","clips":[{"video_url":"\#(video)","start_time":0,"end_time":2}],"webhook_url":"http://[::ffff:127.0.0.1]/x"}"#,
+                    "webhook_url"
+                ),
             ]
             for (body, field) in cases {
                 try await client.execute(
@@ -179,6 +191,7 @@ struct StudioRouteTests {
             ) { response in
                 #expect(response.status == .forbidden)
                 #expect(response.headers[.accessControlAllowOrigin] == nil)
+                #expect(response.headers[values: .vary].contains("Origin"))
             }
         }
         let plain = try await TestReel()

@@ -83,6 +83,19 @@ struct ConfigurationTests {
             ),
             ("REEL_WEBHOOK_SECRET", "/nonexistent/secret", "REEL_WEBHOOK_SECRET=/nonexistent/secret: cannot read that file"),
             ("REEL_WEBHOOK_MAX_AGE", "1", "REEL_WEBHOOK_MAX_AGE=1: must be a number from 60 to 604800"),
+            ("REEL_STUDIO", "maybe", "REEL_STUDIO=maybe: must be true or false"),
+            (
+                "REEL_CORS_ORIGINS", "https://app.example:443",
+                "REEL_CORS_ORIGINS=https://app.example:443: each must be an origin as browsers send it: http(s)://host or http(s)://host:port (not the default port), nothing after"
+            ),
+            (
+                "REEL_CORS_ORIGINS", "https://ok.example, http://app.example/path",
+                "REEL_CORS_ORIGINS=http://app.example/path: each must be an origin as browsers send it: http(s)://host or http(s)://host:port (not the default port), nothing after"
+            ),
+            (
+                "REEL_CORS_ORIGINS", "*",
+                "REEL_CORS_ORIGINS=*: each must be an origin as browsers send it: http(s)://host or http(s)://host:port (not the default port), nothing after"
+            ),
         ])
     func problems(name: String, value: String, line: String) throws {
         let configuration = ReelConfiguration(environment: [name: value])
@@ -96,12 +109,14 @@ struct ConfigurationTests {
         let configuration = ReelConfiguration(environment: [
             "REEL_PORT": "8080", "REEL_WORKERS": "0", "REEL_MAX_QUEUED": "100", "REEL_ALLOW_PRIVATE_SOURCES": "yes",
             "REEL_IDLE_TIMEOUT": "30", "REEL_ALLOWED_HOSTS": "a.example,b.example", "REEL_S3_MULTIPART_THRESHOLD": "8388608",
-            "REEL_SOURCE_BUCKETS": "media, archive.example-2", "PATH": "/usr/bin",
+            "REEL_SOURCE_BUCKETS": "media, archive.example-2", "PATH": "/usr/bin", "REEL_STUDIO": "off",
+            "REEL_CORS_ORIGINS": "https://App.example, http://localhost:5173",
         ])
         #expect(try configuration.validated().port == 8080)
         #expect(configuration.unknownVariables.isEmpty)
         #expect(configuration.allowedHosts == ["a.example", "b.example"])
         #expect(configuration.sourceBuckets == ["media", "archive.example-2"])
+        #expect(!configuration.studioEnabled && configuration.corsOrigins == ["https://app.example", "http://localhost:5173"])
     }
 
     @Test("unknown REEL_ variables are listed (typos); others are not Reel's business")
