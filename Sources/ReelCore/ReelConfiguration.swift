@@ -177,35 +177,26 @@ public struct ReelConfiguration: Sendable {
         leaseSeconds = read.number("REEL_LEASE_SECONDS", default: 15, in: 1...3600)
         databasePoolSize = read.integer("REEL_DATABASE_POOL_SIZE", default: 4, in: 1...1000)
         renderNiceness = read.integer("REEL_RENDER_NICE", default: 10, in: 0...19)
-        allowedHosts = (read.text("REEL_ALLOWED_HOSTS") ?? "").split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        }.filter { !$0.isEmpty }
+        allowedHosts = read.list("REEL_ALLOWED_HOSTS", allowed: "")
         idleTimeout = read.number("REEL_IDLE_TIMEOUT", default: 60, in: 0.5...86_400)
         headerTimeout = read.number("REEL_HEADER_TIMEOUT", default: 10, in: 0.5...3600)
         bodyTimeout = read.number("REEL_BODY_TIMEOUT", default: 10, in: 0.5...3600)
         minBodyBytesPerSecond = 1024
-        sourceBuckets = (read.text("REEL_SOURCE_BUCKETS") ?? "").split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        }.filter { !$0.isEmpty }
-        for bucket in sourceBuckets where !Self.isBucketName(bucket) {
-            read.refuse(
-                "REEL_SOURCE_BUCKETS", bucket,
-                "each must be a bucket name: 3 to 63 of a-z, 0-9, . and -, starting and ending with a letter or digit")
-        }
+        sourceBuckets = read.list(
+            "REEL_SOURCE_BUCKETS",
+            allowed: "each must be a bucket name: 3 to 63 of a-z, 0-9, . and -, starting and ending with a letter or digit",
+            isValid: Self.isBucketName)
         s3MultipartThreshold = read.integer("REEL_S3_MULTIPART_THRESHOLD", default: 16 << 20, in: (5 << 20)...(5 << 30))
         cacheMaxBytes = read.integer("REEL_CACHE_MAX_BYTES", default: 10 << 30, in: 0...(1 << 50))
         segmentSeconds = read.number("REEL_SEGMENT_SECONDS", default: 10, in: 2...600)
         previewSlots = read.integer("REEL_PREVIEW_SLOTS", default: 1, in: 1...64)
         previewTimeout = read.number("REEL_PREVIEW_TIMEOUT", default: 10, in: 0.5...300)
         studioEnabled = read.flag("REEL_STUDIO", default: true)
-        corsOrigins = (read.text("REEL_CORS_ORIGINS") ?? "").split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        }.filter { !$0.isEmpty }
-        for origin in corsOrigins where !Self.isOrigin(origin) {
-            read.refuse(
-                "REEL_CORS_ORIGINS", origin,
-                "each must be an origin as browsers send it: http(s)://host or http(s)://host:port (not the default port), nothing after")
-        }
+        corsOrigins = read.list(
+            "REEL_CORS_ORIGINS",
+            allowed:
+                "each must be an origin as browsers send it: http(s)://host or http(s)://host:port (not the default port), nothing after",
+            isValid: Self.isOrigin)
         authMode = read.choice("REEL_AUTH", default: "auto", among: ["auto", "on", "off"])
         metricsPort = read.integer("REEL_METRICS_PORT", default: 0, in: 0...65535)
         logLevel = read.choice(

@@ -60,6 +60,15 @@ public struct SettingsReader {
         }
     }
 
+    /// A comma-separated list, each item trimmed and lowercased, empty items left out; each item
+    /// that `isValid` refuses is a problem saying `allowed`.
+    public mutating func list(_ name: String, allowed: String, isValid: (String) -> Bool = { _ in true }) -> [String] {
+        let items = (text(name) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty }
+        for item in items where !isValid(item) { refuse(name, item, allowed) }
+        return items
+    }
+
     /// One of `choices` (case-insensitive), returned lowercased.
     public mutating func choice(_ name: String, default fallback: String, among choices: [String]) -> String {
         guard let text = text(name) else { return fallback }
