@@ -35,16 +35,6 @@ async function initial({ client, query, signal }) {
   return JSON.stringify(latest ? fromAsset(latest) : starter('https://example.com/video.mp4'), null, 2);
 }
 
-/** The output's width in pixels, roughly, so a preview never asks for more. */
-function outputWidth(output = {}) {
-  const res = String(output.resolution ?? '720p');
-  const exact = /^(\d+)x(\d+)$/.exec(res);
-  if (exact) return Number(exact[1]);
-  const short = res === '4k' ? 2160 : parseInt(res, 10) || 720;
-  const [w, hgt] = String(output.aspect_ratio ?? '16:9').split(':').map(Number);
-  return w >= hgt ? Math.round((short * w) / hgt) : short;
-}
-
 /** Timeline items: {track, label, start, end, path, transition?}. */
 function items(c) {
   const list = [];
@@ -232,9 +222,9 @@ export async function render(view, ctx) {
     previewing?.abort();
     previewing = new AbortController();
     const time = Math.min(Number(scrubber.value), Math.max(0, duration - 0.05));
-    const width = Math.min(640, outputWidth(located.value.output));
     try {
-      await showFrame(client, preview, { composition: located.value, time, width }, previewing.signal);
+      // No width: Reel answers 640 px, or the output's width when that is narrower.
+      await showFrame(client, preview, { composition: located.value, time }, previewing.signal);
       preview.alt = `Frame preview at ${time.toFixed(1)} s`;
       replace(previewError);
     } catch (error) {
