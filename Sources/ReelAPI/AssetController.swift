@@ -34,8 +34,9 @@ struct AssetController {
 
     /// The asset as answered, its thumbnail linked for the download links' lifetime.
     func dto(_ asset: AssetRecord) -> AssetDTO {
-        let expires = Int(clamping: Date().timeIntervalSince1970) + services.configuration.downloadURLLifetime
-        let thumbnail = asset.media?.thumbnail == true ? services.objectURL(ObjectKeys.assetThumbnail(asset.id), expires: expires) : nil
+        let thumbnail =
+            asset.media?.thumbnail == true
+            ? services.objectURL(ObjectKeys.assetThumbnail(asset.id), expires: services.defaultLinkExpiry) : nil
         return AssetDTO(asset, thumbnailURL: thumbnail)
     }
 

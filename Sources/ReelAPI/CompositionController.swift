@@ -35,8 +35,8 @@ struct CompositionController {
     }
 
     /// `POST /compositions/validate`: a create's decoding and checks (its sources' ownership
-    /// included; a webhook's host name is not resolved, an address is checked), nothing stored. Problems are the answer, not
-    /// an error: 200 `{valid, problems, warnings, duration}`.
+    /// included; a webhook's host name is not resolved, an address is checked), nothing stored.
+    /// Problems are the answer, not an error: 200 `{valid, problems, warnings, duration}`.
     @Sendable func validate(_ request: Request, context: ReelRequestContext) async throws -> Response {
         let body = try await Self.collectJSON(request, limit: services.configuration.maxBodyBytes)
         let unknown = UnknownFields()
@@ -45,20 +45,11 @@ struct CompositionController {
         do {
             let composition = try Self.decodeMerging(body, unknownFields: unknown, maxBytes: services.configuration.maxBodyBytes)
             duration = composition.duration
-            problems = validator.problems(in: composition)
-            if Self.prefersStrict(request) { problems += UnknownFields.problems(unknown.all) }
-            if problems.isEmpty {
-                try await checkSources(composition, principal: context.principal)
-                // A name is not resolved on every keystroke; an address or localhost needs no lookup.
-                if let host = composition.webhookURL.flatMap({ URLComponents(string: $0)?.host }),
-                    AddressGuard.isIPLiteral(host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))) || host == "localhost"
-                        || host.hasSuffix(".localhost")
-                {
-                    try await checkWebhook(composition.webhookURL)
-                }
-            }
+            // A webhook's name is not resolved on every keystroke.
+            try await check(
+                composition, unknown: unknown, strict: Self.prefersStrict(request), principal: context.principal, resolving: false)
         } catch let error as ReelError where error.kind == .invalid {
-            problems += error.details.isEmpty ? [FieldError(field: "body", message: error.message, errorType: error.code)] : error.details
+            problems = error.details.isEmpty ? [FieldError(field: "body", message: error.message, errorType: error.code)] : error.details
         }
         return try JSONCoding.response(
             ValidationDTO(
@@ -140,14 +131,8 @@ struct CompositionController {
             request, tenant: principal.tenant, bodyDigest: bodyDigest, lifetime: services.configuration.idempotencyLifetime)
         // No lookup first: the insert's transaction finds a stored answer and returns it instead.
         let strict = Self.prefersStrict(request)
-        var problems = validator.problems(in: composition)
-        if strict {
-            problems += UnknownFields.problems(unknown.all)
-        }
-        if !problems.isEmpty { throw ReelError.validation(problems.map(describe)) }
         do {
-            try await checkSources(composition, principal: principal)
-            try await checkWebhook(composition.webhookURL)
+            try await check(composition, unknown: unknown, strict: strict, principal: principal)
         } catch let error as ReelError {
             throw error.describing(describe)
         }
@@ -198,10 +183,24 @@ struct CompositionController {
         }
     }
 
+    /// What a create refuses in `composition`, stage by stage, as a 422 of that stage's problems:
+    /// its rules (and under `Prefer: handling=strict` its unknown fields), then its sources and
+    /// its webhook. The one check of both `POST /compositions` and `/compositions/validate`.
+    func check(
+        _ composition: CompositionRequest, unknown: UnknownFields, strict: Bool, principal: Principal, resolving: Bool = true
+    ) async throws {
+        var problems = validator.problems(in: composition)
+        if strict { problems += UnknownFields.problems(unknown.all) }
+        if !problems.isEmpty { throw ReelError.validation(problems) }
+        try await checkSources(composition, principal: principal)
+        try await checkWebhook(composition.webhookURL, resolving: resolving)
+    }
+
     /// A `webhook_url` whose host resolves inside the network is refused now, not silently at
     /// delivery (each delivery is checked again, and connects to the address it checked).
-    func checkWebhook(_ url: String?) async throws {
-        guard let url, let host = URLComponents(string: url)?.host else { return }
+    /// Without `resolving`, only a host that needs no lookup (an address, localhost) is checked.
+    func checkWebhook(_ url: String?, resolving: Bool = true) async throws {
+        guard let url, let host = URLComponents(string: url)?.host, resolving || AddressGuard.needsNoLookup(host) else { return }
         do {
             _ = try await AddressGuard(allowPrivate: services.configuration.allowPrivateSources).checkResolving(host: host)
         } catch let failure as RenderFailure where !failure.isTransient {
@@ -300,10 +299,7 @@ struct CompositionController {
 
     @Sendable func metadata(_ request: Request, context: ReelRequestContext) async throws -> Response {
         let record = try await record(context)
-        let outputURL = record.result.map { result in
-            let expires = Int(clamping: Date().timeIntervalSince1970) + services.configuration.downloadURLLifetime
-            return services.objectURL(result.outputKey, expires: expires)
-        }
+        let outputURL = record.result.map { services.objectURL($0.outputKey, expires: services.defaultLinkExpiry) }
         return try JSONCoding.response(MetadataDTO(record: record, outputURL: outputURL))
     }
 

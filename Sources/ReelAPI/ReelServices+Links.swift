@@ -3,6 +3,9 @@ import ReelCore
 import ReelObjects
 
 extension ReelServices {
+    /// When a link made now with the default lifetime (`REEL_DOWNLOAD_URL_TTL`) expires, in Unix seconds.
+    var defaultLinkExpiry: Int { Int(clamping: Date().timeIntervalSince1970) + configuration.downloadURLLifetime }
+
     /// A signed, expiring link to one stored object: the store's own presigned link when it
     /// makes them (S3), else Reel's `/files/…` path signed with its secret.
     func objectURL(_ key: String, expires: Int) -> String {

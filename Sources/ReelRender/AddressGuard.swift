@@ -25,7 +25,7 @@ public struct AddressGuard: Sendable {
     @discardableResult
     public func check(host: String) throws(RenderFailure) -> String? {
         if allowPrivate { return nil }
-        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        let bare = Self.bare(host)
         let addresses = resolver(bare)
         guard let first = addresses.first else { throw RenderFailure("cannot resolve host \(host)", transient: true) }
         for address in addresses where !permits(address) {
@@ -34,6 +34,25 @@ public struct AddressGuard: Sendable {
             )
         }
         return Self.isIPLiteral(bare) ? nil : Self.text(first)
+    }
+
+    /// A URL's host without the brackets of an IPv6 literal.
+    static func bare(_ host: String) -> String {
+        host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+    }
+
+    /// Whether ``check(host:)`` answers `host` without asking DNS: an address in any spelling
+    /// the resolver reads as one (bracketed IPv6, `0x7f000001`, `127.1`), or `localhost` and its
+    /// subdomains, which resolve locally.
+    public static func needsNoLookup(_ host: String) -> Bool {
+        let bare = Self.bare(host).lowercased()
+        if bare == "localhost" || bare.hasSuffix(".localhost") { return true }
+        var hints = addrinfo()
+        hints.ai_flags = AI_NUMERICHOST
+        var result: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(bare, nil, &hints, &result) == 0 else { return false }
+        freeaddrinfo(result)
+        return true
     }
 
     /// Whether `host` is an IPv4 or IPv6 address rather than a name.
