@@ -394,3 +394,69 @@ def test_raw_object_store_urls_never_read_another_tenants_upload() -> None:
     finally:
         assert reel.stop() == 0
         reel.remove_folder()
+
+
+def huge_png(side: int) -> bytes:
+    """A PNG that says it is side × side RGB, its pixels zero: a few hundred KB that decode to gigabytes."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    deflate = zlib.compressobj(9)
+    row = bytes(1 + 3 * side)
+    pixels = b"".join(deflate.compress(row) for _ in range(side)) + deflate.flush()
+    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def test_an_upload_claiming_a_gigapixel_picture_is_stored_without_decoding_it(reel: ReelProcess) -> None:
+    # 12000 × 12000 × 3 bytes is 432 MB once decoded: the thumbnail is skipped past 36 MP.
+    body = huge_png(12000)
+    before = rss_kib(reel)
+    started = time.monotonic()
+    answer = httpx.post(reel.base_url + "/api/v1/assets", content=body, headers={"Content-Type": "image/png"}, timeout=60)
+    assert answer.status_code == 201, answer.text
+    asset = answer.json()
+    assert (asset["width"], asset["height"], asset["thumbnail_url"]) == (12000, 12000, None)
+    assert time.monotonic() - started < 20
+    assert rss_kib(reel) - before < 100_000
+    assert not list((reel.folder / "data" / "tmp" / "uploads").iterdir()), "the upload's temp file is gone"
+    alive(reel)
+
+
+@pytest.mark.parametrize("target", ["/studio/../openapi.json", "/studio/%2e%2e/openapi.json", "/studio/..%2fopenapi.json",
+                                    "/studio//etc/passwd", "/studio/%00", "/studio/" + "a/" * 2000])
+def test_studio_paths_reach_only_the_studios_files(reel: ReelProcess, target: str) -> None:
+    status, headers, body = raw(reel, f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+    assert status in (400, 404, 414, 431), (status, body[:200])
+    assert b'"openapi"' not in body and b"root:" not in body
+    alive(reel)
+
+
+@pytest.mark.parametrize("header", ["If-None-Match: " + ", ".join(['W/"x"'] * 800), "If-None-Match: W/", "If-None-Match: ,,,",
+                                    "Accept-Encoding: " + "gzip;q=" * 900, "Accept-Encoding: gzip;q=nan, *;q=-1"])
+def test_studio_conditional_and_encoding_headers_of_any_shape_answer_the_file(reel: ReelProcess, header: str) -> None:
+    status, headers, body = raw(reel, f"GET /studio/app.js HTTP/1.1\r\nHost: 127.0.0.1\r\n{header}\r\nConnection: close\r\n\r\n".encode())
+    assert status in (200, 431), (status, body[:200])
+    alive(reel)
+
+
+@pytest.mark.parametrize("query", ["offset=-1", "offset=99999999999999999999", "limit=0", "limit=101", "limit=abc", "offset=1e3"])
+def test_asset_pages_out_of_range_are_422_naming_the_parameter(reel: ReelProcess, query: str) -> None:
+    answer = httpx.get(reel.base_url + "/api/v1/assets?" + query)
+    assert answer.status_code == 422, answer.text
+    assert fields(answer) == [query.split("=")[0]]
+    alive(reel)
+
+
+@pytest.mark.parametrize("hook", ["http://LOCALHOST/x", "http://[::ffff:127.0.0.1]/x", "http://169.254.169.254/latest", "http://0x7f000001/x",
+                                  "http://127.1/x"])
+def test_validate_refuses_the_webhook_addresses_create_refuses(reel: ReelProcess, hook: str) -> None:
+    body = {"title": "t", "clips": [CLIP], "webhook_url": hook}
+    created = httpx.post(reel.base_url + "/api/v1/compositions", json=body)
+    checked = httpx.post(reel.base_url + "/api/v1/compositions/validate", json=body).json()
+    assert created.status_code == 422 and fields(created) == ["webhook_url"], created.text
+    assert checked["valid"] is False and [p["field"] for p in checked["problems"]] == ["webhook_url"], checked
+    alive(reel)
