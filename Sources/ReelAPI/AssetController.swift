@@ -53,7 +53,7 @@ struct AssetController {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw ReelError.payloadTooLarge(limit: limit)
         }
-        let folder = services.configuration.scratchDirectory.appendingPathComponent("uploads")
+        let folder = services.configuration.uploadDirectory
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let id = UUID()
         let file = folder.appendingPathComponent(id.uuidString.lowercased())

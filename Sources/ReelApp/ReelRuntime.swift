@@ -190,7 +190,7 @@ public struct ReelRuntime: Sendable {
 
     /// This process's scratch folder. Folders left by processes that died are removed, with any
     /// process still working in one (an ffmpeg that outlived its worker), and so are partial
-    /// downloads and uploads abandoned more than ten minutes ago (a process killed mid-transfer).
+    /// downloads abandoned by a process killed mid-transfer.
     public func scratchFolder() -> URL {
         let root = configuration.scratchDirectory
         let manager = FileManager.default
@@ -201,18 +201,20 @@ public struct ReelRuntime: Sendable {
                 try? manager.removeItem(at: folder)
             }
         }
+        Self.removeAbandoned(in: configuration.cacheDirectory) { $0.hasSuffix(".part") }
+        return root.appendingPathComponent("jobs-\(getpid())")
+    }
+
+    /// Removes the files of `folder` whose names pass `matching` and that nothing has written for
+    /// ten minutes: transfers a process killed mid-way left behind.
+    static func removeAbandoned(in folder: URL, matching: (String) -> Bool = { _ in true }) {
+        let manager = FileManager.default
         let stale = Date().addingTimeInterval(-600)
-        let cache = configuration.cacheDirectory
-        let uploads = root.appendingPathComponent("uploads")
-        let abandoned =
-            ((try? manager.contentsOfDirectory(atPath: cache.path)) ?? []).filter { $0.hasSuffix(".part") }.map {
-                cache.appendingPathComponent($0)
-            } + ((try? manager.contentsOfDirectory(atPath: uploads.path)) ?? []).map { uploads.appendingPathComponent($0) }
-        for file in abandoned {
+        for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where matching(name) {
+            let file = folder.appendingPathComponent(name)
             let modified = (try? manager.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date ?? .distantPast
             if modified < stale { try? manager.removeItem(at: file) }
         }
-        return root.appendingPathComponent("jobs-\(getpid())")
     }
 
     /// SIGKILLs every process of this machine whose command line names `path` (Linux `/proc`).
@@ -260,9 +262,11 @@ public struct ReelRuntime: Sendable {
         return (try? String(contentsOf: file, encoding: .utf8)) ?? generated
     }
 
-    /// What the HTTP side of a process needs, with `workerSlots` render slots in it.
+    /// What the HTTP side of a process needs, with `workerSlots` render slots in it; uploads a
+    /// process killed mid-way left behind are swept first.
     public func services(workerSlots: Int) async throws -> ReelServices {
         guard let store else { throw ConfigurationError("no database") }
+        Self.removeAbandoned(in: configuration.uploadDirectory)
         return ReelServices(
             configuration: configuration,
             store: store,

@@ -301,6 +301,8 @@ public struct ReelConfiguration: Sendable {
     public var scratchDirectory: URL { dataDirectory.appendingPathComponent("tmp") }
     /// Folder of the source cache.
     public var cacheDirectory: URL { dataDirectory.appendingPathComponent("cache") }
+    /// Where uploads are written while they arrive and are read, before they go to storage.
+    public var uploadDirectory: URL { scratchDirectory.appendingPathComponent("uploads") }
 
     /// An S3 bucket name as AWS allows it.
     static func isBucketName(_ name: String) -> Bool {

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import NIOFoundationCompat
 import ReelAPI
+import ReelApp
 import ReelCore
 import ReelRender
 import Testing
@@ -201,5 +202,22 @@ struct StudioRouteTests {
                 #expect(response.headers[.accessControlAllowOrigin] == nil)
             }
         }
+    }
+}
+
+extension StudioRouteTests {
+    @Test("an upload left behind by a killed process is swept when the next one starts; one still arriving is not")
+    func abandonedUploads() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        let folder = reel.configuration.uploadDirectory
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (old, arriving) = (folder.appendingPathComponent("old"), folder.appendingPathComponent("arriving"))
+        try Data(count: 16).write(to: old)
+        try Data(count: 16).write(to: arriving)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-601)], ofItemAtPath: old.path)
+        _ = try await reel.runtime.services(workerSlots: 0)
+        #expect(!FileManager.default.fileExists(atPath: old.path))
+        #expect(FileManager.default.fileExists(atPath: arriving.path))
     }
 }
