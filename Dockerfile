@@ -13,6 +13,7 @@ COPY Package.swift ./
 COPY Sources ./Sources
 COPY Plugins ./Plugins
 COPY Studio ./Studio
+COPY openapi.json ./
 RUN swift build -c release --static-swift-stdlib --product reel \
     && install -D "$(swift build -c release --static-swift-stdlib --show-bin-path)/reel" /out/reel
 

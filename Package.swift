@@ -105,11 +105,11 @@ var package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],
             swiftSettings: swiftSettings,
-            plugins: ["StudioEmbed"]
+            plugins: ["EmbedFiles"]
         ),
-        // The Studio's HTML, CSS and JavaScript (Studio/) embedded into ReelAPI at build time.
-        .executableTarget(name: "studio-embed", swiftSettings: swiftSettings),
-        .plugin(name: "StudioEmbed", capability: .buildTool(), dependencies: ["studio-embed"]),
+        // The Studio (Studio/) and the HTTP contract (openapi.json) embedded into ReelAPI at build time.
+        .executableTarget(name: "embed-files", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         .target(
             name: "ReelApp",
             dependencies: [

@@ -17,7 +17,8 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
     if !services.configuration.corsOrigins.isEmpty {
         router.add(middleware: CORSMiddleware(origins: Set(services.configuration.corsOrigins)))
     }
-    router.add(middleware: ErrorMiddleware())
+    let allowed = AllowedMethods()
+    router.add(middleware: ErrorMiddleware(allowed: allowed))
     router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
     let keys =
         services.configuration.keysRequired
@@ -41,12 +42,9 @@ public func buildRouter(_ services: ReelServices) -> Router<ReelRequestContext> 
 
     addMetricsRoute(to: router, services: services)
     router.get("openapi.json") { _, _ in
-        Response(
-            status: .ok,
-            headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json))
-        )
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: OpenAPIDocument.bytes))
     }
+    allowed.load(from: router)
     return router
 }
 
@@ -70,7 +68,8 @@ func addMetricsRoute(to router: Router<ReelRequestContext>, services: ReelServic
 public func buildOperationsRouter(_ services: ReelServices) -> Router<ReelRequestContext> {
     // HEAD is answered wherever GET is: the same status and headers, no body (RFC 9110 §9.3.2).
     let router = Router(context: ReelRequestContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: ErrorMiddleware(servesContract: false))
+    let allowed = AllowedMethods()
+    router.add(middleware: ErrorMiddleware(allowed: allowed))
     router.add(middleware: BrowserGuardMiddleware(configuration: services.configuration))
     if services.configuration.keysRequired {
         router.add(
@@ -78,6 +77,7 @@ public func buildOperationsRouter(_ services: ReelServices) -> Router<ReelReques
     }
     HealthController(services: services).addProbes(to: router)
     addMetricsRoute(to: router, services: services)
+    allowed.load(from: router)
     return router
 }
 

@@ -105,10 +105,19 @@ struct CompositionController {
         case .object(let members): values = members
         case .array(let pairs):
             for (index, pair) in pairs.enumerated() {
-                guard case .object(let members) = pair, case .string(let find)? = members["find"], let replace = members["replace"] else {
+                guard case .object(let members) = pair else {
                     throw ReelError.validation(field: "merge[\(index)]", "must be {\"find\": NAME, \"replace\": value}", type: "type")
                 }
-                values[find] = replace
+                guard let find = members["find"] else {
+                    throw ReelError.validation(field: "merge[\(index)].find", "is required", type: "missing")
+                }
+                guard case .string(let name) = find else {
+                    throw ReelError.validation(field: "merge[\(index)].find", "must be a string: the NAME of {{NAME}}", type: "type")
+                }
+                guard let replace = members["replace"] else {
+                    throw ReelError.validation(field: "merge[\(index)].replace", "is required", type: "missing")
+                }
+                values[name] = replace
             }
         default:
             throw ReelError.validation(field: "merge", "must be an object of NAME: value, or a list of {find, replace}", type: "type")

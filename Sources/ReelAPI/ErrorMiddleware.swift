@@ -12,17 +12,15 @@ import ReelStore
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = ReelRequestContext
 
-    /// Whether the router serves the HTTP contract, so a known path asked with another method is
-    /// 405 (an operations-only router answers 404 for every path it lacks).
-    var servesContract = true
+    /// The router's own routes: a known path asked with another method is 405.
+    let allowed: AllowedMethods
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound && error.body == nil {
             // No route: a known path asked with a method it does not answer is 405.
-            // A path whose method is in the contract but has no route (the Studio when off) is 404.
-            guard servesContract, let allowed = AllowedMethods.methods(for: request.uri.path),
+            guard let allowed = allowed.methods(for: request.uri.path),
                 !allowed.contains(request.method.rawValue)
             else {
                 return Self.response(Self.map(error), requestID: context.currentRequestID)

@@ -27,7 +27,9 @@ public struct CompositionValidator: Sendable {
         if let description = request.description, description.count > InputLimits.descriptionLength {
             add("description", "must be at most \(InputLimits.descriptionLength) characters", "length")
         }
-        if let webhook = request.webhookURL, !Self.isURL(webhook, schemes: ["http", "https"]) {
+        if let webhook = request.webhookURL, webhook.count > InputLimits.urlLength {
+            add("webhook_url", "must be at most \(InputLimits.urlLength) characters", "length")
+        } else if let webhook = request.webhookURL, !Self.isURL(webhook, schemes: ["http", "https"]) {
             add("webhook_url", Self.portProblem(webhook) ?? "must be an http or https URL", "format")
         }
         if let metadata = request.metadata {

@@ -13,6 +13,20 @@ struct ContractTests {
         try await client.execute(uri: "/openapi.json", method: .get) { $0.body.json }
     }
 
+    @Test("/openapi.json is the repository's openapi.json, byte for byte")
+    func servedAsIs() async throws {
+        let reel = try await TestReel()
+        defer { reel.cleanUp() }
+        let file = try Data(contentsOf: TestReel.packageRoot.appending(path: "openapi.json"))
+        try await reel.application().test(.router) { client in
+            try await client.execute(uri: "/openapi.json", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json")
+                #expect(Data(response.body.readableBytesView) == file)
+            }
+        }
+    }
+
     @Test("the transition enum is exactly the transitions Reel accepts")
     func transitions() async throws {
         let reel = try await TestReel()

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class CompositionRequestPriority(StrEnum):
+    DEFAULT = "default"
+    HIGH = "high"
+    LOW = "low"
+
+    def __str__(self) -> str:
+        return str(self.value)

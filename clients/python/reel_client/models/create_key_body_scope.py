@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class CreateKeyBodyScope(StrEnum):
+    ADMIN = "admin"
+    METRICS = "metrics"
+    READ = "read"
+    WRITE = "write"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class GetMetadataResponse200CacheType1PartsType1ItemStatus(StrEnum):
+    DONE = "done"
+    FAILED = "failed"
+    QUEUED = "queued"
+    RUNNING = "running"
+
+    def __str__(self) -> str:
+        return str(self.value)

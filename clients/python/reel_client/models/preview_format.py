@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class PreviewFormat(StrEnum):
+    JPG = "jpg"
+    PNG = "png"
+    WEBP = "webp"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.readiness_checks_database import ReadinessChecksDatabase
+from ..models.readiness_checks_storage import ReadinessChecksStorage
+
+
+
+
+
+
+T = TypeVar("T", bound="ReadinessChecks")
+
+
+
+@_attrs_define
+class ReadinessChecks:
+    """ 
+        Attributes:
+            database (ReadinessChecksDatabase):
+            storage (ReadinessChecksStorage):
+     """
+
+    database: ReadinessChecksDatabase
+    storage: ReadinessChecksStorage
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        database = self.database.value
+
+        storage = self.storage.value
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "database": database,
+            "storage": storage,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        database = ReadinessChecksDatabase(d.pop("database"))
+
+
+
+
+        storage = ReadinessChecksStorage(d.pop("storage"))
+
+
+
+
+        readiness_checks = cls(
+            database=database,
+            storage=storage,
+        )
+
+
+        readiness_checks.additional_properties = d
+        return readiness_checks
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
