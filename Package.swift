@@ -42,7 +42,6 @@ var package = Package(
             name: "ReelStore",
             dependencies: [
                 "ReelCore", "CSQLite",
-                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -58,7 +57,6 @@ var package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "_NIOFileSystem", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -70,7 +68,6 @@ var package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -93,7 +90,7 @@ var package = Package(
         .target(
             name: "ReelAPI",
             dependencies: [
-                "ReelCore", "ReelStore", "ReelObjects", "ReelRender", "ReelWorker",
+                "ReelCore", "ReelStore", "ReelObjects", "ReelRender",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -128,21 +125,23 @@ var package = Package(
             dependencies: [
                 "ReelApp", "ReelAPI", "ReelCore", "ReelRender", "ReelStore", "ReelObjects", "ReelWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(name: "ReelFuzzTargets", dependencies: ["ReelCore"], swiftSettings: swiftSettings),
+        // Traits the test targets share: the `timed` tag and the condition that runs those apart.
+        .target(name: "ReelTestSupport", path: "Tests/ReelTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ReelCoreTests", dependencies: ["ReelCore", "ReelFuzzTargets"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelStoreTests",
             dependencies: [
+                "ReelTestSupport",
                 "ReelStore", "ReelCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -163,6 +162,7 @@ var package = Package(
         .testTarget(
             name: "ReelRenderTests",
             dependencies: [
+                "ReelTestSupport",
                 "ReelApp", "ReelRender", "ReelCore", "ReelObjects",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -172,6 +172,7 @@ var package = Package(
         .testTarget(
             name: "ReelAPITests",
             dependencies: [
+                "ReelTestSupport",
                 "ReelApp", "ReelAPI", "ReelCore", "ReelStore", "ReelObjects", "ReelRender", "ReelWorker",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -18,8 +18,7 @@ struct AssetController {
     }
 
     @Sendable func show(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        guard let text = context.parameters.get("id"), let id = CompositionValidator.assetID("asset://" + text),
-            let asset = try await Self.find(id, for: context.principal, services: services)
+        guard let asset = try await Self.find(try context.id(of: "asset"), for: context.principal, services: services)
         else { throw ReelError.notFound("asset") }
         return try JSONCoding.response(dto(asset))
     }

@@ -285,8 +285,7 @@ struct CompositionController {
     }
 
     func record(_ context: ReelRequestContext) async throws -> CompositionRecord {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
-            let record = try await services.store.fetch(id, tenant: context.principal.tenantFilter)
+        guard let record = try await services.store.fetch(try context.id(of: "composition"), tenant: context.principal.tenantFilter)
         else { throw ReelError.notFound("composition") }
         return record
     }
@@ -296,8 +295,8 @@ struct CompositionController {
     }
 
     @Sendable func status(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
-            let progress = try await services.store.fetchProgress(id, tenant: context.principal.tenantFilter)
+        let id = try context.id(of: "composition")
+        guard let progress = try await services.store.fetchProgress(id, tenant: context.principal.tenantFilter)
         else { throw ReelError.notFound("composition") }
         return Response(
             status: .ok,
@@ -374,9 +373,7 @@ struct CompositionController {
     }
 
     @Sendable func cancel(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else {
-            throw ReelError.notFound("composition")
-        }
+        let id = try context.id(of: "composition")
         let now = Date()
         let idempotent = try IdempotentWrite(
             request, tenant: context.principal.tenant, bodyDigest: "", lifetime: services.configuration.idempotencyLifetime)
@@ -411,8 +408,8 @@ struct CompositionController {
     }
 
     @Sendable func delete(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text),
-            try await services.store.delete(id, tenant: context.principal.tenantFilter) != nil
+        let id = try context.id(of: "composition")
+        guard try await services.store.delete(id, tenant: context.principal.tenantFilter) != nil
         else { throw ReelError.notFound("composition") }
         try await services.objects.delete(prefix: ObjectKeys.outputPrefix(id))
         return Response(status: .noContent)

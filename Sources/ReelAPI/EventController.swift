@@ -20,7 +20,7 @@ struct EventController {
     }
 
     @Sendable func webhooks(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw ReelError.notFound("composition") }
+        let id = try context.id(of: "composition")
         let tenant = context.principal.tenantFilter
         let deliveries = try await services.store.deliveries(of: id, tenant: tenant)
         if deliveries.isEmpty, try await services.store.fetchProgress(id, tenant: tenant) == nil {
@@ -41,7 +41,7 @@ struct EventController {
     }
 
     @Sendable func one(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw ReelError.notFound("composition") }
+        let id = try context.id(of: "composition")
         let (after, limit) = try Self.page(request)
         let resume = try Self.lastEventID(request)
         let tenant = context.principal.tenantFilter

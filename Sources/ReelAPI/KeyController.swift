@@ -43,7 +43,7 @@ struct KeyController {
     }
 
     @Sendable func revoke(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text), try await store.revokeKey(id, at: Date())
+        guard try await store.revokeKey(try context.id(of: "key"), at: Date())
         else { throw ReelError.notFound("key") }
         return Response(status: .noContent)
     }

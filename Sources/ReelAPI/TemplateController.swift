@@ -62,8 +62,8 @@ struct TemplateController {
     }
 
     @Sendable func delete(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            try await services.store.deleteTemplate(id, tenant: context.principal.tenantFilter)
+        let id = try context.id(of: "template")
+        guard try await services.store.deleteTemplate(id, tenant: context.principal.tenantFilter)
         else { throw ReelError.notFound("template") }
         return Response(status: .noContent)
     }
@@ -138,8 +138,7 @@ struct TemplateController {
     }
 
     func record(_ context: ReelRequestContext) async throws -> TemplateRecord {
-        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            let record = try await services.store.template(id, tenant: context.principal.tenantFilter)
+        guard let record = try await services.store.template(try context.id(of: "template"), tenant: context.principal.tenantFilter)
         else { throw ReelError.notFound("template") }
         return record
     }

@@ -7,6 +7,7 @@ import ReelCore
 import ReelObjects
 import ReelRender
 import ReelStore
+import ReelTestSupport
 import Testing
 
 /// The whole flow over a live server with in-process workers and the real ffmpeg:
@@ -157,7 +158,7 @@ struct RenderFlowTests {
         #expect(scratch.isEmpty, "scratch left: \(scratch)")
     }
 
-    @Test("progress is real, cancel stops a running render, delete removes its files")
+    @Test("progress is real, cancel stops a running render, delete removes its files", .tags(.timed), .apart, .timeLimit(.minutes(3)))
     func progressCancelDelete() async throws {
         let reel = try await TestReel()
         defer { reel.cleanUp() }

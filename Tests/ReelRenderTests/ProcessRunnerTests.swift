@@ -2,6 +2,7 @@ import Foundation
 import ReelCore
 import ReelObjects
 import ReelRender
+import ReelTestSupport
 import Synchronization
 import Testing
 
@@ -50,7 +51,7 @@ struct ProcessRunnerTests {
         #expect(ignored & (1 << (UInt64(SIGPIPE) - 1)) == 0, "SIGPIPE ignored in the child: \(lines.last ?? "")")
     }
 
-    @Test("a missing program throws; a cancelled run kills its child at once")
+    @Test("a missing program throws; a cancelled run kills its child at once", .tags(.timed), .apart, .timeLimit(.minutes(2)))
     func failures() async throws {
         await #expect(throws: SpawnError.self) { try await ProcessRunner.run("/nonexistent/ffmpeg", []) }
         let started = ContinuousClock.now
@@ -110,7 +111,7 @@ struct ProbeCacheTests {
     }
 }
 
-@Suite("Child processes do not starve the server")
+@Suite("Child processes do not starve the server", .tags(.timed), .apart, .timeLimit(.minutes(2)))
 struct ProcessRunnerLivenessTests {
     @Test("twelve children run at once, and other async work still runs (pipe reads do not hold the shared threads)")
     func liveness() async throws {

@@ -2,6 +2,7 @@ import Foundation
 import ReelCore
 import ReelObjects
 import ReelRender
+import ReelTestSupport
 import Testing
 
 /// Renders with the real ffmpeg on tiny generated media and checks the files with ffprobe.
@@ -308,7 +309,7 @@ struct RenderTests {
         return nil
     }
 
-    @Test("cancelling a render stops ffmpeg within a second and leaves no files")
+    @Test("cancelling a render stops ffmpeg within a second and leaves no files", .tags(.timed), .apart, .timeLimit(.minutes(2)))
     func cancellation() async throws {
         let kit = try MediaKit.make()
         defer { kit.cleanUp() }

@@ -1,6 +1,7 @@
 import Foundation
 import ReelCore
 import ReelStore
+import ReelTestSupport
 import Synchronization
 import Testing
 
@@ -245,7 +246,7 @@ struct StoreConformanceTests {
         }
     }
 
-    @Test("an insert wakes a waiting worker at once", arguments: drivers)
+    @Test("an insert wakes a waiting worker at once", .tags(.timed), .apart, .timeLimit(.minutes(2)), arguments: drivers)
     func wakeup(driver: String) async throws {
         try await StoreHarness.withStore(driver) { store in
             let generation = store.wakeups.generation
