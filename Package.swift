@@ -14,7 +14,8 @@ var package = Package(
     name: "reel",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "reel", targets: ["reel"])
+        .executable(name: "reel", targets: ["reel"]),
+        .library(name: "ReelClient", targets: ["ReelClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
@@ -29,6 +30,9 @@ var package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", exact: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", exact: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", exact: "1.13.4"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", exact: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
@@ -134,6 +138,26 @@ var package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The Swift client of the HTTP contract: types and operations generated from openapi.json
+        // at build time by swift-openapi-generator, with helpers (wait, events, webhooks).
+        .target(
+            name: "ReelClient",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["ReelClientGeneration"]
+        ),
+        .executableTarget(name: "openapi-imports", swiftSettings: swiftSettings),
+        .plugin(
+            name: "ReelClientGeneration", capability: .buildTool(),
+            dependencies: [.product(name: "swift-openapi-generator", package: "swift-openapi-generator"), "openapi-imports"]
+        ),
         .target(name: "ReelFuzzTargets", dependencies: ["ReelCore"], swiftSettings: swiftSettings),
         // Traits the test targets share: the `timed` tag and the condition that runs those apart.
         .target(name: "ReelTestSupport", path: "Tests/ReelTestSupport", swiftSettings: swiftSettings),
@@ -172,7 +196,7 @@ var package = Package(
         .testTarget(
             name: "ReelAPITests",
             dependencies: [
-                "ReelTestSupport",
+                "ReelTestSupport", "ReelClient",
                 "ReelApp", "ReelAPI", "ReelCore", "ReelStore", "ReelObjects", "ReelRender", "ReelWorker",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

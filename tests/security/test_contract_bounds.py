@@ -106,13 +106,12 @@ def rules(schema: dict[str, Any], path: str = "", seen: frozenset[str] = frozens
         if name not in seen:
             yield from rules(SCHEMAS[name], path, seen | {name})
         return
-    choices = [part["required"] for part in schema.get("oneOf", []) if set(part) == {"required"} and len(part["required"]) == 1]
-    if choices and len(choices) == len(schema["oneOf"]):
-        yield Rule(path, "oneOf", [names[0] for names in choices], schema)
+    if "dependentSchemas" in schema and "then" in schema:
+        # "Exactly one of": each field's presence excludes the others, and without the others the last is required.
+        yield Rule(path, "exactlyOne", list(schema["dependentSchemas"]), schema)
     for branch in ("anyOf", "oneOf", "allOf"):
         for part in schema.get(branch, []):
-            if set(part) != {"required"}:
-                yield from rules(part, path, seen)
+            yield from rules(part, path, seen)
     for keyword in BOUND_KEYS:
         if keyword in schema:
             yield Rule(path, keyword, schema[keyword], schema)
@@ -293,7 +292,7 @@ def test_every_bound_enum_and_required_field_holds_on_both_sides(reel: ReelProce
     mismatches: list[str] = []
     with httpx.Client(base_url=reel.base_url, timeout=30) as client:
         for rule in COMPOSITION_RULES:
-            if rule.keyword == "oneOf":
+            if rule.keyword == "exactlyOne":
                 continue
             if rule.keyword == "required":
                 cases = [(*with_value(rule.path, None, remove=True), False)]
@@ -354,7 +353,7 @@ def exclusive_cases(rule: Rule) -> Iterator[tuple[dict[str, Any], list[str]]]:
 
 def test_each_exactly_one_of_holds_on_both_sides(reel: ReelProcess) -> None:
     schema = validator()
-    groups = [rule for rule in COMPOSITION_RULES if rule.keyword == "oneOf"]
+    groups = [rule for rule in COMPOSITION_RULES if rule.keyword == "exactlyOne"]
     assert {rule.path for rule in groups} >= {"clips[0]", "overlays[0]", "captions"}
     with httpx.Client(base_url=reel.base_url, timeout=30) as client:
         for rule in groups:

@@ -6,6 +6,19 @@ from .asset import Asset
 from .audio import Audio
 from .cancel_all_response_200 import CancelAllResponse200
 from .cancel_composition_response_200 import CancelCompositionResponse200
+from .captions import Captions
+from .captions_cues_item import CaptionsCuesItem
+from .captions_style import CaptionsStyle
+from .captions_style_position import CaptionsStylePosition
+from .clip import Clip
+from .clip_crop import ClipCrop
+from .clip_fit import ClipFit
+from .clip_flip import ClipFlip
+from .clip_look import ClipLook
+from .clip_rotate import ClipRotate
+from .clip_transition import ClipTransition
+from .clip_transition_type import ClipTransitionType
+from .clip_zoom import ClipZoom
 from .composition import Composition
 from .composition_links import CompositionLinks
 from .composition_request import CompositionRequest
@@ -25,13 +38,13 @@ from .event_data import EventData
 from .event_data_output import EventDataOutput
 from .event_page import EventPage
 from .event_type import EventType
-from .file import File
+from .file_type_0 import FileType0
 from .get_download_response_200 import GetDownloadResponse200
 from .get_download_response_200_renditions_item import GetDownloadResponse200RenditionsItem
 from .get_metadata_response_200 import GetMetadataResponse200
-from .get_metadata_response_200_cache_type_1 import GetMetadataResponse200CacheType1
-from .get_metadata_response_200_cache_type_1_parts_type_1_item import GetMetadataResponse200CacheType1PartsType1Item
-from .get_metadata_response_200_cache_type_1_parts_type_1_item_status import GetMetadataResponse200CacheType1PartsType1ItemStatus
+from .get_metadata_response_200_cache_type_0 import GetMetadataResponse200CacheType0
+from .get_metadata_response_200_cache_type_0_parts_type_0_item import GetMetadataResponse200CacheType0PartsType0Item
+from .get_metadata_response_200_cache_type_0_parts_type_0_item_status import GetMetadataResponse200CacheType0PartsType0ItemStatus
 from .get_metadata_response_200_resource_metrics import GetMetadataResponse200ResourceMetrics
 from .get_status_response_200 import GetStatusResponse200
 from .get_status_response_200_stages_item import GetStatusResponse200StagesItem
@@ -53,6 +66,16 @@ from .output_poster import OutputPoster
 from .output_poster_format import OutputPosterFormat
 from .output_quality import OutputQuality
 from .output_storyboard import OutputStoryboard
+from .overlay import Overlay
+from .overlay_animation import OverlayAnimation
+from .overlay_animation_in import OverlayAnimationIn
+from .overlay_animation_in_type import OverlayAnimationInType
+from .overlay_animation_out import OverlayAnimationOut
+from .overlay_animation_out_type import OverlayAnimationOutType
+from .overlay_chroma_key import OverlayChromaKey
+from .overlay_position import OverlayPosition
+from .overlay_shadow import OverlayShadow
+from .overlay_stroke import OverlayStroke
 from .preview import Preview
 from .preview_format import PreviewFormat
 from .preview_frames_item import PreviewFramesItem
@@ -90,6 +113,19 @@ __all__ = (
     "Audio",
     "CancelAllResponse200",
     "CancelCompositionResponse200",
+    "Captions",
+    "CaptionsCuesItem",
+    "CaptionsStyle",
+    "CaptionsStylePosition",
+    "Clip",
+    "ClipCrop",
+    "ClipFit",
+    "ClipFlip",
+    "ClipLook",
+    "ClipRotate",
+    "ClipTransition",
+    "ClipTransitionType",
+    "ClipZoom",
     "Composition",
     "CompositionLinks",
     "CompositionRequest",
@@ -109,13 +145,13 @@ __all__ = (
     "EventDataOutput",
     "EventPage",
     "EventType",
-    "File",
+    "FileType0",
     "GetDownloadResponse200",
     "GetDownloadResponse200RenditionsItem",
     "GetMetadataResponse200",
-    "GetMetadataResponse200CacheType1",
-    "GetMetadataResponse200CacheType1PartsType1Item",
-    "GetMetadataResponse200CacheType1PartsType1ItemStatus",
+    "GetMetadataResponse200CacheType0",
+    "GetMetadataResponse200CacheType0PartsType0Item",
+    "GetMetadataResponse200CacheType0PartsType0ItemStatus",
     "GetMetadataResponse200ResourceMetrics",
     "GetStatusResponse200",
     "GetStatusResponse200StagesItem",
@@ -137,6 +173,16 @@ __all__ = (
     "OutputPosterFormat",
     "OutputQuality",
     "OutputStoryboard",
+    "Overlay",
+    "OverlayAnimation",
+    "OverlayAnimationIn",
+    "OverlayAnimationInType",
+    "OverlayAnimationOut",
+    "OverlayAnimationOutType",
+    "OverlayChromaKey",
+    "OverlayPosition",
+    "OverlayShadow",
+    "OverlayStroke",
     "Preview",
     "PreviewFormat",
     "PreviewFramesItem",

@@ -15,8 +15,11 @@ from uuid import UUID
 
 if TYPE_CHECKING:
   from ..models.audio import Audio
+  from ..models.captions import Captions
+  from ..models.clip import Clip
   from ..models.composition_links import CompositionLinks
   from ..models.output import Output
+  from ..models.overlay import Overlay
 
 
 
@@ -35,11 +38,11 @@ class Composition:
             overall_progress (float):
             title (str | Unset):
             priority (str | Unset):
-            clips (list[Any] | Unset):
+            clips (list[Clip] | Unset):
             audio (Audio | Unset):
-            overlays (list[Any] | Unset):
+            overlays (list[Overlay] | Unset):
             output (Output | Unset):
-            captions (Any | Unset): cues from an SRT or WebVTT file (url) or inline (cues), not both; burned into the
+            captions (Captions | Unset): cues from an SRT or WebVTT file (url) or inline (cues), not both; burned into the
                 picture and/or stored as a WebVTT sidecar (its link is captions_url in /download); a cue shows on the frames
                 from start up to end
             error_message (None | str | Unset):
@@ -54,11 +57,11 @@ class Composition:
     overall_progress: float
     title: str | Unset = UNSET
     priority: str | Unset = UNSET
-    clips: list[Any] | Unset = UNSET
+    clips: list[Clip] | Unset = UNSET
     audio: Audio | Unset = UNSET
-    overlays: list[Any] | Unset = UNSET
+    overlays: list[Overlay] | Unset = UNSET
     output: Output | Unset = UNSET
-    captions: Any | Unset = UNSET
+    captions: Captions | Unset = UNSET
     error_message: None | str | Unset = UNSET
     created_at: str | Unset = UNSET
     updated_at: str | Unset = UNSET
@@ -72,8 +75,11 @@ class Composition:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.audio import Audio # noqa: PLC0415
+        from ..models.captions import Captions # noqa: PLC0415
+        from ..models.clip import Clip # noqa: PLC0415
         from ..models.composition_links import CompositionLinks # noqa: PLC0415
         from ..models.output import Output # noqa: PLC0415
+        from ..models.overlay import Overlay # noqa: PLC0415
         id = str(self.id)
 
         status = self.status.value
@@ -84,12 +90,11 @@ class Composition:
 
         priority = self.priority
 
-        clips: list[Any] | Unset = UNSET
+        clips: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.clips, Unset):
             clips = []
             for clips_item_data in self.clips:
-                clips_item: Any
-                clips_item = clips_item_data
+                clips_item = clips_item_data.to_dict()
                 clips.append(clips_item)
 
 
@@ -98,12 +103,11 @@ class Composition:
         if not isinstance(self.audio, Unset):
             audio = self.audio.to_dict()
 
-        overlays: list[Any] | Unset = UNSET
+        overlays: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.overlays, Unset):
             overlays = []
             for overlays_item_data in self.overlays:
-                overlays_item: Any
-                overlays_item = overlays_item_data
+                overlays_item = overlays_item_data.to_dict()
                 overlays.append(overlays_item)
 
 
@@ -112,11 +116,9 @@ class Composition:
         if not isinstance(self.output, Unset):
             output = self.output.to_dict()
 
-        captions: Any | Unset
-        if isinstance(self.captions, Unset):
-            captions = UNSET
-        else:
-            captions = self.captions
+        captions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.captions, Unset):
+            captions = self.captions.to_dict()
 
         error_message: None | str | Unset
         if isinstance(self.error_message, Unset):
@@ -178,8 +180,11 @@ class Composition:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.audio import Audio # noqa: PLC0415
+        from ..models.captions import Captions # noqa: PLC0415
+        from ..models.clip import Clip # noqa: PLC0415
         from ..models.composition_links import CompositionLinks # noqa: PLC0415
         from ..models.output import Output # noqa: PLC0415
+        from ..models.overlay import Overlay # noqa: PLC0415
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
@@ -198,14 +203,13 @@ class Composition:
         priority = d.pop("priority", UNSET)
 
         _clips = d.pop("clips", UNSET)
-        clips: list[Any] | Unset = UNSET
+        clips: list[Clip] | Unset = UNSET
         if _clips is not UNSET:
             clips = []
             for clips_item_data in _clips:
-                def _parse_clips_item(data: object) -> Any:
-                    return cast(Any, data)
+                clips_item = Clip.from_dict(clips_item_data)
 
-                clips_item = _parse_clips_item(clips_item_data)
+
 
                 clips.append(clips_item)
 
@@ -221,14 +225,13 @@ class Composition:
 
 
         _overlays = d.pop("overlays", UNSET)
-        overlays: list[Any] | Unset = UNSET
+        overlays: list[Overlay] | Unset = UNSET
         if _overlays is not UNSET:
             overlays = []
             for overlays_item_data in _overlays:
-                def _parse_overlays_item(data: object) -> Any:
-                    return cast(Any, data)
+                overlays_item = Overlay.from_dict(overlays_item_data)
 
-                overlays_item = _parse_overlays_item(overlays_item_data)
+
 
                 overlays.append(overlays_item)
 
@@ -243,12 +246,14 @@ class Composition:
 
 
 
-        def _parse_captions(data: object) -> Any | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(Any | Unset, data)
+        _captions = d.pop("captions", UNSET)
+        captions: Captions | Unset
+        if isinstance(_captions,  Unset):
+            captions = UNSET
+        else:
+            captions = Captions.from_dict(_captions)
 
-        captions = _parse_captions(d.pop("captions", UNSET))
+
 
 
         def _parse_error_message(data: object) -> None | str | Unset:

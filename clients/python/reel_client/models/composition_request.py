@@ -14,9 +14,12 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.audio import Audio
+  from ..models.captions import Captions
+  from ..models.clip import Clip
   from ..models.composition_request_merge_type_0 import CompositionRequestMergeType0
   from ..models.composition_request_merge_type_1_item import CompositionRequestMergeType1Item
   from ..models.output import Output
+  from ..models.overlay import Overlay
 
 
 
@@ -31,7 +34,7 @@ class CompositionRequest:
     """ 
         Attributes:
             title (str):
-            clips (list[Any]):
+            clips (list[Clip]):
             description (None | str | Unset):
             priority (CompositionRequestPriority | Unset):  Default: CompositionRequestPriority.DEFAULT.
             metadata (Any | Unset): free JSON echoed back: at most 10 levels deep and 16 KiB
@@ -39,9 +42,9 @@ class CompositionRequest:
                 true reuses identical outputs and segments
             webhook_url (None | str | Unset):
             audio (Audio | Unset):
-            overlays (list[Any] | Unset):
+            overlays (list[Overlay] | Unset):
             output (Output | Unset):
-            captions (Any | Unset): cues from an SRT or WebVTT file (url) or inline (cues), not both; burned into the
+            captions (Captions | Unset): cues from an SRT or WebVTT file (url) or inline (cues), not both; burned into the
                 picture and/or stored as a WebVTT sidecar (its link is captions_url in /download); a cue shows on the frames
                 from start up to end
             merge (CompositionRequestMergeType0 | list[CompositionRequestMergeType1Item] | Unset): fills {{NAME}}
@@ -50,16 +53,16 @@ class CompositionRequest:
      """
 
     title: str
-    clips: list[Any]
+    clips: list[Clip]
     description: None | str | Unset = UNSET
     priority: CompositionRequestPriority | Unset = CompositionRequestPriority.DEFAULT
     metadata: Any | Unset = UNSET
     cache: bool | None | Unset = UNSET
     webhook_url: None | str | Unset = UNSET
     audio: Audio | Unset = UNSET
-    overlays: list[Any] | Unset = UNSET
+    overlays: list[Overlay] | Unset = UNSET
     output: Output | Unset = UNSET
-    captions: Any | Unset = UNSET
+    captions: Captions | Unset = UNSET
     merge: CompositionRequestMergeType0 | list[CompositionRequestMergeType1Item] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -69,15 +72,17 @@ class CompositionRequest:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.audio import Audio # noqa: PLC0415
+        from ..models.captions import Captions # noqa: PLC0415
+        from ..models.clip import Clip # noqa: PLC0415
         from ..models.composition_request_merge_type_0 import CompositionRequestMergeType0 # noqa: PLC0415
         from ..models.composition_request_merge_type_1_item import CompositionRequestMergeType1Item # noqa: PLC0415
         from ..models.output import Output # noqa: PLC0415
+        from ..models.overlay import Overlay # noqa: PLC0415
         title = self.title
 
         clips = []
         for clips_item_data in self.clips:
-            clips_item: Any
-            clips_item = clips_item_data
+            clips_item = clips_item_data.to_dict()
             clips.append(clips_item)
 
 
@@ -111,12 +116,11 @@ class CompositionRequest:
         if not isinstance(self.audio, Unset):
             audio = self.audio.to_dict()
 
-        overlays: list[Any] | Unset = UNSET
+        overlays: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.overlays, Unset):
             overlays = []
             for overlays_item_data in self.overlays:
-                overlays_item: Any
-                overlays_item = overlays_item_data
+                overlays_item = overlays_item_data.to_dict()
                 overlays.append(overlays_item)
 
 
@@ -125,11 +129,9 @@ class CompositionRequest:
         if not isinstance(self.output, Unset):
             output = self.output.to_dict()
 
-        captions: Any | Unset
-        if isinstance(self.captions, Unset):
-            captions = UNSET
-        else:
-            captions = self.captions
+        captions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.captions, Unset):
+            captions = self.captions.to_dict()
 
         merge: dict[str, Any] | list[dict[str, Any]] | Unset
         if isinstance(self.merge, Unset):
@@ -180,19 +182,21 @@ class CompositionRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.audio import Audio # noqa: PLC0415
+        from ..models.captions import Captions # noqa: PLC0415
+        from ..models.clip import Clip # noqa: PLC0415
         from ..models.composition_request_merge_type_0 import CompositionRequestMergeType0 # noqa: PLC0415
         from ..models.composition_request_merge_type_1_item import CompositionRequestMergeType1Item # noqa: PLC0415
         from ..models.output import Output # noqa: PLC0415
+        from ..models.overlay import Overlay # noqa: PLC0415
         d = dict(src_dict)
         title = d.pop("title")
 
         clips = []
         _clips = d.pop("clips")
         for clips_item_data in (_clips):
-            def _parse_clips_item(data: object) -> Any:
-                return cast(Any, data)
+            clips_item = Clip.from_dict(clips_item_data)
 
-            clips_item = _parse_clips_item(clips_item_data)
+
 
             clips.append(clips_item)
 
@@ -250,14 +254,13 @@ class CompositionRequest:
 
 
         _overlays = d.pop("overlays", UNSET)
-        overlays: list[Any] | Unset = UNSET
+        overlays: list[Overlay] | Unset = UNSET
         if _overlays is not UNSET:
             overlays = []
             for overlays_item_data in _overlays:
-                def _parse_overlays_item(data: object) -> Any:
-                    return cast(Any, data)
+                overlays_item = Overlay.from_dict(overlays_item_data)
 
-                overlays_item = _parse_overlays_item(overlays_item_data)
+
 
                 overlays.append(overlays_item)
 
@@ -272,12 +275,14 @@ class CompositionRequest:
 
 
 
-        def _parse_captions(data: object) -> Any | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(Any | Unset, data)
+        _captions = d.pop("captions", UNSET)
+        captions: Captions | Unset
+        if isinstance(_captions,  Unset):
+            captions = UNSET
+        else:
+            captions = Captions.from_dict(_captions)
 
-        captions = _parse_captions(d.pop("captions", UNSET))
+
 
 
         def _parse_merge(data: object) -> CompositionRequestMergeType0 | list[CompositionRequestMergeType1Item] | Unset:

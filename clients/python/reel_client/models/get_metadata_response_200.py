@@ -14,8 +14,8 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.composition_request import CompositionRequest
-  from ..models.file import File
-  from ..models.get_metadata_response_200_cache_type_1 import GetMetadataResponse200CacheType1
+  from ..models.file_type_0 import FileType0
+  from ..models.get_metadata_response_200_cache_type_0 import GetMetadataResponse200CacheType0
   from ..models.get_metadata_response_200_resource_metrics import GetMetadataResponse200ResourceMetrics
 
 
@@ -38,11 +38,11 @@ class GetMetadataResponse200:
             started_processing_at (None | str | Unset):
             completed_at (None | str | Unset):
             resource_metrics (GetMetadataResponse200ResourceMetrics | Unset):
-            input_files (list[File] | Unset):
-            output_file (File | None | Unset):
+            input_files (list[FileType0 | None] | Unset):
+            output_file (FileType0 | None | Unset):
             applied_effects (list[str] | Unset):
             warnings (list[str] | Unset):
-            cache (GetMetadataResponse200CacheType1 | None | Unset): what the render cache reused; null when it was not
+            cache (GetMetadataResponse200CacheType0 | None | Unset): what the render cache reused; null when it was not
                 consulted (cache off, or a request with cache false)
      """
 
@@ -54,11 +54,11 @@ class GetMetadataResponse200:
     started_processing_at: None | str | Unset = UNSET
     completed_at: None | str | Unset = UNSET
     resource_metrics: GetMetadataResponse200ResourceMetrics | Unset = UNSET
-    input_files: list[File] | Unset = UNSET
-    output_file: File | None | Unset = UNSET
+    input_files: list[FileType0 | None] | Unset = UNSET
+    output_file: FileType0 | None | Unset = UNSET
     applied_effects: list[str] | Unset = UNSET
     warnings: list[str] | Unset = UNSET
-    cache: GetMetadataResponse200CacheType1 | None | Unset = UNSET
+    cache: GetMetadataResponse200CacheType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -67,8 +67,8 @@ class GetMetadataResponse200:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.composition_request import CompositionRequest # noqa: PLC0415
-        from ..models.file import File # noqa: PLC0415
-        from ..models.get_metadata_response_200_cache_type_1 import GetMetadataResponse200CacheType1 # noqa: PLC0415
+        from ..models.file_type_0 import FileType0 # noqa: PLC0415
+        from ..models.get_metadata_response_200_cache_type_0 import GetMetadataResponse200CacheType0 # noqa: PLC0415
         from ..models.get_metadata_response_200_resource_metrics import GetMetadataResponse200ResourceMetrics # noqa: PLC0415
         id = self.id
 
@@ -101,11 +101,15 @@ class GetMetadataResponse200:
         if not isinstance(self.resource_metrics, Unset):
             resource_metrics = self.resource_metrics.to_dict()
 
-        input_files: list[dict[str, Any]] | Unset = UNSET
+        input_files: list[dict[str, Any] | None] | Unset = UNSET
         if not isinstance(self.input_files, Unset):
             input_files = []
             for input_files_item_data in self.input_files:
-                input_files_item = input_files_item_data.to_dict()
+                input_files_item: dict[str, Any] | None
+                if isinstance(input_files_item_data, FileType0):
+                    input_files_item = input_files_item_data.to_dict()
+                else:
+                    input_files_item = input_files_item_data
                 input_files.append(input_files_item)
 
 
@@ -113,7 +117,7 @@ class GetMetadataResponse200:
         output_file: dict[str, Any] | None | Unset
         if isinstance(self.output_file, Unset):
             output_file = UNSET
-        elif isinstance(self.output_file, File):
+        elif isinstance(self.output_file, FileType0):
             output_file = self.output_file.to_dict()
         else:
             output_file = self.output_file
@@ -133,7 +137,7 @@ class GetMetadataResponse200:
         cache: dict[str, Any] | None | Unset
         if isinstance(self.cache, Unset):
             cache = UNSET
-        elif isinstance(self.cache, GetMetadataResponse200CacheType1):
+        elif isinstance(self.cache, GetMetadataResponse200CacheType0):
             cache = self.cache.to_dict()
         else:
             cache = self.cache
@@ -177,8 +181,8 @@ class GetMetadataResponse200:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.composition_request import CompositionRequest # noqa: PLC0415
-        from ..models.file import File # noqa: PLC0415
-        from ..models.get_metadata_response_200_cache_type_1 import GetMetadataResponse200CacheType1 # noqa: PLC0415
+        from ..models.file_type_0 import FileType0 # noqa: PLC0415
+        from ..models.get_metadata_response_200_cache_type_0 import GetMetadataResponse200CacheType0 # noqa: PLC0415
         from ..models.get_metadata_response_200_resource_metrics import GetMetadataResponse200ResourceMetrics # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id", UNSET)
@@ -238,18 +242,31 @@ class GetMetadataResponse200:
 
 
         _input_files = d.pop("input_files", UNSET)
-        input_files: list[File] | Unset = UNSET
+        input_files: list[FileType0 | None] | Unset = UNSET
         if _input_files is not UNSET:
             input_files = []
             for input_files_item_data in _input_files:
-                input_files_item = File.from_dict(input_files_item_data)
+                def _parse_input_files_item(data: object) -> FileType0 | None:
+                    if data is None:
+                        return data
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_file_type_0 = FileType0.from_dict(data)
 
 
+
+                        return componentsschemas_file_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(FileType0 | None, data)
+
+                input_files_item = _parse_input_files_item(input_files_item_data)
 
                 input_files.append(input_files_item)
 
 
-        def _parse_output_file(data: object) -> File | None | Unset:
+        def _parse_output_file(data: object) -> FileType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -257,14 +274,14 @@ class GetMetadataResponse200:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                output_file_type_0 = File.from_dict(data)
+                componentsschemas_file_type_0 = FileType0.from_dict(data)
 
 
 
-                return output_file_type_0
+                return componentsschemas_file_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(File | None | Unset, data)
+            return cast(FileType0 | None | Unset, data)
 
         output_file = _parse_output_file(d.pop("output_file", UNSET))
 
@@ -275,7 +292,7 @@ class GetMetadataResponse200:
         warnings = cast(list[str], d.pop("warnings", UNSET))
 
 
-        def _parse_cache(data: object) -> GetMetadataResponse200CacheType1 | None | Unset:
+        def _parse_cache(data: object) -> GetMetadataResponse200CacheType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -283,14 +300,14 @@ class GetMetadataResponse200:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                cache_type_1 = GetMetadataResponse200CacheType1.from_dict(data)
+                cache_type_0 = GetMetadataResponse200CacheType0.from_dict(data)
 
 
 
-                return cache_type_1
+                return cache_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(GetMetadataResponse200CacheType1 | None | Unset, data)
+            return cast(GetMetadataResponse200CacheType0 | None | Unset, data)
 
         cache = _parse_cache(d.pop("cache", UNSET))
 

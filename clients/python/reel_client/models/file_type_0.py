@@ -16,12 +16,12 @@ from typing import cast
 
 
 
-T = TypeVar("T", bound="File")
+T = TypeVar("T", bound="FileType0")
 
 
 
 @_attrs_define
-class File:
+class FileType0:
     """ 
         Attributes:
             url (str | Unset):
@@ -186,7 +186,7 @@ class File:
 
         has_audio = d.pop("has_audio", UNSET)
 
-        file = cls(
+        file_type_0 = cls(
             url=url,
             format_=format_,
             size_bytes=size_bytes,
@@ -200,8 +200,8 @@ class File:
         )
 
 
-        file.additional_properties = d
-        return file
+        file_type_0.additional_properties = d
+        return file_type_0
 
     @property
     def additional_keys(self) -> list[str]:

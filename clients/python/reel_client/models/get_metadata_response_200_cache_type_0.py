@@ -12,26 +12,27 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.get_metadata_response_200_cache_type_1_parts_type_1_item import GetMetadataResponse200CacheType1PartsType1Item
+  from ..models.get_metadata_response_200_cache_type_0_parts_type_0_item import GetMetadataResponse200CacheType0PartsType0Item
 
 
 
 
 
-T = TypeVar("T", bound="GetMetadataResponse200CacheType1")
+T = TypeVar("T", bound="GetMetadataResponse200CacheType0")
 
 
 
 @_attrs_define
-class GetMetadataResponse200CacheType1:
-    """ 
+class GetMetadataResponse200CacheType0:
+    """ what the render cache reused; null when it was not consulted (cache off, or a request with cache false)
+
         Attributes:
             key (str): the output's content key (SHA-256)
             output_reused (bool):
             segments_reused (int):
             segments_rendered (int):
             audio_reused (bool | None | Unset):
-            parts (list[GetMetadataResponse200CacheType1PartsType1Item] | None | Unset): the parts queued for any worker
+            parts (list[GetMetadataResponse200CacheType0PartsType0Item] | None | Unset): the parts queued for any worker
                 when the render was shared (segments in order, then the audio pass at position -1)
      """
 
@@ -40,7 +41,7 @@ class GetMetadataResponse200CacheType1:
     segments_reused: int
     segments_rendered: int
     audio_reused: bool | None | Unset = UNSET
-    parts: list[GetMetadataResponse200CacheType1PartsType1Item] | None | Unset = UNSET
+    parts: list[GetMetadataResponse200CacheType0PartsType0Item] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -48,7 +49,7 @@ class GetMetadataResponse200CacheType1:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.get_metadata_response_200_cache_type_1_parts_type_1_item import GetMetadataResponse200CacheType1PartsType1Item # noqa: PLC0415
+        from ..models.get_metadata_response_200_cache_type_0_parts_type_0_item import GetMetadataResponse200CacheType0PartsType0Item # noqa: PLC0415
         key = self.key
 
         output_reused = self.output_reused
@@ -68,9 +69,9 @@ class GetMetadataResponse200CacheType1:
             parts = UNSET
         elif isinstance(self.parts, list):
             parts = []
-            for parts_type_1_item_data in self.parts:
-                parts_type_1_item = parts_type_1_item_data.to_dict()
-                parts.append(parts_type_1_item)
+            for parts_type_0_item_data in self.parts:
+                parts_type_0_item = parts_type_0_item_data.to_dict()
+                parts.append(parts_type_0_item)
 
 
         else:
@@ -96,7 +97,7 @@ class GetMetadataResponse200CacheType1:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.get_metadata_response_200_cache_type_1_parts_type_1_item import GetMetadataResponse200CacheType1PartsType1Item # noqa: PLC0415
+        from ..models.get_metadata_response_200_cache_type_0_parts_type_0_item import GetMetadataResponse200CacheType0PartsType0Item # noqa: PLC0415
         d = dict(src_dict)
         key = d.pop("key")
 
@@ -116,7 +117,7 @@ class GetMetadataResponse200CacheType1:
         audio_reused = _parse_audio_reused(d.pop("audio_reused", UNSET))
 
 
-        def _parse_parts(data: object) -> list[GetMetadataResponse200CacheType1PartsType1Item] | None | Unset:
+        def _parse_parts(data: object) -> list[GetMetadataResponse200CacheType0PartsType0Item] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -124,24 +125,24 @@ class GetMetadataResponse200CacheType1:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                parts_type_1 = []
-                _parts_type_1 = data
-                for parts_type_1_item_data in (_parts_type_1):
-                    parts_type_1_item = GetMetadataResponse200CacheType1PartsType1Item.from_dict(parts_type_1_item_data)
+                parts_type_0 = []
+                _parts_type_0 = data
+                for parts_type_0_item_data in (_parts_type_0):
+                    parts_type_0_item = GetMetadataResponse200CacheType0PartsType0Item.from_dict(parts_type_0_item_data)
 
 
 
-                    parts_type_1.append(parts_type_1_item)
+                    parts_type_0.append(parts_type_0_item)
 
-                return parts_type_1
+                return parts_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[GetMetadataResponse200CacheType1PartsType1Item] | None | Unset, data)
+            return cast(list[GetMetadataResponse200CacheType0PartsType0Item] | None | Unset, data)
 
         parts = _parse_parts(d.pop("parts", UNSET))
 
 
-        get_metadata_response_200_cache_type_1 = cls(
+        get_metadata_response_200_cache_type_0 = cls(
             key=key,
             output_reused=output_reused,
             segments_reused=segments_reused,
@@ -151,8 +152,8 @@ class GetMetadataResponse200CacheType1:
         )
 
 
-        get_metadata_response_200_cache_type_1.additional_properties = d
-        return get_metadata_response_200_cache_type_1
+        get_metadata_response_200_cache_type_0.additional_properties = d
+        return get_metadata_response_200_cache_type_0
 
     @property
     def additional_keys(self) -> list[str]:

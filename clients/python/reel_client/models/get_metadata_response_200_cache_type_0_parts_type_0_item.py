@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.get_metadata_response_200_cache_type_1_parts_type_1_item_status import GetMetadataResponse200CacheType1PartsType1ItemStatus
+from ..models.get_metadata_response_200_cache_type_0_parts_type_0_item_status import GetMetadataResponse200CacheType0PartsType0ItemStatus
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -17,17 +17,17 @@ from typing import cast
 
 
 
-T = TypeVar("T", bound="GetMetadataResponse200CacheType1PartsType1Item")
+T = TypeVar("T", bound="GetMetadataResponse200CacheType0PartsType0Item")
 
 
 
 @_attrs_define
-class GetMetadataResponse200CacheType1PartsType1Item:
+class GetMetadataResponse200CacheType0PartsType0Item:
     """ 
         Attributes:
             position (int | Unset):
             key (str | Unset):
-            status (GetMetadataResponse200CacheType1PartsType1ItemStatus | Unset):
+            status (GetMetadataResponse200CacheType0PartsType0ItemStatus | Unset):
             attempt (int | Unset):
             progress (float | Unset):
             worker (None | str | Unset):
@@ -39,7 +39,7 @@ class GetMetadataResponse200CacheType1PartsType1Item:
 
     position: int | Unset = UNSET
     key: str | Unset = UNSET
-    status: GetMetadataResponse200CacheType1PartsType1ItemStatus | Unset = UNSET
+    status: GetMetadataResponse200CacheType0PartsType0ItemStatus | Unset = UNSET
     attempt: int | Unset = UNSET
     progress: float | Unset = UNSET
     worker: None | str | Unset = UNSET
@@ -127,11 +127,11 @@ class GetMetadataResponse200CacheType1PartsType1Item:
         key = d.pop("key", UNSET)
 
         _status = d.pop("status", UNSET)
-        status: GetMetadataResponse200CacheType1PartsType1ItemStatus | Unset
+        status: GetMetadataResponse200CacheType0PartsType0ItemStatus | Unset
         if isinstance(_status,  Unset):
             status = UNSET
         else:
-            status = GetMetadataResponse200CacheType1PartsType1ItemStatus(_status)
+            status = GetMetadataResponse200CacheType0PartsType0ItemStatus(_status)
 
 
 
@@ -174,7 +174,7 @@ class GetMetadataResponse200CacheType1PartsType1Item:
         error_message = _parse_error_message(d.pop("error_message", UNSET))
 
 
-        get_metadata_response_200_cache_type_1_parts_type_1_item = cls(
+        get_metadata_response_200_cache_type_0_parts_type_0_item = cls(
             position=position,
             key=key,
             status=status,
@@ -188,8 +188,8 @@ class GetMetadataResponse200CacheType1PartsType1Item:
         )
 
 
-        get_metadata_response_200_cache_type_1_parts_type_1_item.additional_properties = d
-        return get_metadata_response_200_cache_type_1_parts_type_1_item
+        get_metadata_response_200_cache_type_0_parts_type_0_item.additional_properties = d
+        return get_metadata_response_200_cache_type_0_parts_type_0_item
 
     @property
     def additional_keys(self) -> list[str]:

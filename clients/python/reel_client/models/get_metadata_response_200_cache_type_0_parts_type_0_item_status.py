@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class GetMetadataResponse200CacheType1PartsType1ItemStatus(StrEnum):
+class GetMetadataResponse200CacheType0PartsType0ItemStatus(StrEnum):
     DONE = "done"
     FAILED = "failed"
     QUEUED = "queued"
