@@ -1,8 +1,11 @@
-// A small client for Reel's HTTP API (https://…/openapi.json), usable from any ES module:
+// The JavaScript client of Reel's HTTP API (openapi.json), usable from any ES module, in a
+// browser or a runtime with fetch and WebCrypto:
 //   import { ReelClient, ReelAPIError } from './reel-client.js';
-//   const reel = new ReelClient({ key: 'reel_…' });
-//   const { compositions } = await reel.listCompositions({ status: 'processing' });
-// The key is sent only as `Authorization: Bearer KEY`, never in a URL.
+//   const reel = new ReelClient({ baseURL: 'http://127.0.0.1:8000', key: 'reel_…' });
+//   const video = await reel.createAndWait({ title: 'Hi', clips: [{ video_url, start_time: 0, end_time: 3 }] });
+//   const file = await reel.downloadFile(video.id);  // a Blob
+// Every operation of the contract has a method (OPERATIONS maps each operationId to it; a test
+// holds the map to openapi.json). The key is sent only as `Authorization: Bearer KEY`.
 
 /** A non-2xx answer in Reel's error shape `{error_code, message, details, request_id, timestamp}`. */
 export class ReelAPIError extends Error {
@@ -103,9 +106,52 @@ export class ReelClient {
   }
   webhooks(id, signal) { return this.request('GET', `/api/v1/compositions/${enc(id)}/webhooks`, { signal }); }
   cancel(id) { return this.request('POST', `/api/v1/compositions/${enc(id)}/cancel`); }
+  /** Cancels every queued and running composition the key may see: `{cancelled, ids}`. */
+  cancelAll() { return this.request('POST', '/api/v1/compositions/cancel-all'); }
   delete(id) { return this.request('DELETE', `/api/v1/compositions/${enc(id)}`); }
+  /** Every composition's events the key may see, oldest first (`{events, next_after}`). */
+  allEvents({ after = 0, limit = 100 } = {}, signal) {
+    return this.request('GET', `/api/v1/events${query({ after, limit })}`, { signal });
+  }
   /** Queues a composition (202 → the Composition, with `warnings`). */
   create(composition) { return this.request('POST', '/api/v1/compositions', { body: composition }); }
+
+  /**
+   * Queues a composition and follows its event stream until it ends; resolves with the
+   * Composition as it ended (status completed, failed or cancelled).
+   * @param {object} composition
+   * @param {{timeout?: number, onProgress?: (fraction: number) => void}} [options] timeout in ms
+   */
+  async createAndWait(composition, { timeout = 600000, onProgress } = {}) {
+    const created = await this.create(composition);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeout);
+    let ended = false;
+    try {
+      await this.stream(`/api/v1/compositions/${enc(created.id)}/events`, {
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (event.type === 'composition.progress') onProgress?.(event.json?.progress ?? 0);
+          if (['composition.completed', 'composition.failed', 'composition.cancelled', 'composition.deleted'].includes(event.type)) {
+            ended = true;
+            controller.abort();
+          }
+        },
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!ended) throw new ReelAPIError(0, { error_code: 'timeout', message: `composition ${created.id} did not end within ${timeout} ms` });
+    return this.getComposition(created.id);
+  }
+
+  /** A completed composition's file as a Blob, through its signed link. */
+  async downloadFile(id, signal) {
+    const { download_url: url } = await this.download(id, signal);
+    const response = await fetch(new URL(url, this.baseURL || globalThis.location?.href), { signal });
+    if (!response.ok) throw await ReelClient.errorOf(response);
+    return response.blob();
+  }
   /** `{valid, problems: [{field, message, error_type}], warnings, duration}` */
   validate(composition, signal) {
     return this.request('POST', '/api/v1/compositions/validate', { body: composition, signal });
@@ -164,6 +210,10 @@ export class ReelClient {
     return this.request('GET', `/api/v1/templates${query({ offset, limit })}`, { signal });
   }
   getTemplate(id, signal) { return this.request('GET', `/api/v1/templates/${enc(id)}`, { signal }); }
+  /** @param {{name: string, description?: string, composition: object, merge_fields?: object}} template */
+  createTemplate(template) { return this.request('POST', '/api/v1/templates', { body: template }); }
+  replaceTemplate(id, template) { return this.request('PUT', `/api/v1/templates/${enc(id)}`, { body: template }); }
+  deleteTemplate(id) { return this.request('DELETE', `/api/v1/templates/${enc(id)}`); }
   /** Queues a composition made from the template with `merge` values. */
   renderTemplate(id, merge) {
     return this.request('POST', `/api/v1/templates/${enc(id)}/compositions`, { body: { merge } });
@@ -188,6 +238,22 @@ export class ReelClient {
   /** `/readyz`; its JSON is returned on 503 (not ready) too. */
   async ready(signal) {
     return this.lenient('/readyz', signal);
+  }
+  /** `/health`, `/api/v1/health`: `{status}`, returned on 503 too. */
+  async healthBasic(signal) { return this.lenient('/health', signal); }
+  /** `/livez`: `{status: "alive"}` while the process answers. */
+  livez(signal) { return this.request('GET', '/livez', { signal }); }
+  /** `/metrics` as Prometheus text (a `metrics` or admin key when keys are required). */
+  async metrics(signal) {
+    const response = await this.request('GET', '/metrics', { signal, accept: 'text/plain', raw: true });
+    return response.text();
+  }
+  /** The contract itself, `/openapi.json`. */
+  openapi(signal) { return this.request('GET', '/openapi.json', { signal }); }
+  /** A signed link's file (`/files/…`, a folder link's, a preview picture's) as a Blob. */
+  async file(url, signal) {
+    const response = await this.request('GET', url.replace(this.baseURL, ''), { signal, accept: '*/*', raw: true });
+    return response.blob();
   }
   async lenient(path, signal) {
     const response = await fetch(this.baseURL + path, { headers: this.headers({ Accept: 'application/json' }), signal });
@@ -239,6 +305,51 @@ export class ReelClient {
     }
   }
 }
+
+/**
+ * Checks a webhook delivery as Standard Webhooks defines it (WebCrypto HMAC-SHA256 over
+ * "ID.TIMESTAMP.BODY" with the key of `secret`, Reel's REEL_WEBHOOK_SECRET `whsec_…`), and that
+ * `webhook-timestamp` is within `tolerance` seconds of now. Resolves with the parsed event.
+ * @param {string} secret
+ * @param {Record<string, string>|Headers} headers the delivery's headers
+ * @param {string} body the raw body, as received
+ * @throws {Error} when a header is missing, the delivery is stale, or no signature matches
+ */
+export async function verifyWebhook(secret, headers, body, { tolerance = 300, now = Date.now() / 1000 } = {}) {
+  const get = (name) => (headers instanceof Headers ? headers.get(name)
+    : Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1]);
+  const id = get('webhook-id');
+  const stamp = Number(get('webhook-timestamp'));
+  const signatures = get('webhook-signature');
+  if (!id || !Number.isInteger(stamp) || !signatures) throw new Error('missing webhook-id, webhook-timestamp or webhook-signature');
+  if (Math.abs(now - stamp) > tolerance) throw new Error('webhook-timestamp is outside the tolerance');
+  const raw = Uint8Array.from(atob(secret.replace(/^whsec_/, '')), (c) => c.charCodeAt(0));
+  const key = await crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  const signed = new TextEncoder().encode(`${id}.${stamp}.${body}`);
+  for (const signature of signatures.split(' ')) {
+    const [version, value] = signature.split(',');
+    if (version !== 'v1' || !value) continue;
+    let mac;
+    try { mac = Uint8Array.from(atob(value), (c) => c.charCodeAt(0)); } catch { continue; }
+    if (await crypto.subtle.verify('HMAC', key, mac, signed)) return JSON.parse(body);
+  }
+  throw new Error('no signature matches');
+}
+
+/** Each operationId of openapi.json and the ReelClient method that calls it. */
+export const OPERATIONS = Object.freeze({
+  createComposition: 'create', listCompositions: 'listCompositions', cancelAll: 'cancelAll',
+  validateComposition: 'validate', getMe: 'me', studio: 'file', studioFile: 'file',
+  getComposition: 'getComposition', deleteComposition: 'delete', getStatus: 'status', getMetadata: 'metadata',
+  getDownload: 'download', cancelComposition: 'cancel', listEvents: 'allEvents', listCompositionEvents: 'events',
+  listWebhookDeliveries: 'webhooks', createTemplate: 'createTemplate', listTemplates: 'listTemplates',
+  getTemplate: 'getTemplate', replaceTemplate: 'replaceTemplate', deleteTemplate: 'deleteTemplate',
+  createCompositionFromTemplate: 'renderTemplate', listAssets: 'listAssets', uploadAsset: 'uploadAsset',
+  getAsset: 'getAsset', createPreview: 'preview', getPreviewPicture: 'file', getFolderFile: 'file', getFile: 'file',
+  health: 'healthBasic', healthDetailed: 'health', livez: 'livez', readyz: 'ready', healthV1: 'healthBasic',
+  healthDetailedV1: 'health', metrics: 'metrics', openapi: 'openapi', createKey: 'createKey', listKeys: 'listKeys',
+  revokeKey: 'revokeKey',
+});
 
 function sleep(ms, signal) {
   return new Promise((resolve) => {
