@@ -18,8 +18,10 @@ import pytest
 from selenium import webdriver
 
 from browser import chromium
-from reel_support import ROOT, ReelProcess, free_port, wait_for
-from test_python_client import KEY, SECRET, tiny_clip
+from reel_support import ROOT, ReelProcess, free_port, tiny_clip, wait_for
+
+KEY = "reel_js-client-admin-0123456789abcdef01"
+SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
 OPERATION_IDS = sorted(
     operation["operationId"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import json
 import subprocess
-import tempfile
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,7 +26,7 @@ from reel_client.models.asset import Asset
 from reel_client.models.composition import Composition
 from reel_client.models.composition_request import CompositionRequest
 from reel_client.types import File
-from reel_support import ROOT, ReelProcess, free_port, wait_for
+from reel_support import ROOT, ReelProcess, free_port, tiny_clip, wait_for
 
 KEY = "reel_python-client-admin-0123456789abcdef"
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -72,17 +71,6 @@ def reel() -> Iterator[ReelProcess]:
     finally:
         assert process.stop() == 0
         process.remove_folder()
-
-
-def tiny_clip() -> bytes:
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / "clip.mp4"
-        subprocess.run(
-            ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=25:duration=1",
-             "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=1",
-             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(target)],
-            check=True)
-        return target.read_bytes()
 
 
 def upload(client: AuthenticatedClient) -> str:

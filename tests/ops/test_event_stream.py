@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 from httpx_sse import connect_sse
 
-from reel_support import ReelProcess, free_port, new_database, wait_for
-from test_observability import tiny_clip
+from reel_support import ReelProcess, free_port, new_database, tiny_clip, wait_for
+
 
 STREAM = {"Accept": "text/event-stream"}
 

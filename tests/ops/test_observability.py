@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import tempfile
 import uuid
 from pathlib import Path
 from typing import Any
@@ -15,20 +13,7 @@ from typing import Any
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
-from reel_support import ReelProcess, free_port, wait_for
-
-
-def tiny_clip() -> bytes:
-    """One second of 160x90 test video with a tone, made by ffmpeg."""
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / "clip.mp4"
-        subprocess.run(
-            ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=25:duration=1",
-             "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=1",
-             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(target)],
-            check=True,
-        )
-        return target.read_bytes()
+from reel_support import ReelProcess, free_port, tiny_clip, wait_for
 
 
 def samples(text: str) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:

@@ -20,8 +20,8 @@ from typing import Any
 import httpx
 import yaml
 
-from reel_support import ROOT, ReelProcess, free_port, new_database, reel_binary, s3_client, wait_for
-from test_observability import tiny_clip
+from reel_support import ROOT, ReelProcess, free_port, new_database, reel_binary, s3_client, tiny_clip, wait_for
+
 
 DEPLOY = ROOT / "deploy"
 ADMIN = "admin-" + uuid.uuid4().hex

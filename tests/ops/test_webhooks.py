@@ -15,8 +15,8 @@ from typing import Any
 import httpx
 from standardwebhooks.webhooks import Webhook
 
-from reel_support import ReelProcess, free_port, new_database, wait_for
-from test_observability import tiny_clip
+from reel_support import ReelProcess, free_port, new_database, tiny_clip, wait_for
+
 
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 OLD_SECRET = "whsec_" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldY"

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from reel_support import ReelProcess, free_port, new_database, wait_for
-from test_observability import tiny_clip
+from reel_support import ReelProcess, free_port, new_database, tiny_clip, wait_for
 
 
 def children(pid: int, name: str) -> list[int]:

@@ -155,6 +155,19 @@ def read_until_closed(sock: socket.socket) -> bytes:
     return b"".join(chunks)
 
 
+def tiny_clip() -> bytes:
+    """One second of 160x90 test video with a tone, made by ffmpeg."""
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "clip.mp4"
+        subprocess.run(
+            ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=25:duration=1",
+             "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=1",
+             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(target)],
+            check=True,
+        )
+        return target.read_bytes()
+
+
 def free_port() -> int:
     import socket
 
