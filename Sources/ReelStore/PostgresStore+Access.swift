@@ -21,12 +21,12 @@ extension PostgresStore: AccessStore {
             "SELECT id, name, hint, scope, tenant, created_at, revoked_at, hash FROM api_keys WHERE lookup = \(lookup)")
         guard let row = found.first else { return nil }
         let columns = try row.decode((UUID, String, String, String, String, Date, Date?, String).self)
-        return Self.key(columns).map { ($0, columns.7) }
+        return (try Self.key(columns), columns.7)
     }
 
     public func keys() async throws -> [APIKeyRecord] {
         try await rows("SELECT id, name, hint, scope, tenant, created_at, revoked_at, hash FROM api_keys ORDER BY created_at, id")
-            .compactMap { Self.key(try $0.decode((UUID, String, String, String, String, Date, Date?, String).self)) }
+            .map { try Self.key(try $0.decode((UUID, String, String, String, String, Date, Date?, String).self)) }
     }
 
     /// Announced on ``keysChannel`` in the same statement, so every process drops the key at once.
@@ -41,10 +41,10 @@ extension PostgresStore: AccessStore {
         return revoked
     }
 
-    static func key(_ columns: (UUID, String, String, String, String, Date, Date?, String)) -> APIKeyRecord? {
-        guard let scope = KeyScope(rawValue: columns.3) else { return nil }
-        return APIKeyRecord(
-            id: columns.0, name: columns.1, hint: columns.2, scope: scope, tenant: columns.4, createdAt: columns.5,
+    static func key(_ columns: (UUID, String, String, String, String, Date, Date?, String)) throws -> APIKeyRecord {
+        APIKeyRecord(
+            id: columns.0, name: columns.1, hint: columns.2, scope: try StoreError.named(columns.3, "scope"), tenant: columns.4,
+            createdAt: columns.5,
             revokedAt: columns.6)
     }
 

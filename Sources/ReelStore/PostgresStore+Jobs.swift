@@ -115,7 +115,7 @@ extension PostgresStore {
         return JobSnapshot(
             id: try columns[0].decode(UUID.self),
             tenant: try columns[1].decode(String.self),
-            status: CompositionStatus(rawValue: try columns[2].decode(String.self)) ?? .pending,
+            status: try StoreError.named(try columns[2].decode(String.self), "status"),
             progress: try columns[3].decode(Double.self),
             attempt: try columns[4].decode(Int.self),
             errorMessage: try columns[5].decode(String?.self),
@@ -204,10 +204,11 @@ extension PostgresStore: EventStore {
                 AND (\(tenant)::text IS NULL OR tenant = \(tenant))
             ORDER BY id LIMIT \(limit)
             """
-        ).compactMap { row in
+        ).map { row in
             let (id, composition, tenant, type, payload, created) = try row.decode((Int64, UUID, String, String, String, Date).self)
-            guard let kind = CompositionEvent.Kind(rawValue: type) else { return nil }
-            return CompositionEvent(id: id, compositionID: composition, tenant: tenant, kind: kind, payload: payload, createdAt: created)
+            return CompositionEvent(
+                id: id, compositionID: composition, tenant: tenant, kind: try StoreError.named(type, "type"), payload: payload,
+                createdAt: created)
         }
     }
 

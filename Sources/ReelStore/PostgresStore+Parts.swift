@@ -39,10 +39,11 @@ extension PostgresStore: PartQueue {
         guard let row = rows.first else { return nil }
         let (id, compositionID, position, key, step, fileExtension, priority, maxAttempts, attempt) = try row.decode(
             (UUID, UUID, Int, String, String, String, Int, Int, Int).self)
-        guard let portable = RenderPart.step(json: step) else { return nil }
+        guard let portable = RenderPart.step(json: step) else { throw StoreError.badRow("step") }
+        guard let priority = Priority(rank: priority) else { throw StoreError.badRow("priority") }
         let part = RenderPart(
             id: id, compositionID: compositionID, position: position, key: key, step: portable, fileExtension: fileExtension,
-            priority: Priority(rank: priority) ?? .default, maxAttempts: maxAttempts)
+            priority: priority, maxAttempts: maxAttempts)
         return ClaimedPart(part: part, token: token, worker: worker, attempt: attempt)
     }
 
@@ -81,7 +82,7 @@ extension PostgresStore: PartQueue {
             let (position, key, status, attempt, progress, worker, duration, seconds, reused, error) = try row.decode(
                 (Int, String, String, Int, Double, String?, Double, Double?, Bool?, String?).self)
             return RenderPartRecord(
-                position: position, key: key, status: RenderPartRecord.Status(rawValue: status) ?? .queued, attempt: attempt,
+                position: position, key: key, status: try StoreError.named(status, "status"), attempt: attempt,
                 progress: progress, worker: worker, duration: duration, seconds: seconds, reused: reused ?? false, errorMessage: error)
         }
     }

@@ -316,9 +316,9 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         let columns = try row.decode((String, Double, String, String?, String?, Int, Date, Date, Date?).self)
         return CompositionProgress(
             id: id,
-            status: CompositionStatus(rawValue: columns.0) ?? .pending,
+            status: try StoreError.named(columns.0, "status"),
             progress: columns.1,
-            currentStage: RenderStage(rawValue: columns.2) ?? .queued,
+            currentStage: try StoreError.named(columns.2, "stage"),
             stagesJSON: columns.3 ?? "[]",
             errorMessage: columns.4,
             attempt: columns.5,
@@ -383,7 +383,7 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
                     let found = try await connection.query(
                         "SELECT status FROM compositions WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))",
                         logger: self.logger)
-                    for try await name in found.decode(String.self) { status = CompositionStatus(rawValue: name) }
+                    for try await name in found.decode(String.self) { status = try StoreError.named(name, "status") }
                     guard let status else { return .notFound }
                     return .alreadyFinished(status)
                 }
@@ -403,12 +403,13 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         var byPriority: [Priority: Int] = Dictionary(uniqueKeysWithValues: Priority.allCases.map { ($0, 0) })
         for row in queued {
             let (rank, count) = try row.decode((Int, Int).self)
-            if let priority = Priority(rank: rank) { byPriority[priority] = count }
+            guard let priority = Priority(rank: rank) else { throw StoreError.badRow("priority") }
+            byPriority[priority] = count
         }
         var byStatus: [CompositionStatus: Int] = Dictionary(uniqueKeysWithValues: CompositionStatus.allCases.map { ($0, 0) })
         for row in statuses {
             let (name, count) = try row.decode((String, Int).self)
-            if let status = CompositionStatus(rawValue: name) { byStatus[status] = count }
+            byStatus[try StoreError.named(name, "status", as: CompositionStatus.self)] = count
         }
         return QueueStats(queued: byPriority, byStatus: byStatus)
     }

@@ -36,9 +36,9 @@ enum RecordCoding {
                 id: id,
                 tenant: tenant,
                 request: try decode(request),
-                status: CompositionStatus(rawValue: status) ?? .pending,
+                status: try StoreError.named(status, "status"),
                 progress: progress,
-                currentStage: RenderStage(rawValue: stage) ?? .queued,
+                currentStage: try StoreError.named(stage, "stage"),
                 stages: try stages.map { try decode($0) } ?? [],
                 errorMessage: errorMessage,
                 result: try result.map { try decode($0) },
@@ -57,24 +57,21 @@ enum RecordCoding {
     }
 
     static func record(_ row: [SQLiteValue]) throws -> CompositionRecord {
-        guard let id = row[0].string.flatMap(UUID.init(uuidString:)), let request = row[1].string else {
-            throw SQLiteError(code: 0, message: "malformed composition row")
-        }
-        return try Columns(
-            id: id,
-            request: request,
-            status: row[2].string ?? "pending",
-            progress: row[3].double ?? 0,
-            stage: row[4].string ?? "queued",
+        try Columns(
+            id: try row.uuid(0, "id"),
+            request: try row.text(1, "request"),
+            status: try row.text(2, "status"),
+            progress: try row.real(3, "progress"),
+            stage: try row.text(4, "stage"),
             stages: row[5].string,
             errorMessage: row[6].string,
             result: row[7].string,
-            attempt: row[8].int ?? 0,
-            createdAt: date(row[9]) ?? Date(timeIntervalSince1970: 0),
-            updatedAt: date(row[10]) ?? Date(timeIntervalSince1970: 0),
+            attempt: try row.integer(8, "attempt"),
+            createdAt: try row.date(9, "created_at"),
+            updatedAt: try row.date(10, "updated_at"),
             startedAt: date(row[11]),
             completedAt: date(row[12]),
-            tenant: row[13].string ?? "",
+            tenant: try row.text(13, "tenant"),
             requestID: row[14].string
         ).record()
     }

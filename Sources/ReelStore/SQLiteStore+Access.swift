@@ -24,12 +24,12 @@ extension SQLiteStore: AccessStore {
         let rows = try database.read { db in
             try db.query("SELECT \(Self.keyColumns) FROM api_keys WHERE lookup = ?", [.text(lookup)])
         }
-        return rows.first.flatMap { row in Self.key(row).map { ($0, row[7].string ?? "") } }
+        return try rows.first.map { row in (try Self.key(row), try row.text(7, "hash")) }
     }
 
     public func keys() async throws -> [APIKeyRecord] {
         try database.read { db in try db.query("SELECT \(Self.keyColumns) FROM api_keys ORDER BY created_at, id") }
-            .compactMap(Self.key)
+            .map(Self.key)
     }
 
     /// Another process on the same file (`reel keys revoke`) is heard of only through the cache's lifetime.
@@ -45,12 +45,11 @@ extension SQLiteStore: AccessStore {
         return revoked
     }
 
-    static func key(_ row: [SQLiteValue]) -> APIKeyRecord? {
-        guard let id = row[0].string.flatMap(UUID.init(uuidString:)), let scope = row[3].string.flatMap(KeyScope.init(rawValue:))
-        else { return nil }
-        return APIKeyRecord(
-            id: id, name: row[1].string ?? "", hint: row[2].string ?? "", scope: scope, tenant: row[4].string ?? "",
-            createdAt: RecordCoding.date(row[5]) ?? Date(timeIntervalSince1970: 0), revokedAt: RecordCoding.date(row[6]))
+    static func key(_ row: [SQLiteValue]) throws -> APIKeyRecord {
+        APIKeyRecord(
+            id: try row.uuid(0, "id"), name: try row.text(1, "name"), hint: try row.text(2, "hint"),
+            scope: try row.named(3, "scope"), tenant: try row.text(4, "tenant"), createdAt: try row.date(5, "created_at"),
+            revokedAt: RecordCoding.date(row[6]))
     }
 
     public func insertAsset(_ asset: AssetRecord, idempotency: IdempotencyRecord?) async throws -> IdempotencyRecord? {
@@ -78,7 +77,7 @@ extension SQLiteStore: AccessStore {
                 "SELECT \(Self.assetColumns) FROM assets WHERE id = ? AND \(Self.tenantFilter)",
                 [.text(id.uuidString.lowercased())] + Self.tenantValues(tenant))
         }
-        return rows.first.flatMap(Self.asset)
+        return try rows.first.map(Self.asset)
     }
 
     public func assets(offset: Int, limit: Int, tenant: String?) async throws -> AssetPage {
@@ -87,19 +86,19 @@ extension SQLiteStore: AccessStore {
                 "SELECT \(Self.assetColumns) FROM assets WHERE \(Self.tenantFilter) ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
                 Self.tenantValues(tenant) + [.integer(Int64(limit)), .integer(Int64(offset))])
             let total = try db.query("SELECT count(*) FROM assets WHERE \(Self.tenantFilter)", Self.tenantValues(tenant))
-            return (rows, total[0][0].int ?? 0)
+            return (rows, try total[0].integer(0, "count"))
         }
-        return AssetPage(items: rows.compactMap(Self.asset), total: total)
+        return AssetPage(items: try rows.map(Self.asset), total: total)
     }
 
     static let assetColumns = "id, tenant, size_bytes, content_type, sha256, created_at, duration_seconds, width, height, thumbnail"
 
-    static func asset(_ row: [SQLiteValue]) -> AssetRecord? {
-        guard let id = row[0].string.flatMap(UUID.init(uuidString:)) else { return nil }
+    static func asset(_ row: [SQLiteValue]) throws -> AssetRecord {
         let media = row[9].int.map { AssetMedia(duration: row[6].double, width: row[7].int, height: row[8].int, thumbnail: $0 == 1) }
         return AssetRecord(
-            id: id, tenant: row[1].string ?? "", sizeBytes: row[2].int ?? 0, contentType: row[3].string ?? "",
-            sha256: row[4].string ?? "", createdAt: RecordCoding.date(row[5]) ?? Date(timeIntervalSince1970: 0), media: media)
+            id: try row.uuid(0, "id"), tenant: try row.text(1, "tenant"), sizeBytes: try row.integer(2, "size_bytes"),
+            contentType: try row.text(3, "content_type"), sha256: try row.text(4, "sha256"), createdAt: try row.date(5, "created_at"),
+            media: media)
     }
 }
 
@@ -125,7 +124,7 @@ extension SQLiteStore {
         let found = try db.query(
             "SELECT \(IdempotencySQL.columns) FROM idempotency_keys WHERE tenant = ? AND key = ?",
             [.text(record.tenant), .text(record.key)])
-        return found.first.map(Self.idempotency)
+        return try found.first.map(Self.idempotency)
     }
 
     /// The live answer stored under the key `record` is about to claim.
@@ -136,11 +135,11 @@ extension SQLiteStore {
         ).first.map(Self.idempotency)
     }
 
-    static func idempotency(_ row: [SQLiteValue]) -> IdempotencyRecord {
+    static func idempotency(_ row: [SQLiteValue]) throws -> IdempotencyRecord {
         IdempotencyRecord(
-            tenant: row[0].string ?? "", key: row[1].string ?? "", fingerprint: row[2].string ?? "", status: row[3].int ?? 0,
-            body: row[4].string ?? "", location: row[5].string, createdAt: RecordCoding.date(row[6]) ?? Date(timeIntervalSince1970: 0),
-            expiresAt: RecordCoding.date(row[7]) ?? Date(timeIntervalSince1970: 0))
+            tenant: try row.text(0, "tenant"), key: try row.text(1, "key"), fingerprint: try row.text(2, "fingerprint"),
+            status: try row.integer(3, "status"), body: try row.text(4, "body"), location: row[5].string,
+            createdAt: try row.date(6, "created_at"), expiresAt: try row.date(7, "expires_at"))
     }
 
     public func idempotencyRecord(tenant: String, key: String, at date: Date) async throws -> IdempotencyRecord? {

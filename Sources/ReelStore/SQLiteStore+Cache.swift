@@ -9,7 +9,7 @@ extension SQLiteStore: RenderCacheIndex {
             try db.query(
                 "UPDATE render_cache SET last_used_at = ? WHERE key = ? RETURNING \(Self.cacheColumns)",
                 [.real(date.timeIntervalSince1970), .text(key)])
-        }.compactMap(Self.cacheEntry).first
+        }.map(Self.cacheEntry).first
     }
 
     public func recordCacheEntry(_ entry: RenderCacheEntry) async throws -> Bool {
@@ -43,14 +43,12 @@ extension SQLiteStore: RenderCacheIndex {
                 RETURNING \(Self.cacheColumns)
                 """,
                 [.integer(Int64(maxBytes))])
-        }.compactMap(Self.cacheEntry)
+        }.map(Self.cacheEntry)
     }
 
-    static func cacheEntry(_ row: [SQLiteValue]) -> RenderCacheEntry? {
-        guard let key = row[0].string, let objectKey = row[1].string else { return nil }
-        return RenderCacheEntry(
-            key: key, objectKey: objectKey, sizeBytes: row[2].int ?? 0, details: .init(json: row[3].string),
-            createdAt: RecordCoding.date(row[4]) ?? Date(timeIntervalSince1970: 0),
-            lastUsedAt: RecordCoding.date(row[5]) ?? Date(timeIntervalSince1970: 0))
+    static func cacheEntry(_ row: [SQLiteValue]) throws -> RenderCacheEntry {
+        RenderCacheEntry(
+            key: try row.text(0, "key"), objectKey: try row.text(1, "object_key"), sizeBytes: try row.integer(2, "size_bytes"),
+            details: .init(json: row[3].string), createdAt: try row.date(4, "created_at"), lastUsedAt: try row.date(5, "last_used_at"))
     }
 }

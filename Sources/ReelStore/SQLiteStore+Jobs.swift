@@ -10,11 +10,11 @@ extension SQLiteStore {
         let rows = try await database.write { db in
             try db.transaction { try self.apply(update, returning: ", request, run_at, request_id, max_attempts", in: db) }
         }
-        guard let row = rows.first, let snapshot = try Self.snapshot(row), let request = row[8].string else { return nil }
+        guard let row = rows.first, let snapshot = try Self.snapshot(row) else { return nil }
         announceEvents()
         return ClaimedJob(
-            id: snapshot.id, token: token, attempt: snapshot.attempt, request: try RecordCoding.decode(request),
-            readyAt: RecordCoding.date(row[9]) ?? Date(), requestID: row[10].string, maxAttempts: row[11].int ?? 1)
+            id: snapshot.id, token: token, attempt: snapshot.attempt, request: try RecordCoding.decode(try row.text(8, "request")),
+            readyAt: try row.date(9, "run_at"), requestID: row[10].string, maxAttempts: try row.integer(11, "max_attempts"))
     }
 
     @discardableResult
@@ -24,13 +24,12 @@ extension SQLiteStore {
         }
         if update.wakesWorkers, !rows.isEmpty { wakeups.signal() }
         if update.event != nil, !rows.isEmpty { announceEvents() }
-        if update.event == nil, let progress = update.progress, let stage = update.stage, let row = rows.first,
-            let id = row[0].string.flatMap(UUID.init(uuidString:))
-        {
+        if update.event == nil, let progress = update.progress, let stage = update.stage, let row = rows.first {
             live.reported(
-                composition: id, tenant: row[1].string ?? "", progress: progress, stage: stage.rawValue, at: update.updatedAt ?? Date())
+                composition: try row.uuid(0, "id"), tenant: try row.text(1, "tenant"), progress: progress, stage: stage.rawValue,
+                at: update.updatedAt ?? Date())
         }
-        return rows.compactMap { $0[0].string.flatMap(UUID.init(uuidString:)) }
+        return try rows.map { try $0.uuid(0, "id") }
     }
 
     public func expiredLeases(before date: Date, limit: Int) async throws -> [ExpiredLease] {
@@ -46,11 +45,10 @@ extension SQLiteStore {
                 WHERE \(table.leasedFilter) AND lease_expires_at < ? ORDER BY lease_expires_at LIMIT ?
                 """,
                 [.real(date.timeIntervalSince1970), .integer(Int64(limit))])
-        }.compactMap { row in
-            guard let id = row[0].string.flatMap(UUID.init(uuidString:)), let token = row[1].string,
-                let attempt = row[2].int, let maxAttempts = row[3].int
-            else { return nil }
-            return ExpiredLease(id: id, token: token, attempt: attempt, maxAttempts: maxAttempts)
+        }.map { row in
+            ExpiredLease(
+                id: try row.uuid(0, "id"), token: try row.text(1, "lease_token"), attempt: try row.integer(2, "attempt"),
+                maxAttempts: try row.integer(3, "max_attempts"))
         }
     }
 
@@ -99,10 +97,10 @@ extension SQLiteStore {
     }
 
     static func snapshot(_ row: [SQLiteValue]) throws -> JobSnapshot? {
-        guard row.count >= 8, let id = row[0].string.flatMap(UUID.init(uuidString:)) else { return nil }
+        guard row.count >= 8 else { return nil }
         return JobSnapshot(
-            id: id, tenant: row[1].string ?? "", status: row[2].string.flatMap(CompositionStatus.init(rawValue:)) ?? .pending,
-            progress: row[3].double ?? 0, attempt: row[4].int ?? 0, errorMessage: row[5].string,
+            id: try row.uuid(0, "id"), tenant: try row.text(1, "tenant"), status: try row.named(2, "status"),
+            progress: try row.real(3, "progress"), attempt: try row.integer(4, "attempt"), errorMessage: row[5].string,
             result: try row[6].string.map { try RecordCoding.decode($0) }, webhookURL: row[7].string)
     }
 
@@ -190,13 +188,10 @@ extension SQLiteStore: EventStore {
                 WHERE id > ? AND (? IS NULL OR composition_id = ?) AND \(Self.tenantFilter) ORDER BY id LIMIT ?
                 """,
                 [.integer(after), composition, composition] + Self.tenantValues(tenant) + [.integer(Int64(limit))])
-        }.compactMap { row in
-            guard let id = row[0].int, let composition = row[1].string.flatMap(UUID.init(uuidString:)),
-                let kind = row[3].string.flatMap(CompositionEvent.Kind.init(rawValue:))
-            else { return nil }
-            return CompositionEvent(
-                id: Int64(id), compositionID: composition, tenant: row[2].string ?? "", kind: kind, payload: row[4].string ?? "{}",
-                createdAt: RecordCoding.date(row[5]) ?? Date(timeIntervalSince1970: 0))
+        }.map { row in
+            CompositionEvent(
+                id: Int64(try row.integer(0, "id")), compositionID: try row.uuid(1, "composition_id"), tenant: try row.text(2, "tenant"),
+                kind: try row.named(3, "kind"), payload: try row.text(4, "payload"), createdAt: try row.date(5, "created_at"))
         }
     }
 

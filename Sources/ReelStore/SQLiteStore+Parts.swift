@@ -46,14 +46,14 @@ extension SQLiteStore: PartQueue {
                     composition.map { .text($0.uuidString.lowercased()) } ?? .null,
                 ])
         }
-        guard let row = rows.first, let id = row[0].string.flatMap(UUID.init(uuidString:)),
-            let compositionID = row[1].string.flatMap(UUID.init(uuidString:)), let key = row[3].string,
-            let step = RenderPart.step(json: row[4].string ?? "")
-        else { return nil }
+        guard let row = rows.first else { return nil }
+        guard let step = RenderPart.step(json: try row.text(4, "step")) else { throw StoreError.badRow("step") }
+        guard let priority = Priority(rank: try row.integer(6, "priority")) else { throw StoreError.badRow("priority") }
         let part = RenderPart(
-            id: id, compositionID: compositionID, position: row[2].int ?? 0, key: key, step: step, fileExtension: row[5].string ?? "mp4",
-            priority: Priority(rank: row[6].int ?? 1) ?? .default, maxAttempts: row[7].int ?? 3)
-        return ClaimedPart(part: part, token: token, worker: worker, attempt: row[8].int ?? 1)
+            id: try row.uuid(0, "id"), compositionID: try row.uuid(1, "composition_id"), position: try row.integer(2, "position"),
+            key: try row.text(3, "key"), step: step, fileExtension: try row.text(5, "file_extension"), priority: priority,
+            maxAttempts: try row.integer(7, "max_attempts"))
+        return ClaimedPart(part: part, token: token, worker: worker, attempt: try row.integer(8, "attempt"))
     }
 
     public func heartbeatPart(_ part: ClaimedPart, progress: Double, leaseSeconds: Double, at date: Date) async throws -> Bool {
@@ -100,10 +100,9 @@ extension SQLiteStore: PartQueue {
                 """, [.text(composition.uuidString.lowercased())])
         }.map { row in
             RenderPartRecord(
-                position: row[0].int ?? 0, key: row[1].string ?? "",
-                status: RenderPartRecord.Status(rawValue: row[2].string ?? "") ?? .queued,
-                attempt: row[3].int ?? 0, progress: row[4].double ?? 0, worker: row[5].string, duration: row[6].double ?? 0,
-                seconds: row[7].double, reused: row[8].int == 1, errorMessage: row[9].string)
+                position: try row.integer(0, "position"), key: try row.text(1, "key"), status: try row.named(2, "status"),
+                attempt: try row.integer(3, "attempt"), progress: try row.real(4, "progress"), worker: row[5].string,
+                duration: try row.real(6, "duration"), seconds: row[7].double, reused: row[8].int == 1, errorMessage: row[9].string)
         }
     }
 

@@ -43,7 +43,7 @@ extension SQLiteStore: TemplateStore {
                 try db.query("SELECT count(*) FROM templates WHERE (? IS NULL OR tenant = ?)", [owner, owner])
             )
         }
-        return (try rows.map(Self.template), count.first?[0].int ?? 0)
+        return (try rows.map(Self.template), try count[0].integer(0, "count"))
     }
 
     public func replaceTemplate(_ template: TemplateRecord, tenant: String?) async throws -> Bool {
@@ -70,9 +70,8 @@ extension SQLiteStore: TemplateStore {
     }
 
     static func template(_ row: [SQLiteValue]) throws -> TemplateRecord {
-        guard let id = row[0].string.flatMap(UUID.init(uuidString:)) else { throw StoreError(code: "corrupt", "a template row has no id") }
-        return TemplateRecord(
-            id: id, tenant: row[1].string ?? "", body: try RecordCoding.decode(row[2].string ?? ""),
-            createdAt: RecordCoding.date(row[3]) ?? Date(timeIntervalSince1970: 0), updatedAt: RecordCoding.date(row[4]) ?? Date())
+        TemplateRecord(
+            id: try row.uuid(0, "id"), tenant: try row.text(1, "tenant"), body: try RecordCoding.decode(try row.text(2, "body")),
+            createdAt: try row.date(3, "created_at"), updatedAt: try row.date(4, "updated_at"))
     }
 }

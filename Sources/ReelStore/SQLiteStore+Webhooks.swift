@@ -19,13 +19,11 @@ extension SQLiteStore: WebhookOutbox {
                 """,
                 [.text(token), .real(now + leaseSeconds), .real(now), .real(now), .integer(Int64(limit))])
         }
-        return rows.compactMap { row in
-            guard let id = row[0].int, let event = row[1].int, let composition = row[2].string.flatMap(UUID.init(uuidString:)),
-                let url = row[3].string
-            else { return nil }
-            return WebhookDelivery(
-                id: Int64(id), eventID: Int64(event), compositionID: composition, url: url, attempts: row[4].int ?? 0,
-                eventAt: RecordCoding.date(row[5]) ?? date, payload: row[6].string ?? "{}", token: token)
+        return try rows.map { row in
+            WebhookDelivery(
+                id: Int64(try row.integer(0, "id")), eventID: Int64(try row.integer(1, "event_id")),
+                compositionID: try row.uuid(2, "composition_id"), url: try row.text(3, "url"), attempts: try row.integer(4, "attempts"),
+                eventAt: try row.date(5, "event_at"), payload: try row.text(6, "payload"), token: token)
         }
     }
 
@@ -82,17 +80,17 @@ extension SQLiteStore: WebhookOutbox {
         }
         var byDelivery: [Int: [WebhookAttempt]] = [:]
         for row in attempts {
-            byDelivery[row[0].int ?? 0, default: []].append(
+            byDelivery[try row.integer(0, "delivery_id"), default: []].append(
                 WebhookAttempt(
-                    number: row[1].int ?? 0, startedAt: RecordCoding.date(row[2]) ?? Date(timeIntervalSince1970: 0),
-                    milliseconds: row[3].int ?? 0, status: row[4].int, error: row[5].string))
+                    number: try row.integer(1, "number"), startedAt: try row.date(2, "started_at"),
+                    milliseconds: try row.integer(3, "milliseconds"), status: row[4].int, error: row[5].string))
         }
-        return deliveries.map { row in
-            let state = row[1].string ?? "pending"
+        return try deliveries.map { row in
+            let state = try row.text(1, "state")
             return WebhookDeliveryRecord(
-                state: state, eventID: Int64(row[2].int ?? 0), type: row[3].string ?? "", url: row[4].string ?? "",
+                state: state, eventID: Int64(try row.integer(2, "event_id")), type: try row.text(3, "type"), url: try row.text(4, "url"),
                 nextAttemptAt: state == "pending" ? RecordCoding.date(row[5]) : nil, deliveredAt: RecordCoding.date(row[6]),
-                attempts: byDelivery[row[0].int ?? 0] ?? [])
+                attempts: byDelivery[try row.integer(0, "id")] ?? [])
         }
     }
 }

@@ -61,13 +61,13 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
                 }
                 if let maxQueued {
                     try self.queuedCount.check(limit: maxQueued) {
-                        try db.query("SELECT count(*) FROM compositions WHERE status = 'queued'")[0][0].int ?? 0
+                        try db.query("SELECT count(*) FROM compositions WHERE status = 'queued'")[0].integer(0, "count")
                     }
                 }
                 if let maxQueuedPerTenant {
                     let queued = try db.query(
                         "SELECT count(*) FROM compositions WHERE status = 'queued' AND tenant = ?", [.text(record.tenant)])
-                    try QueuedCount.enforce(maxQueuedPerTenant, queued[0][0].int ?? 0)
+                    try QueuedCount.enforce(maxQueuedPerTenant, try queued[0].integer(0, "count"))
                 }
                 // The writer connection is serialised: no concurrent claim can come between the
                 // holder lookup and this insert.
@@ -108,12 +108,12 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
             [.text(tenant), .text(key)])
         guard let row = rows.first else { return nil }
         let holder = try RecordCoding.record(row)
-        guard (row[16].double ?? 0) >= now else {
+        guard try row.real(16, "idempotency_expires_at") >= now else {
             try db.query(
                 "UPDATE compositions SET \(IdempotencySQL.releaseClaim) WHERE id = ?", [.text(holder.id.uuidString.lowercased())])
             return nil
         }
-        return .claimed(by: holder, fingerprint: row[15].string ?? "")
+        return .claimed(by: holder, fingerprint: try row.text(15, "idempotency_fingerprint"))
     }
 
     /// `AND (? IS NULL OR tenant = ?)`, the tenant filter every read and write by id takes.
@@ -146,14 +146,14 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
         guard let row = rows.first else { return nil }
         return CompositionProgress(
             id: id,
-            status: row[0].string.flatMap(CompositionStatus.init(rawValue:)) ?? .pending,
-            progress: row[1].double ?? 0,
-            currentStage: row[2].string.flatMap(RenderStage.init(rawValue:)) ?? .queued,
+            status: try row.named(0, "status"),
+            progress: try row.real(1, "progress"),
+            currentStage: try row.named(2, "stage"),
             stagesJSON: row[3].string ?? "[]",
             errorMessage: row[4].string,
-            attempt: row[5].int ?? 0,
-            createdAt: RecordCoding.date(row[6]) ?? Date(timeIntervalSince1970: 0),
-            updatedAt: RecordCoding.date(row[7]) ?? Date(timeIntervalSince1970: 0),
+            attempt: try row.integer(5, "attempt"),
+            createdAt: try row.date(6, "created_at"),
+            updatedAt: try row.date(7, "updated_at"),
             completedAt: RecordCoding.date(row[8])
         )
     }
@@ -168,7 +168,7 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
                 values + [.integer(Int64(limit)), .integer(Int64(offset))]
             )
             let total = try db.query("SELECT count(*) FROM compositions WHERE \(filter)", values)
-            return (rows, total[0][0].int ?? 0)
+            return (rows, try total[0].integer(0, "count"))
         }
         return CompositionPage(items: try rows.map(RecordCoding.record), total: total)
     }
@@ -203,8 +203,8 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
                     }
                     let found = try db.query(
                         "SELECT status FROM compositions WHERE id = ? AND \(Self.tenantFilter)", [.text(key)] + Self.tenantValues(tenant))
-                    guard let status = found.first?[0].string.flatMap(CompositionStatus.init(rawValue:)) else { return .notFound }
-                    return .alreadyFinished(status)
+                    guard let row = found.first else { return .notFound }
+                    return .alreadyFinished(try row.named(0, "status"))
                 }
             }
             if case .cancelled = outcome { announceEvents() }
@@ -227,11 +227,12 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
         }
         var byPriority: [Priority: Int] = Dictionary(uniqueKeysWithValues: Priority.allCases.map { ($0, 0) })
         for row in queued {
-            if let rank = row[0].int, let priority = Priority(rank: rank) { byPriority[priority] = row[1].int ?? 0 }
+            guard let priority = Priority(rank: try row.integer(0, "priority")) else { throw StoreError.badRow("priority") }
+            byPriority[priority] = try row.integer(1, "count")
         }
         var byStatus: [CompositionStatus: Int] = Dictionary(uniqueKeysWithValues: CompositionStatus.allCases.map { ($0, 0) })
         for row in statuses {
-            if let name = row[0].string, let status = CompositionStatus(rawValue: name) { byStatus[status] = row[1].int ?? 0 }
+            byStatus[try row.named(0, "status", as: CompositionStatus.self)] = try row.integer(1, "count")
         }
         return QueueStats(queued: byPriority, byStatus: byStatus)
     }
@@ -270,13 +271,13 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
                 [.real(since.timeIntervalSince1970)]
             )
         }
-        return rows.map { row in
+        return try rows.map { row in
             WorkerHeartbeat(
-                id: row[0].string ?? "",
-                slots: row[1].int ?? 0,
-                busy: row[2].int ?? 0,
-                startedAt: RecordCoding.date(row[3]) ?? .distantPast,
-                lastSeenAt: RecordCoding.date(row[4]) ?? .distantPast
+                id: try row.text(0, "id"),
+                slots: try row.integer(1, "slots"),
+                busy: try row.integer(2, "busy"),
+                startedAt: try row.date(3, "started_at"),
+                lastSeenAt: try row.date(4, "last_seen_at")
             )
         }
     }
