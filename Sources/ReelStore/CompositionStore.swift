@@ -13,15 +13,6 @@ public struct CompositionPage: Sendable {
     }
 }
 
-/// What a cancel request did.
-public enum CancelOutcome: Sendable {
-    case cancelled(CompositionRecord)
-    case alreadyFinished(CompositionStatus)
-    case notFound
-    /// Nothing was done: the tenant already has a live answer under the idempotency key.
-    case replayed(IdempotencyRecord)
-}
-
 /// Queue and status counts for health checks and metrics.
 public struct QueueStats: Sendable, Hashable {
     /// Queued jobs per priority (jobs waiting for a retry included).

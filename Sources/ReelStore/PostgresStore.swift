@@ -366,26 +366,32 @@ public final class PostgresStore: CompositionStore, JobQueue, Service {
         do {
             return try await perform {
                 try await self.client.withTransaction(logger: self.logger) { connection -> CancelOutcome in
-                    if let idempotency, let stored = try await self.liveAnswer(to: idempotency, on: connection) { return .replayed(stored) }
-                    let cancelled = try await self.apply(JobLifecycle().cancel(id: id, tenant: tenant, at: date), on: connection)
-                    if !cancelled.isEmpty {
-                        if let idempotency, let earlier = try await self.claim(idempotency, on: connection, logger: self.logger) {
-                            throw ClaimLost(answer: earlier)
+                    var flow = CancelFlow(id: id, tenant: tenant, at: date, idempotency: idempotency)
+                    var step = flow.start()
+                    while true {
+                        switch step {
+                        case .findAnswer(let record): step = flow.found(answer: try await self.liveAnswer(to: record, on: connection))
+                        case .apply(let update):
+                            step = flow.applied(
+                                try await self.apply(update, on: connection).map { try $0.makeRandomAccess()[0].decode(UUID.self) })
+                        case .storeAnswer(let record):
+                            step = flow.stored(earlier: try await self.claim(record, on: connection, logger: self.logger))
+                        case .readRecord(let id):
+                            let rows = try await connection.query(
+                                "SELECT \(unescaped: Self.columns) FROM compositions WHERE id = \(id)", logger: self.logger
+                            ).collect()
+                            step = flow.read(record: try Self.records(rows)[0])
+                        case .readStatus(let id, let tenant):
+                            var status: CompositionStatus?
+                            let found = try await connection.query(
+                                "SELECT status FROM compositions WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))",
+                                logger: self.logger)
+                            for try await name in found.decode(String.self) { status = try StoreError.named(name, "status") }
+                            step = flow.read(status: status)
+                        case .rollBackAndReplay(let answer): throw ClaimLost(answer: answer)
+                        case .finish(let outcome): return outcome
                         }
-                        let rows = try await connection.query(
-                            "SELECT \(unescaped: Self.columns) FROM compositions WHERE id = \(id)", logger: self.logger
-                        ).collect()
-                        return .cancelled(try Self.records(rows)[0])
                     }
-                    // A concurrent cancel with the same key may have committed while this one waited for the row.
-                    if let idempotency, let stored = try await self.liveAnswer(to: idempotency, on: connection) { return .replayed(stored) }
-                    var status: CompositionStatus?
-                    let found = try await connection.query(
-                        "SELECT status FROM compositions WHERE id = \(id) AND (\(tenant)::text IS NULL OR tenant = \(tenant))",
-                        logger: self.logger)
-                    for try await name in found.decode(String.self) { status = try StoreError.named(name, "status") }
-                    guard let status else { return .notFound }
-                    return .alreadyFinished(status)
                 }
             }
         } catch let lost as ClaimLost {

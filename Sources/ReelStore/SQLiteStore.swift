@@ -190,21 +190,29 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
     }
 
     public func cancel(_ id: UUID, at date: Date, tenant: String?, idempotency: IdempotencyRecord?) async throws -> CancelOutcome {
-        let key = id.uuidString.lowercased()
         do {
             let outcome = try await database.write { db in
                 try db.transaction { () throws -> CancelOutcome in
-                    if let idempotency, let stored = try self.liveAnswer(to: idempotency, in: db) { return .replayed(stored) }
-                    let cancelled = try self.apply(JobLifecycle().cancel(id: id, tenant: tenant, at: date), in: db)
-                    if !cancelled.isEmpty {
-                        if let idempotency, let earlier = try self.claim(idempotency, in: db) { throw ClaimLost(answer: earlier) }
-                        let rows = try db.query("SELECT \(Self.columns) FROM compositions WHERE id = ?", [.text(key)])
-                        return .cancelled(try RecordCoding.record(rows[0]))
+                    var flow = CancelFlow(id: id, tenant: tenant, at: date, idempotency: idempotency)
+                    var step = flow.start()
+                    while true {
+                        switch step {
+                        case .findAnswer(let record): step = flow.found(answer: try self.liveAnswer(to: record, in: db))
+                        case .apply(let update): step = flow.applied(try self.apply(update, in: db).map { try $0.uuid(0, "id") })
+                        case .storeAnswer(let record): step = flow.stored(earlier: try self.claim(record, in: db))
+                        case .readRecord(let id):
+                            let rows = try db.query(
+                                "SELECT \(Self.columns) FROM compositions WHERE id = ?", [.text(id.uuidString.lowercased())])
+                            step = flow.read(record: try RecordCoding.record(rows[0]))
+                        case .readStatus(let id, let tenant):
+                            let found = try db.query(
+                                "SELECT status FROM compositions WHERE id = ? AND \(Self.tenantFilter)",
+                                [.text(id.uuidString.lowercased())] + Self.tenantValues(tenant))
+                            step = flow.read(status: try found.first?.named(0, "status"))
+                        case .rollBackAndReplay(let answer): throw ClaimLost(answer: answer)
+                        case .finish(let outcome): return outcome
+                        }
                     }
-                    let found = try db.query(
-                        "SELECT status FROM compositions WHERE id = ? AND \(Self.tenantFilter)", [.text(key)] + Self.tenantValues(tenant))
-                    guard let row = found.first else { return .notFound }
-                    return .alreadyFinished(try row.named(0, "status"))
                 }
             }
             if case .cancelled = outcome { announceEvents() }
