@@ -54,8 +54,9 @@ struct AuthMiddleware: RouterMiddleware {
         return value[first...last]
     }
 
-    static func unauthorized(_ message: String) -> ReelError {
-        ReelError(code: "unauthorized", kind: .unauthenticated, message: message, headers: [("WWW-Authenticate", #"Bearer realm="reel""#)])
+    static func unauthorized(_ message: String) -> APIError {
+        APIError(
+            ReelError(code: "unauthorized", kind: .unauthenticated, message: message), headers: [.wwwAuthenticate: #"Bearer realm="reel""#])
     }
 }
 

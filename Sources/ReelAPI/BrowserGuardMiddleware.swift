@@ -32,8 +32,8 @@ struct BrowserGuardMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let authority = request.head.authority, let host = HostHeader.parse(authority)?.host, !accepts(host: host) {
-            throw ReelError(
-                code: "misdirected_request", kind: .misdirected,
+            throw APIError(
+                status: .misdirectedRequest, code: "misdirected_request",
                 message: "this server does not answer to the host name \(host); add it to REEL_ALLOWED_HOSTS")
         }
         if Self.unsafeMethods.contains(request.method), let reason = Self.crossSiteReason(request),

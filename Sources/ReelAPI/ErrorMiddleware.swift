@@ -20,76 +20,57 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound && error.body == nil {
             // No route: a known path asked with a method it does not answer is 405.
-            guard let allowed = allowed.methods(for: request.uri.path),
-                !allowed.contains(request.method.rawValue)
-            else {
-                return Self.response(Self.map(error), requestID: context.currentRequestID)
+            guard let allowed = allowed.methods(for: request.uri.path), !allowed.contains(request.method.rawValue) else {
+                return Self.map(error).response(requestID: context.currentRequestID)
             }
-            let refusal = ReelError(
-                code: "method_not_allowed", kind: .methodNotAllowed,
+            let refusal = APIError(
+                status: .methodNotAllowed, code: "method_not_allowed",
                 message: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", "))",
-                headers: [("Allow", allowed.joined(separator: ", "))])
-            return Self.response(refusal, requestID: context.currentRequestID)
+                headers: [.allow: allowed.joined(separator: ", ")])
+            return refusal.response(requestID: context.currentRequestID)
         } catch {
-            let reelError = Self.map(error)
-            if reelError.kind == .internal {
+            let answer = Self.map(error)
+            if answer.status == .internalServerError {
                 context.logger.error("request failed", metadata: ["error": "\(error)"])
             }
-            return Self.response(reelError, requestID: context.currentRequestID)
+            return answer.response(requestID: context.currentRequestID)
         }
     }
 
-    static func response(_ error: ReelError, requestID: String) -> Response {
-        let body = ErrorResponse(
-            errorCode: error.code,
-            message: error.message,
-            details: error.details,
-            requestID: requestID,
-            timestamp: Date()
-        )
-        var headers: HTTPFields = [:]
-        if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
-        for (name, value) in error.headers {
-            if let field = HTTPField.Name(name) { headers[field] = value }
-        }
-        let status = error.kind.status
-        return (try? JSONCoding.response(body, status: status, headers: headers))
-            ?? Response(status: .internalServerError)
-    }
-
-    static func map(_ error: any Error) -> ReelError {
+    /// Any error a route throws, as HTTP answers it; nothing internal reaches the client.
+    static func map(_ error: any Error) -> APIError {
         switch error {
-        case let error as ReelError:
+        case let error as APIError:
             return error
+        case let error as ReelError:
+            return APIError(error)
         case let error as HTTPError:
             switch error.status {
-            case .notFound: return ReelError(code: "not_found", kind: .notFound, message: error.body ?? "no such resource")
-            case .contentTooLarge: return ReelError(code: "payload_too_large", kind: .tooLarge, message: "request body is too large")
+            case .notFound: return APIError(status: .notFound, code: "not_found", message: error.body ?? "no such resource")
+            case .contentTooLarge:
+                return APIError(status: .contentTooLarge, code: "payload_too_large", message: "request body is too large")
             case .methodNotAllowed:
-                return ReelError(code: "method_not_allowed", kind: .methodNotAllowed, message: "method not allowed on this path")
+                return APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "method not allowed on this path")
             case .unauthorized, .forbidden:
-                return ReelError(
-                    code: "unauthorized", kind: error.status == .unauthorized ? .unauthenticated : .forbidden,
-                    message: error.body ?? "not allowed")
+                return APIError(status: error.status, code: "unauthorized", message: error.body ?? "not allowed")
             default:
                 if error.status.code < 500 {
-                    return ReelError(
-                        code: "bad_request", kind: .refused(status: error.status.code), message: error.body ?? error.status.reasonPhrase)
+                    return APIError(status: error.status, code: "bad_request", message: error.body ?? error.status.reasonPhrase)
                 }
-                return .internalError()
+                return APIError(.internalError())
             }
         case is HTTPParserError:
             // A body that breaks HTTP's framing (a bad chunk size, a short body): the client's fault.
-            return ReelError(code: "bad_request", kind: .refused(status: 400), message: "the request is not valid HTTP/1.1")
+            return APIError(status: .badRequest, code: "bad_request", message: "the request is not valid HTTP/1.1")
         case is NIOTooManyBytesError:
-            return ReelError(code: "payload_too_large", kind: .tooLarge, message: "request body is too large")
+            return APIError(status: .contentTooLarge, code: "payload_too_large", message: "request body is too large")
         case let error as DecodingError:
-            return .validation([JSONCoding.fieldError(error)])
+            return APIError(.validation([JSONCoding.fieldError(error)]))
         default:
             if let error = error as? SQLiteError, error.isBusy {
-                return .unavailable("the database is busy, try again shortly", retryAfter: 1)
+                return APIError(.unavailable("the database is busy, try again shortly", retryAfter: 1))
             }
-            return .internalError()
+            return APIError(.internalError())
         }
     }
 }

@@ -54,8 +54,8 @@ enum JSONCoding {
     static func requireJSON(_ request: Request) throws {
         let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
         guard let type, type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json")) else {
-            throw ReelError(
-                code: "unsupported_media_type", kind: .unsupportedMediaType,
+            throw APIError(
+                status: .unsupportedMediaType, code: "unsupported_media_type",
                 message: "send the body as JSON with Content-Type: application/json",
                 details: [FieldError(field: "Content-Type", message: "must be application/json", errorType: "header")])
         }

@@ -174,7 +174,7 @@ struct PreviewController {
             ReelError.unavailable("no render worker is alive to make previews; start `reel work`", retryAfter: 5)
         case .timedOut(let limit):
             ReelError(
-                code: "preview_timeout", kind: .refused(status: 504),
+                code: "preview_timeout", kind: .timedOut,
                 message: "the preview took longer than \(NumberText.plain(limit.seconds)) s (REEL_PREVIEW_TIMEOUT) and was stopped")
         }
     }

@@ -34,11 +34,13 @@ struct RateLimitMiddleware: RouterMiddleware {
             .rateLimit: "\"\(policy)\";r=\(decision.remaining);t=\(Int(clamping: decision.resetAfter.rounded(.up)))",
         ]
         guard decision.allowed else {
-            throw ReelError(
-                code: "rate_limited", kind: .overloaded,
-                message:
-                    "too many \(policy)s: the limit is \(NumberText.plain(limit.perSecond)) a second (bursts of \(Int(clamping: limit.burst)))",
-                retryAfter: max(1, Int(clamping: decision.retryAfter.rounded(.up))), headers: headers.map { ($0.name.rawName, $0.value) })
+            throw APIError(
+                ReelError(
+                    code: "rate_limited", kind: .overloaded,
+                    message:
+                        "too many \(policy)s: the limit is \(NumberText.plain(limit.perSecond)) a second (bursts of \(Int(clamping: limit.burst)))",
+                    retryAfter: max(1, Int(clamping: decision.retryAfter.rounded(.up)))),
+                headers: headers)
         }
         var response = try await next(request, context)
         for field in headers { response.headers[field.name] = field.value }

@@ -15,10 +15,7 @@ extension ReelError.Kind {
         case .internal: .internalServerError
         case .unauthenticated: .unauthorized
         case .forbidden: .forbidden
-        case .misdirected: .misdirectedRequest
-        case .unsupportedMediaType: .unsupportedMediaType
-        case .methodNotAllowed: .methodNotAllowed
-        case .refused(let status): HTTPResponse.Status(code: status)
+        case .timedOut: .gatewayTimeout
         }
     }
 }

@@ -42,12 +42,8 @@ public struct ReelError: Error, Sendable, CustomStringConvertible {
         case unauthenticated
         /// The credentials or the request's origin may not do this.
         case forbidden
-        /// The request was sent to a host name this server does not answer to.
-        case misdirected
-        case unsupportedMediaType
-        case methodNotAllowed
-        /// Refused by the HTTP layer with its own status (a malformed request, a timeout).
-        case refused(status: Int)
+        /// The work took longer than it may (a preview past its deadline).
+        case timedOut
     }
 
     public var code: String
@@ -56,19 +52,13 @@ public struct ReelError: Error, Sendable, CustomStringConvertible {
     public var details: [FieldError]
     /// Seconds a client should wait before trying again (overloaded and unavailable).
     public var retryAfter: Int?
-    /// More headers of the answer, by name: a 401's `WWW-Authenticate`, a 429's rate-limit headers.
-    public var headers: [(name: String, value: String)]
 
-    public init(
-        code: String, kind: Kind, message: String, details: [FieldError] = [], retryAfter: Int? = nil,
-        headers: [(name: String, value: String)] = []
-    ) {
+    public init(code: String, kind: Kind, message: String, details: [FieldError] = [], retryAfter: Int? = nil) {
         self.code = code
         self.kind = kind
         self.message = message
         self.details = details
         self.retryAfter = retryAfter
-        self.headers = headers
     }
 
     public var description: String { "\(code): \(message)" }
