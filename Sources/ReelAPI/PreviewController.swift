@@ -28,7 +28,7 @@ struct PreviewController {
         var problems = preview.problems(for: composition)
         // As a create: fields Reel does not know are warnings, or with Prefer: handling=strict a 422.
         let unknownFields = unknown.all
-        if CompositionController.prefersStrict(request) {
+        if CompositionIntake.prefersStrict(request) {
             problems += UnknownFields.problems(unknownFields)
         }
         if !problems.isEmpty { throw ReelError.validation(problems) }
@@ -116,7 +116,7 @@ struct PreviewController {
         let problems = CompositionValidator(limits: services.configuration.limits).problems(in: composition)
         if !problems.isEmpty { throw ReelError.validation(problems.map(describe)) }
         do {
-            try await CompositionController(services: services).checkSources(composition, principal: principal)
+            try await CompositionIntake(services: services).checkSources(composition, principal: principal)
         } catch let error as ReelError {
             throw error.describing(describe)
         }

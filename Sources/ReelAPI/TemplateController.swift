@@ -27,7 +27,7 @@ struct TemplateController {
         let idempotent = try IdempotentWrite(
             request, tenant: tenant, bodyDigest: IdempotentWrite.digest(buffer.readableBytesView),
             lifetime: services.configuration.idempotencyLifetime)
-        let now = CompositionController.creationTime()
+        let now = CompositionIntake.creationTime()
         let record = TemplateRecord(id: UUID(), tenant: tenant, body: body, createdAt: now, updatedAt: now)
         let location = "/api/v1/templates/\(record.id.uuidString.lowercased())"
         let answer = try JSONCoding.text(TemplateDTO(record: record, baseURL: baseURL))
@@ -54,7 +54,7 @@ struct TemplateController {
     @Sendable func replace(_ request: Request, context: ReelRequestContext) async throws -> Response {
         var record = try await record(context)
         record.body = try await checkedBody(request)
-        record.updatedAt = CompositionController.creationTime()
+        record.updatedAt = CompositionIntake.creationTime()
         guard try await services.store.replaceTemplate(record, tenant: context.principal.tenantFilter) else {
             throw ReelError.notFound("template")
         }
@@ -80,7 +80,7 @@ struct TemplateController {
         if let priority = merge.priority { composition.priority = priority }
         if let webhook = merge.webhookURL { composition.webhookURL = webhook }
         if let metadata = merge.metadata { composition.metadata = metadata }
-        return try await CompositionController(services: services).submit(
+        return try await CompositionIntake(services: services).submit(
             composition, unknown: unknown,
             bodyDigest: "template \(template.id.uuidString.lowercased())\n" + IdempotentWrite.digest(body.readableBytesView),
             request: request, context: context, describe: describe)

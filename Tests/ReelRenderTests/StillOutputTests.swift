@@ -71,7 +71,7 @@ struct StillOutputTests {
         let source = try await kit.video(seconds: 2, size: "160x90")
         let request = CompositionRequest(
             title: "tiny", clips: [Clip(videoURL: source, startTime: 0, endTime: 1)],
-            output: OutputSettings(resolution: "160x90", poster: PosterSettings(time: 1e-320, format: .png)))
+            output: OutputSettings(resolution: "160x90", poster: PosterSettings(time: Double.leastNonzeroMagnitude, format: .png)))
         #expect(CompositionValidator().problems(in: request).isEmpty)
         var poster: URL?
         let rendered = try await kit.renderer.render(id: UUID(), request: request) { _, _ in
