@@ -8,9 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +16,7 @@ import pytest
 from selenium import webdriver
 
 from browser import chromium
+from recording_receiver import RecordingReceiver
 from reel_support import ROOT, ReelProcess, free_port, tiny_clip, wait_for
 
 KEY = "reel_js-client-admin-0123456789abcdef01"
@@ -27,28 +26,6 @@ OPERATION_IDS = sorted(
     operation["operationId"]
     for item in json.loads((ROOT / "openapi.json").read_text())["paths"].values()
     for method, operation in item.items() if method != "parameters")
-
-
-class Receiver:
-    """Keeps each webhook delivery's headers and raw body."""
-
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.deliveries: list[tuple[dict[str, str], bytes]] = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                receiver.deliveries.append(({key.lower(): value for key, value in self.headers.items()}, body))
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's name
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +75,7 @@ def test_every_operation_has_a_method(page: webdriver.Chrome) -> None:
 
 
 def test_upload_create_wait_download_and_verify(page: webdriver.Chrome, tmp_path: Path) -> None:
-    receiver = Receiver()
+    receiver = RecordingReceiver()
     clip = base64.b64encode(tiny_clip()).decode()
     answer = run(page, """
         const bytes = Uint8Array.from(atob(args[1]), (c) => c.charCodeAt(0));
@@ -112,7 +89,7 @@ def test_upload_create_wait_download_and_verify(page: webdriver.Chrome, tmp_path
         let binary = '';
         for (const byte of file) binary += String.fromCharCode(byte);
         return { status: video.status, id: video.id, file: btoa(binary), progress };
-    """, clip, f"http://127.0.0.1:{receiver.port}/hook")
+    """, clip, receiver.url)
     assert answer.get("status") == "completed", answer
     output = tmp_path / "out.mp4"
     output.write_bytes(base64.b64decode(answer["file"]))
@@ -124,14 +101,13 @@ def test_upload_create_wait_download_and_verify(page: webdriver.Chrome, tmp_path
     assert abs(float(probe["format"]["duration"]) - 1) < 0.2
 
     headers, body = wait_for(
-        lambda: next((d for d in list(receiver.deliveries) if b"composition.completed" in d[1]), None), 60,
-        what="the completed delivery")
+        lambda: receiver.first(b"composition.completed"), 60, what="the completed delivery")
     verified = run(page, "return await module.verifyWebhook(args[1], args[2], args[3]);", SECRET, headers, body.decode())
     assert verified.get("data", {}).get("composition_id") == answer["id"], verified
     tampered = run(page, "return await module.verifyWebhook(args[1], args[2], args[3]);",
                    SECRET, headers, body.decode().replace("completed", "cancelled"))
     assert "no signature matches" in tampered.get("error", ""), tampered
-    receiver.server.shutdown()
+    receiver.stop()
 
 
 def test_a_refusal_names_its_fields(page: webdriver.Chrome) -> None:

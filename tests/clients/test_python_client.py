@@ -8,9 +8,7 @@ from __future__ import annotations
 import io
 import json
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -26,6 +24,7 @@ from reel_client.models.asset import Asset
 from reel_client.models.composition import Composition
 from reel_client.models.composition_request import CompositionRequest
 from reel_client.types import File
+from recording_receiver import RecordingReceiver
 from reel_support import ROOT, ReelProcess, free_port, tiny_clip, wait_for
 
 KEY = "reel_python-client-admin-0123456789abcdef"
@@ -35,30 +34,6 @@ SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 def test_the_committed_client_is_what_the_generator_makes_of_openapi_json() -> None:
     result = subprocess.run([str(ROOT / "scripts" / "generate-clients"), "--check"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-
-
-class Receiver:
-    """Keeps each webhook delivery's headers and raw body."""
-
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.deliveries: list[tuple[dict[str, str], bytes]] = []
-        self.lock = threading.Lock()
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                with receiver.lock:
-                    receiver.deliveries.append(({key.lower(): value for key, value in self.headers.items()}, body))
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's name
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
 @pytest.fixture(scope="module")
@@ -87,11 +62,11 @@ def probe(path: Path) -> dict[str, Any]:
 
 
 def test_create_wait_download_and_verify_the_webhook(reel: ReelProcess, tmp_path: Path) -> None:
-    receiver = Receiver()
+    receiver = RecordingReceiver()
     with AuthenticatedClient(base_url=reel.base_url, token=KEY) as client:
         source = upload(client)
         video = create_and_wait(client, {
-            "title": "From Python", "webhook_url": f"http://127.0.0.1:{receiver.port}/hook",
+            "title": "From Python", "webhook_url": receiver.url,
             "output": {"resolution": "160x90"}, "clips": [{"video_url": source, "start_time": 0, "end_time": 1}]}, timeout=300)
         assert isinstance(video, Composition)
         assert str(video.status) == "completed", video.to_dict()
@@ -102,7 +77,7 @@ def test_create_wait_download_and_verify_the_webhook(reel: ReelProcess, tmp_path
         assert abs(float(media["format"]["duration"]) - 1) < 0.2
 
     completed = wait_for(
-        lambda: next((d for d in list(receiver.deliveries) if b"composition.completed" in d[1]), None), 60, what="the completed delivery")
+        lambda: receiver.first(b"composition.completed"), 60, what="the completed delivery")
     headers, body = completed
     event = verify_webhook(SECRET, headers, body)
     assert event == Webhook(SECRET).verify(body, headers)  # the reference implementation agrees
@@ -111,7 +86,7 @@ def test_create_wait_download_and_verify_the_webhook(reel: ReelProcess, tmp_path
         verify_webhook(SECRET, headers, body.replace(b"completed", b"cancelled"))
     with pytest.raises(WebhookVerificationError):
         verify_webhook("whsec_" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldY", headers, body)
-    receiver.server.shutdown()
+    receiver.stop()
 
 
 def test_events_stream_until_the_end(reel: ReelProcess) -> None:
