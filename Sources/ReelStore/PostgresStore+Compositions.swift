@@ -12,9 +12,10 @@ extension PostgresStore {
     ) async throws -> CompositionInsert {
         let request = try RecordCoding.encode(record.request)
         let stages = try RecordCoding.encode(record.stages)
+        let row = JobLifecycle().insert(record)
         let id = record.id
         let title = record.request.title
-        let priority = record.request.priority.rank
+        let (status, stage) = (row.status.rawValue, row.stage.rawValue)
         let now = record.createdAt
         let tenant = record.tenant
         let requestID = record.requestID
@@ -47,8 +48,9 @@ extension PostgresStore {
                     INSERT INTO compositions (id, tenant, title, status, priority, request, progress, stage, stages,
                         attempt, run_at, created_at, updated_at, request_id, max_attempts, webhook_url,
                         \(unescaped: IdempotencySQL.claimColumns))
-                    VALUES (\(id), \(tenant), \(title), 'queued', \(priority), \(request)::jsonb, 0, 'queued', \(stages),
-                        0, \(now), \(now), \(now), \(requestID), \(record.maxAttempts), \(record.request.webhookURL),
+                    VALUES (\(id), \(tenant), \(title), \(status), \(row.priorityRank), \(request)::jsonb, \(row.progress), \(stage),
+                        \(stages), \(row.attempt), \(row.runAt), \(now), \(now), \(requestID), \(record.maxAttempts),
+                        \(record.request.webhookURL),
                         \(key), \(fingerprint), \(expires))
                     ON CONFLICT \(unescaped: IdempotencySQL.claimTarget) DO NOTHING RETURNING id
                     """,
@@ -57,8 +59,8 @@ extension PostgresStore {
                 if inserted.isEmpty, let key, let holder = try await self.claimHolder(of: key, tenant: tenant, at: now, on: connection) {
                     return holder
                 }
-                try await self.record(.queued, of: JobSnapshot(record), at: now, on: connection)
-                try await connection.query("SELECT pg_notify(\(Self.channel), '')", logger: self.logger)
+                try await self.record(row.event, of: JobSnapshot(record), at: now, on: connection)
+                if row.wakesWorkers { try await connection.query("SELECT pg_notify(\(Self.channel), '')", logger: self.logger) }
                 return .inserted
             }
         }

@@ -54,6 +54,7 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
         let request = try RecordCoding.encode(record.request)
         let stages = try RecordCoding.encode(record.stages)
         let now = record.createdAt.timeIntervalSince1970
+        let row = JobLifecycle().insert(record)
         let outcome: CompositionInsert = try await database.write { db in
             try db.transaction {
                 if let idempotency, let holder = try self.claimHolder(of: idempotency.key, tenant: record.tenant, at: now, in: db) {
@@ -75,24 +76,25 @@ public final class SQLiteStore: CompositionStore, JobQueue, Service {
                     """
                     INSERT INTO compositions (id, tenant, title, status, priority, request, progress, stage, stages,
                         attempt, run_at, created_at, updated_at, request_id, max_attempts, webhook_url, \(IdempotencySQL.claimColumns))
-                    VALUES (?, ?, ?, 'queued', ?, ?, 0, 'queued', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [
                         .text(record.id.uuidString.lowercased()), .text(record.tenant), .text(record.request.title),
-                        .integer(Int64(record.request.priority.rank)), .text(request), .text(stages),
-                        .real(now), .real(now), .real(now), record.requestID.map { .text($0) } ?? .null,
+                        .text(row.status.rawValue), .integer(Int64(row.priorityRank)), .text(request), .real(row.progress),
+                        .text(row.stage.rawValue), .text(stages), .integer(Int64(row.attempt)), .real(row.runAt.timeIntervalSince1970),
+                        .real(now), .real(now), record.requestID.map { .text($0) } ?? .null,
                         .integer(Int64(record.maxAttempts)), record.request.webhookURL.map { .text($0) } ?? .null,
                         idempotency.map { .text($0.key) } ?? .null, idempotency.map { .text($0.fingerprint) } ?? .null,
                         idempotency.map { .real($0.expiresAt.timeIntervalSince1970) } ?? .null,
                     ]
                 )
-                try self.record(.queued, of: JobSnapshot(record), at: record.createdAt, in: db)
+                try self.record(row.event, of: JobSnapshot(record), at: record.createdAt, in: db)
                 return .inserted
             }
         }
         if outcome == .inserted {
             queuedCount.increment()
-            wakeups.signal()
+            if row.wakesWorkers { wakeups.signal() }
             announceEvents()
         }
         return outcome

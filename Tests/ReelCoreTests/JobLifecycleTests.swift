@@ -105,4 +105,18 @@ struct ProgressParserTests {
         #expect(RenderStage.rendering.overall(0.5) == 52.5)
         #expect(RenderStage.uploading.overall(1) == 100)
     }
+
+    @Test("a new composition is queued at once, nothing attempted, in its priority, and wakes the workers")
+    func insert() {
+        let created = Date(timeIntervalSince1970: 1_000)
+        let record = CompositionRecord(
+            id: UUID(), tenant: "t",
+            request: CompositionRequest(
+                title: "t", priority: .high, clips: [Clip(videoURL: "https://x.test/a.mp4", startTime: 0, endTime: 1)]),
+            status: .pending, createdAt: created, updatedAt: created)
+        let row = JobLifecycle().insert(record)
+        #expect(row.status == .queued && row.stage == .queued && row.event == .queued)
+        #expect(row.progress == 0 && row.attempt == 0 && row.runAt == created)
+        #expect(row.priorityRank == Priority.high.rank && row.wakesWorkers)
+    }
 }
