@@ -17,18 +17,18 @@ struct AssetController {
         group.get(":id", use: show)
     }
 
-    @Sendable func show(_ request: Request, context: ReelRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: ReelRequestContext) async throws -> AssetDTO {
         guard let asset = try await Self.find(try context.id(of: "asset"), for: context.principal, services: services)
         else { throw ReelError.notFound("asset") }
-        return try JSONCoding.response(dto(asset))
+        return dto(asset)
     }
 
-    @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> AssetListDTO {
         let query = request.uri.queryParameters
         let offset = try PageQuery.integer(query["offset"], name: "offset", default: 0, range: 0...Int(Int32.max))
         let limit = try PageQuery.integer(query["limit"], name: "limit", default: 20, range: 1...100)
         let page = try await services.store.assets(offset: offset, limit: limit, tenant: context.principal.tenantFilter)
-        return try JSONCoding.response(AssetListDTO(assets: page.items.map(dto), total: page.total, offset: offset, limit: limit))
+        return AssetListDTO(assets: page.items.map(dto), total: page.total, offset: offset, limit: limit)
     }
 
     /// The asset as answered, its thumbnail linked for the download links' lifetime.

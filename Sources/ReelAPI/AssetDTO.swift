@@ -1,9 +1,10 @@
 import Foundation
+import Hummingbird
 import ReelCore
 
 /// An uploaded asset as answered: its `asset://` URL for compositions, what ffprobe read of it,
 /// and a signed link to its thumbnail.
-struct AssetDTO: Encodable {
+struct AssetDTO: ResponseEncodable {
     let id: String
     let url: String
     let sizeBytes: Int
@@ -53,7 +54,7 @@ struct AssetDTO: Encodable {
 }
 
 /// A page of assets, newest first.
-struct AssetListDTO: Encodable {
+struct AssetListDTO: ResponseEncodable {
     let assets: [AssetDTO]
     let total: Int
     let offset: Int

@@ -128,7 +128,7 @@ struct CompositionController {
         return values
     }
 
-    @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> ListDTO {
         let query = request.uri.queryParameters
         var status: CompositionStatus?
         if let text = query["status"].map(String.init) {
@@ -143,14 +143,8 @@ struct CompositionController {
         let offset = try PageQuery.integer(query["offset"], name: "offset", default: 0, range: 0...Int(Int32.max))
         let limit = try PageQuery.integer(query["limit"], name: "limit", default: 20, range: 1...100)
         let page = try await services.store.list(status: status, offset: offset, limit: limit, tenant: context.principal.tenantFilter)
-        return try JSONCoding.response(
-            ListDTO(
-                compositions: page.items.map { CompositionDTO(record: $0, baseURL: baseURL) },
-                total: page.total,
-                offset: offset,
-                limit: limit
-            )
-        )
+        return ListDTO(
+            compositions: page.items.map { CompositionDTO(record: $0, baseURL: baseURL) }, total: page.total, offset: offset, limit: limit)
     }
 
     func record(_ context: ReelRequestContext) async throws -> CompositionRecord {
@@ -159,8 +153,8 @@ struct CompositionController {
         return record
     }
 
-    @Sendable func show(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        try JSONCoding.response(CompositionDTO(record: try await record(context), baseURL: baseURL))
+    @Sendable func show(_ request: Request, context: ReelRequestContext) async throws -> CompositionDTO {
+        CompositionDTO(record: try await record(context), baseURL: baseURL)
     }
 
     @Sendable func status(_ request: Request, context: ReelRequestContext) async throws -> Response {
@@ -174,10 +168,10 @@ struct CompositionController {
         )
     }
 
-    @Sendable func metadata(_ request: Request, context: ReelRequestContext) async throws -> Response {
+    @Sendable func metadata(_ request: Request, context: ReelRequestContext) async throws -> MetadataDTO {
         let record = try await record(context)
         let outputURL = record.result.map { services.objectURL($0.outputKey, expires: services.defaultLinkExpiry) }
-        return try JSONCoding.response(MetadataDTO(record: record, outputURL: outputURL))
+        return MetadataDTO(record: record, outputURL: outputURL)
     }
 
     /// Each MP4 rendition's link, largest first, the output's own included; nil without renditions.

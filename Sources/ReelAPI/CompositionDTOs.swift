@@ -1,8 +1,9 @@
 import Foundation
+import Hummingbird
 import ReelCore
 
 /// `GET /api/v1/compositions/{id}` and the body of a 202.
-struct CompositionDTO: Encodable {
+struct CompositionDTO: ResponseEncodable {
     let record: CompositionRecord
     let baseURL: String
     /// Only on the answer to a create: what Reel ignored in the request.
@@ -93,7 +94,7 @@ struct FileDTO: Encodable {
 }
 
 /// `GET …/metadata`.
-struct MetadataDTO: Encodable {
+struct MetadataDTO: ResponseEncodable {
     let record: CompositionRecord
     let outputURL: String?
 
@@ -225,7 +226,7 @@ struct CancelAllDTO: Encodable {
 }
 
 /// `GET /api/v1/compositions`.
-struct ListDTO: Encodable {
+struct ListDTO: ResponseEncodable {
     let compositions: [CompositionDTO]
     let total: Int
     let offset: Int

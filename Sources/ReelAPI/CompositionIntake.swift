@@ -55,8 +55,8 @@ struct CompositionIntake {
         }
         var headers: HTTPFields = [.location: Self.location(of: record.id)]
         if strict { headers[.preferenceApplied] = "handling=strict" }
-        return JSONCoding.response(
-            text: try Self.answer(record, baseURL: baseURL, warnings: warnings), status: .accepted, headers: headers)
+        let answer = CompositionDTO(record: record, baseURL: baseURL, warnings: warnings.isEmpty ? nil : warnings)
+        return try EditedResponse(status: .accepted, headers: headers, response: answer).response(from: request, context: context)
     }
 
     /// Now, at the middle of its millisecond. Answers show milliseconds, and an idempotent replay
@@ -69,7 +69,7 @@ struct CompositionIntake {
 
     static func location(of id: UUID) -> String { "/api/v1/compositions/\(id.uuidString.lowercased())" }
 
-    /// The 202 answer to a new composition.
+    /// The 202 answer to a new composition, as its replay gives it again.
     static func answer(_ record: CompositionRecord, baseURL: String, warnings: [String]) throws -> String {
         try JSONCoding.text(CompositionDTO(record: record, baseURL: baseURL, warnings: warnings.isEmpty ? nil : warnings))
     }

@@ -19,14 +19,14 @@ struct EventController {
         router.get("api/v1/compositions/:id/webhooks", use: webhooks)
     }
 
-    @Sendable func webhooks(_ request: Request, context: ReelRequestContext) async throws -> Response {
+    @Sendable func webhooks(_ request: Request, context: ReelRequestContext) async throws -> WebhookDeliveriesDTO {
         let id = try context.id(of: "composition")
         let tenant = context.principal.tenantFilter
         let deliveries = try await services.store.deliveries(of: id, tenant: tenant)
         if deliveries.isEmpty, try await services.store.fetchProgress(id, tenant: tenant) == nil {
             throw ReelError.notFound("composition")
         }
-        return try JSONCoding.response(WebhookDeliveriesDTO(deliveries: deliveries.map(WebhookDeliveryDTO.init)))
+        return WebhookDeliveriesDTO(deliveries: deliveries.map(WebhookDeliveryDTO.init))
     }
 
     @Sendable func all(_ request: Request, context: ReelRequestContext) async throws -> Response {

@@ -21,7 +21,7 @@ struct KeyController {
         var tenant: String?
     }
 
-    @Sendable func create(_ request: Request, context: ReelRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: ReelRequestContext) async throws -> EditedResponse<KeyDTO> {
         try JSONCoding.requireJSON(request)
         let body = try await request.body.collect(upTo: 16 << 10)
         let input = try JSONCoding.decode(CreateRequest.self, from: body)
@@ -35,11 +35,11 @@ struct KeyController {
         }
         if !problems.isEmpty { throw ReelError.validation(problems) }
         let (record, secret) = try await APIKeySecret.create(name: input.name, scope: input.scope, tenant: tenant, in: store)
-        return try JSONCoding.response(KeyDTO(record, secret: secret), status: .created)
+        return EditedResponse(status: .created, response: KeyDTO(record, secret: secret))
     }
 
-    @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        try JSONCoding.response(["keys": try await store.keys().map { KeyDTO($0) }])
+    @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> KeyListDTO {
+        KeyListDTO(keys: try await store.keys().map { KeyDTO($0) })
     }
 
     @Sendable func revoke(_ request: Request, context: ReelRequestContext) async throws -> Response {
@@ -54,7 +54,7 @@ struct KeyController {
 }
 
 /// An API key as listed; `key` (the secret) only in the answer to its creation.
-struct KeyDTO: Encodable {
+struct KeyDTO: ResponseEncodable {
     let record: APIKeyRecord
     var secret: String? = nil
 
@@ -80,4 +80,9 @@ struct KeyDTO: Encodable {
         try c.encode(record.revokedAt, forKey: .revokedAt)
         try c.encodeIfPresent(secret, forKey: .key)
     }
+}
+
+/// `GET /api/v1/keys`: every key, secrets never included.
+struct KeyListDTO: ResponseEncodable {
+    var keys: [KeyDTO]
 }

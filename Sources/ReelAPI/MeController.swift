@@ -7,7 +7,7 @@ import ReelCore
 struct MeController {
     let keysRequired: Bool
 
-    struct Answer: Encodable {
+    struct Answer: ResponseEncodable {
         let scope: String
         let tenant: String
         let keyID: String?
@@ -31,10 +31,9 @@ struct MeController {
     func addRoutes(to router: Router<ReelRequestContext>) {
         router.get("api/v1/me") { _, context in
             let principal = context.principal
-            return try JSONCoding.response(
-                Answer(
-                    scope: principal.scope.rawValue, tenant: principal.tenant, keyID: principal.keyID?.uuidString.lowercased(),
-                    keysRequired: keysRequired))
+            return Answer(
+                scope: principal.scope.rawValue, tenant: principal.tenant, keyID: principal.keyID?.uuidString.lowercased(),
+                keysRequired: keysRequired)
         }
     }
 }

@@ -27,4 +27,7 @@ public struct ReelRequestContext: RequestContext {
 
     /// Uploads are streamed by the asset route itself; other bodies are collected with their own limits.
     public var maxUploadSize: Int { .max }
+
+    /// DTOs a route returns are encoded as the rest of the API's JSON.
+    public var responseEncoder: ReelResponseEncoder { ReelResponseEncoder() }
 }

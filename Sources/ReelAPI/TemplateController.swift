@@ -37,28 +37,27 @@ struct TemplateController {
         return JSONCoding.response(text: answer, status: .created, headers: [.location: location])
     }
 
-    @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: ReelRequestContext) async throws -> TemplateListDTO {
         let query = request.uri.queryParameters
         let offset = try PageQuery.integer(query["offset"], name: "offset", default: 0, range: 0...Int(Int32.max))
         let limit = try PageQuery.integer(query["limit"], name: "limit", default: 20, range: 1...100)
         let page = try await services.store.templates(tenant: context.principal.tenantFilter, offset: offset, limit: limit)
-        return try JSONCoding.response(
-            TemplateListDTO(
-                templates: page.items.map { TemplateDTO(record: $0, baseURL: baseURL) }, total: page.total, offset: offset, limit: limit))
+        return TemplateListDTO(
+            templates: page.items.map { TemplateDTO(record: $0, baseURL: baseURL) }, total: page.total, offset: offset, limit: limit)
     }
 
-    @Sendable func show(_ request: Request, context: ReelRequestContext) async throws -> Response {
-        try JSONCoding.response(TemplateDTO(record: try await record(context), baseURL: baseURL))
+    @Sendable func show(_ request: Request, context: ReelRequestContext) async throws -> TemplateDTO {
+        TemplateDTO(record: try await record(context), baseURL: baseURL)
     }
 
-    @Sendable func replace(_ request: Request, context: ReelRequestContext) async throws -> Response {
+    @Sendable func replace(_ request: Request, context: ReelRequestContext) async throws -> TemplateDTO {
         var record = try await record(context)
         record.body = try await checkedBody(request)
         record.updatedAt = CompositionIntake.creationTime()
         guard try await services.store.replaceTemplate(record, tenant: context.principal.tenantFilter) else {
             throw ReelError.notFound("template")
         }
-        return try JSONCoding.response(TemplateDTO(record: record, baseURL: baseURL))
+        return TemplateDTO(record: record, baseURL: baseURL)
     }
 
     @Sendable func delete(_ request: Request, context: ReelRequestContext) async throws -> Response {

@@ -1,8 +1,9 @@
 import Foundation
+import Hummingbird
 import ReelCore
 
 /// A template as the API shows it.
-struct TemplateDTO: Encodable {
+struct TemplateDTO: ResponseEncodable {
     let record: TemplateRecord
     let baseURL: String
 
@@ -29,7 +30,7 @@ struct TemplateDTO: Encodable {
 }
 
 /// `GET /api/v1/templates`.
-struct TemplateListDTO: Encodable {
+struct TemplateListDTO: ResponseEncodable {
     let templates: [TemplateDTO]
     let total: Int
     let offset: Int

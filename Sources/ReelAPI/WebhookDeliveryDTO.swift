@@ -1,8 +1,9 @@
 import Foundation
+import Hummingbird
 import ReelCore
 
 /// `GET /api/v1/compositions/{id}/webhooks`.
-struct WebhookDeliveriesDTO: Encodable {
+struct WebhookDeliveriesDTO: ResponseEncodable {
     var deliveries: [WebhookDeliveryDTO]
 }
 
