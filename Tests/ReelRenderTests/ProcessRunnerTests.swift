@@ -55,8 +55,10 @@ struct ProcessRunnerTests {
     func failures() async throws {
         await #expect(throws: SpawnError.self) { try await ProcessRunner.run("/nonexistent/ffmpeg", []) }
         let started = ContinuousClock.now
-        let task = Task { try await ProcessRunner.run("/bin/sleep", ["30"]) }
-        try await Task.sleep(for: .milliseconds(100))
+        // Cancelled once the child has said it runs, not after a guessed delay.
+        let (running, says) = AsyncStream<Void>.makeStream()
+        let task = Task { try await ProcessRunner.run("/bin/sh", ["-c", "echo up; exec sleep 30"]) { _ in says.yield() } }
+        for await _ in running { break }
         task.cancel()
         let outcome = try await task.value
         #expect(outcome.exitCode == 128 + SIGKILL)

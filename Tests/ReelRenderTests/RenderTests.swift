@@ -321,13 +321,16 @@ struct RenderTests {
         )
         let clock = ContinuousClock()
         var stoppedAfter: Duration = .zero
+        // Cancelled once ffmpeg is encoding (its first progress), not after a guessed delay.
+        let (encoding, started) = AsyncStream<Void>.makeStream()
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                _ = try? await kit.renderer.render(id: UUID(), request: request) { _, _ in
+                _ = try? await kit.renderer.render(id: UUID(), request: request) { stage, fraction in
+                    if stage == .rendering, fraction > 0 { started.yield() }
                 } deliver: { _ in
                 }
             }
-            try? await Task.sleep(for: .milliseconds(800))
+            for await _ in encoding { break }
             let cancelledAt = clock.now
             group.cancelAll()
             await group.waitForAll()
