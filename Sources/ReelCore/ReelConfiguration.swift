@@ -116,46 +116,11 @@ public struct ReelConfiguration: Sendable {
         port = read.integer("REEL_PORT", default: 8000, in: 1...65535)
         let data = URL(fileURLWithPath: read.text("REEL_DATA_DIR") ?? "./data").standardizedFileURL
         dataDirectory = data
-        databaseURL = read.text("REEL_DATABASE_URL") ?? "sqlite://" + data.appendingPathComponent("reel.sqlite").path
-        if !["sqlite://", "postgres://", "postgresql://"].contains(where: databaseURL.hasPrefix) {
-            read.refuse("REEL_DATABASE_URL", Self.redacted(databaseURL), "must be sqlite://PATH or postgres://user:password@host:5432/db")
-        } else if databaseURL.hasPrefix("sqlite://")
-            ? databaseURL.count == "sqlite://".count : URLComponents(string: databaseURL)?.host?.isEmpty != false
-        {
-            read.refuse(
-                "REEL_DATABASE_URL", Self.redacted(databaseURL),
-                "names no file or host: sqlite://PATH or postgres://user:password@host:5432/db")
-        }
-        storageURL = read.text("REEL_STORAGE_URL") ?? "file://" + data.appendingPathComponent("objects").path
-        if storageURL.hasPrefix("file://") {
-            if !storageURL.dropFirst("file://".count).hasPrefix("/") {
-                read.refuse("REEL_STORAGE_URL", storageURL, "must name an absolute folder: file:///PATH")
-            }
-        } else if storageURL.hasPrefix("s3://") {
-            if !Self.isBucketName(URLComponents(string: storageURL)?.host ?? "") {
-                read.refuse("REEL_STORAGE_URL", storageURL, "must name a bucket of 3 to 63 of a-z, 0-9, . and -: s3://bucket[/prefix]")
-            }
-        } else {
-            read.refuse("REEL_STORAGE_URL", storageURL, "must be file:///PATH or s3://bucket[/prefix]")
-        }
-        // The S3 endpoint is read by the S3 client; a URL it cannot connect to is refused here.
-        for name in ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3"] {
-            guard let endpoint = environment[name]?.trimmingCharacters(in: .whitespaces), !endpoint.isEmpty else { continue }
-            let components = URLComponents(string: endpoint)
-            if !["http", "https"].contains(components?.scheme?.lowercased() ?? "") || components?.host?.isEmpty != false
-                || components?.hasUsablePort != true
-            {
-                read.refuse(name, endpoint, "must be an http(s) URL with a host and a port from 1 to 65535")
-            }
-        }
+        databaseURL = Self.databaseURL(&read, data: data)
+        storageURL = Self.storageURL(&read, data: data)
+        Self.checkEndpoints(&read, environment: environment)
         workers = read.integer("REEL_WORKERS", default: ProcessInfo.processInfo.activeProcessorCount, in: 0...1024)
-        publicURL = read.text("REEL_PUBLIC_URL") ?? ""
-        if !publicURL.isEmpty,
-            URLComponents(string: publicURL).map({ ["http", "https"].contains($0.scheme ?? "") && $0.host != nil && $0.hasUsablePort })
-                != true
-        {
-            read.refuse("REEL_PUBLIC_URL", publicURL, "must be an http(s) URL such as https://videos.example.com")
-        }
+        publicURL = Self.publicURL(&read)
         allowPrivateSources = read.flag("REEL_ALLOW_PRIVATE_SOURCES", default: false)
         secret = read.text("REEL_SECRET")
         if let secret, secret.utf8.count < 16 {
@@ -204,49 +169,13 @@ public struct ReelConfiguration: Sendable {
         logFormat = read.choice("REEL_LOG_FORMAT", default: "text", among: ["text", "json"])
         accessLog = read.choice("REEL_ACCESS_LOG", default: "errors", among: ["all", "errors", "off"])
         metricsEnabled = read.flag("REEL_METRICS", default: true)
-        seedKeys = []
-        if let text = read.text("REEL_API_KEYS") {
-            let entries = text.hasPrefix("/") ? ((try? String(contentsOfFile: text, encoding: .utf8)) ?? "") : text
-            if text.hasPrefix("/") && entries.isEmpty { read.refuse("REEL_API_KEYS", text, "cannot read that file") }
-            for entry in entries.split(whereSeparator: { $0 == "," || $0 == "\n" }) {
-                let trimmed = entry.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                if let key = SeedKey(trimmed) {
-                    seedKeys.append(key)
-                } else {
-                    read.refuse(
-                        "REEL_API_KEYS", "(an entry of \(trimmed.split(separator: ":").count) parts)",
-                        "entries must be name:scope:key with a scope of read, write, admin or metrics and a key of 24 characters or more")
-                }
-            }
-        }
+        seedKeys = Self.seedKeys(&read)
         let keys = Self.keysRequired(authMode: authMode, host: host)
-        func rateLimit(_ name: String, _ defaultWithKeys: RateLimit) -> RateLimit? {
-            guard let text = read.text(name) else { return keys ? defaultWithKeys : nil }
-            if text.lowercased() == "off" { return nil }
-            guard let limit = RateLimit(text) else {
-                read.refuse(name, text, "must be RATE/s or RATE/s:BURST (like 10/s:20), or off")
-                return nil
-            }
-            return limit
-        }
-        writeRateLimit = rateLimit("REEL_RATE_LIMIT_WRITE", RateLimit(perSecond: 10, burst: 20))
-        readRateLimit = rateLimit("REEL_RATE_LIMIT_READ", RateLimit(perSecond: 100, burst: 200))
+        writeRateLimit = Self.rateLimit(&read, "REEL_RATE_LIMIT_WRITE", keys ? RateLimit(perSecond: 10, burst: 20) : nil)
+        readRateLimit = Self.rateLimit(&read, "REEL_RATE_LIMIT_READ", keys ? RateLimit(perSecond: 100, burst: 200) : nil)
         idempotencyLifetime = read.number("REEL_IDEMPOTENCY_TTL", default: 86_400, in: 60...(30 * 86_400))
         eventRetention = read.number("REEL_EVENT_RETENTION", default: 7 * 86_400, in: 3_600...(365 * 86_400))
-        var webhookSecretText = read.text("REEL_WEBHOOK_SECRET") ?? ""
-        if webhookSecretText.hasPrefix("/") {
-            let path = webhookSecretText
-            webhookSecretText = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            if webhookSecretText.isEmpty { read.refuse("REEL_WEBHOOK_SECRET", path, "cannot read that file") }
-        }
-        webhookSecrets = webhookSecretText.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(String.init)
-        for secret in webhookSecrets where WebhookSecret.key(of: secret) == nil {
-            // Not even a prefix of it is printed: the line goes to logs and terminals.
-            read.refuse(
-                "REEL_WEBHOOK_SECRET", "(a secret of \(secret.count) characters)",
-                "each secret must be whsec_ followed by 16 to 64 base64-encoded bytes")
-        }
+        webhookSecrets = Self.webhookSecrets(&read)
         webhookRetryDelay = read.number("REEL_WEBHOOK_RETRY_DELAY", default: 5, in: 0.1...3_600)
         webhookMaxAge = read.number("REEL_WEBHOOK_MAX_AGE", default: 86_400, in: 60...(7 * 86_400))
         maxQueuedPerTenant = read.integer("REEL_MAX_QUEUED_PER_TENANT", default: maxQueued, in: 1...1_000_000_000)
