@@ -120,7 +120,8 @@ export class ReelClient {
    * Queues a composition and follows its event stream until it ends; resolves with the
    * Composition as it ended (status completed, failed or cancelled).
    * @param {object} composition
-   * @param {{timeout?: number, onProgress?: (fraction: number) => void}} [options] timeout in ms
+   * @param {{timeout?: number, onProgress?: (fraction: number) => void}} [options] timeout in ms;
+   *   onProgress gets 0…1
    */
   async createAndWait(composition, { timeout = 600000, onProgress } = {}) {
     const created = await this.create(composition);
@@ -131,7 +132,7 @@ export class ReelClient {
       await this.stream(`/api/v1/compositions/${enc(created.id)}/events`, {
         signal: controller.signal,
         onEvent: (event) => {
-          if (event.type === 'composition.progress') onProgress?.(event.json?.progress ?? 0);
+          if (event.type === 'composition.progress') onProgress?.((event.json?.progress ?? 0) / 100);
           if (['composition.completed', 'composition.failed', 'composition.cancelled', 'composition.deleted'].includes(event.type)) {
             ended = true;
             controller.abort();
@@ -250,9 +251,19 @@ export class ReelClient {
   }
   /** The contract itself, `/openapi.json`. */
   openapi(signal) { return this.request('GET', '/openapi.json', { signal }); }
-  /** A signed link's file (`/files/…`, a folder link's, a preview picture's) as a Blob. */
+  /**
+   * A signed link's file (`/files/…`, a folder link's, a preview picture's) as a Blob. A link
+   * elsewhere (an S3 presigned one) carries its own signature and is fetched without the key.
+   */
   async file(url, signal) {
-    const response = await this.request('GET', url.replace(this.baseURL, ''), { signal, accept: '*/*', raw: true });
+    const base = this.baseURL || globalThis.location?.origin;
+    const target = new URL(url, base);
+    if (target.origin !== new URL(base).origin) {
+      const response = await fetch(target, { signal });
+      if (!response.ok) throw await ReelClient.errorOf(response);
+      return response.blob();
+    }
+    const response = await this.request('GET', target.pathname + target.search, { signal, accept: '*/*', raw: true });
     return response.blob();
   }
   async lenient(path, signal) {

@@ -24,7 +24,8 @@ public struct Reel: Sendable {
             serverURL: baseURL,
             // Reel writes times as RFC 3339 with milliseconds (2026-12-07T21:40:36.575Z).
             configuration: .init(dateTranscoder: .iso8601WithFractionalSeconds),
-            transport: AsyncHTTPClientTransport(configuration: .init(client: httpClient, timeout: .seconds(60))),
+            // Until an answer's head arrives: an upload of a large file takes a while.
+            transport: AsyncHTTPClientTransport(configuration: .init(client: httpClient, timeout: .minutes(10))),
             middlewares: [ReelMiddleware(key: key)]
         )
     }
@@ -39,16 +40,40 @@ public struct Reel: Sendable {
         try await client.createComposition(body: .json(request)).accepted.body.json
     }
 
-    /// Creates a composition, follows its events until it ends, and returns it as it ended
+    /// The events after which a composition's stream has nothing more to say.
+    static let finalEvents: Set<String> = [
+        "composition.completed", "composition.failed", "composition.cancelled", "composition.deleted",
+    ]
+
+    /// Creates a composition, follows its events until its final one, and returns it as it ended
     /// (completed, failed or cancelled); throws `CancellationError` after `timeout`.
     public func createAndWait(
         _ request: Components.Schemas.CompositionRequest, timeout: Duration = .seconds(600)
     ) async throws -> Components.Schemas.Composition {
         let created = try await create(request)
-        try await Self.within(timeout) {
-            for try await _ in try await self.events(of: created.id) {}
-        }
+        try await Self.within(timeout) { try await self.waitForEnd(of: created.id) }
         return try await client.getComposition(path: .init(id: created.id)).ok.body.json
+    }
+
+    /// Follows a composition's events until its final one, reconnecting with `Last-Event-ID`
+    /// when the stream ends early (a server restarting) or the connection drops.
+    func waitForEnd(of id: String) async throws {
+        var lastEventID: Int?
+        while true {
+            do {
+                for try await event in try await events(of: id, after: lastEventID) {
+                    if let number = event.id.flatMap({ Int($0) }) { lastEventID = number }
+                    if let kind = event.event, Self.finalEvents.contains(kind) { return }
+                }
+            } catch let error where ReelAPIError(error) != nil {
+                throw error
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                // The connection dropped: look again after a pause.
+            }
+            try await Task.sleep(for: .milliseconds(500))
+        }
     }
 
     /// A composition's events as Server-Sent Events: the stored ones after `lastEventID`, then

@@ -191,7 +191,7 @@ extension SQLiteStore: EventStore {
         }.map { row in
             CompositionEvent(
                 id: Int64(try row.integer(0, "id")), compositionID: try row.uuid(1, "composition_id"), tenant: try row.text(2, "tenant"),
-                kind: try row.named(3, "kind"), payload: try row.text(4, "payload"), createdAt: try row.date(5, "created_at"))
+                kind: try row.named(3, "type"), payload: try row.text(4, "payload"), createdAt: try row.date(5, "created_at"))
         }
     }
 

@@ -26,6 +26,8 @@ from .types import Response
 
 #: A composition's status once nothing more will happen to it.
 TERMINAL = frozenset({"completed", "failed", "cancelled"})
+#: The events after which a composition's stream has nothing more to say.
+FINAL_EVENTS = frozenset({"composition.completed", "composition.failed", "composition.cancelled", "composition.deleted"})
 
 
 class ReelAPIError(Exception):
@@ -75,7 +77,8 @@ def follow_events(
     client: Client | AuthenticatedClient, composition_id: UUID | str, *, last_event_id: str | None = None, timeout: float = 600
 ) -> Iterator[ServerSentEvent]:
     """A composition's events as they happen (`composition.progress` among them), reconnecting
-    with `Last-Event-ID` when the connection drops, until the stream ends after its terminal event."""
+    with `Last-Event-ID` whenever the stream ends or drops (a server restarting ends it too),
+    until its final event (completed, failed, cancelled, deleted); `TimeoutError` after `timeout` s."""
     deadline = time.monotonic() + timeout
     finished = False
     while not finished:
@@ -95,8 +98,14 @@ def follow_events(
                     if event.id is not None:
                         last_event_id = event.id
                     yield event
-                finished = True
+                    if event.event in FINAL_EVENTS:
+                        finished = True
+                        break
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(f"composition {composition_id} did not finish within {timeout} s")
         except (httpx.TransportError, httpx.StreamError):
+            pass
+        if not finished:
             time.sleep(0.5)
 
 
@@ -134,13 +143,14 @@ def create_and_wait(
 
 
 def download(client: Client | AuthenticatedClient, composition_id: UUID | str, target: Path | str) -> Path:
-    """Writes a completed composition's file to `target` through its signed link."""
+    """Writes a completed composition's file to `target` through its signed link, which carries
+    its own signature: the key is not sent with it (to S3, a presigned link must go alone)."""
     links = _ok(get_download.sync_detailed(UUID(str(composition_id)), client=client))
     url = links.download_url
     if not isinstance(url, str):
         raise ReelAPIError(200, "no_download", "the answer has no download_url", [])
     path = Path(target)
-    with client.get_httpx_client().stream("GET", url) as response:
+    with httpx.stream("GET", httpx.URL(client._base_url).join(url), timeout=httpx.Timeout(30, read=600)) as response:
         if response.status_code != 200:
             response.read()
             raise ReelAPIError.from_response(response)
@@ -171,6 +181,6 @@ def verify_webhook(secret: str, headers: Mapping[str, str], body: bytes, *, tole
     expected = base64.b64encode(hmac.new(key, f"{message_id}.{sent}.".encode() + body, hashlib.sha256).digest()).decode()
     for signature in signatures.split(" "):
         version, _, value = signature.partition(",")
-        if version == "v1" and hmac.compare_digest(value, expected):
+        if version == "v1" and hmac.compare_digest(value.encode(), expected.encode()):
             return json.loads(body)
     raise WebhookVerificationError("no signature matches")
