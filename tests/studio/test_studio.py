@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 from axe_selenium_python import Axe
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -50,6 +50,16 @@ def reel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReelProcess]:
 @pytest.fixture(scope="module")
 def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_clip(tmp_path_factory.mktemp("studio-media"))
+
+
+def attribute(browser: WebDriver, by: str, selector: str, name: str) -> str | None:
+    """An element's attribute (its text for `text`), or None while the page has not drawn the
+    element yet or is drawing it again: for polling with wait_for."""
+    try:
+        element = browser.find_element(by, selector)
+        return str(element.text) if name == "text" else element.get_attribute(name)
+    except (NoSuchElementException, StaleElementReferenceException):
+        return None
 
 
 def studio(browser: WebDriver, reel: ReelProcess, route: str) -> None:
@@ -194,7 +204,7 @@ def test_design_preview_submit_and_follow(reel: ReelProcess, clip: Path, browser
     slider.click()
     for _ in range(15):
         slider.send_keys(Keys.ARROW_RIGHT)
-    wait_for(lambda: browser.find_element(By.ID, "preview").get_attribute("src") != first
+    wait_for(lambda: attribute(browser, By.ID, "preview", "src") not in (None, first)
              and browser.execute_script("const i = document.getElementById('preview'); return i.complete && i.naturalWidth > 0"),
              20, what="a new preview frame")
 
@@ -215,7 +225,7 @@ def test_design_preview_submit_and_follow(reel: ReelProcess, clip: Path, browser
     later = create(reel, composition(f"asset://{asset_id}", title="Followed live", clips=3))
     row_progress = f"#compositions tr[data-id='{later}'] progress.progress"
     wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, row_progress), 20, what="the new row")
-    wait_for(lambda: browser.find_element(By.CSS_SELECTOR, row_progress).get_attribute("value") in ("100", "100.0"), 120,
+    wait_for(lambda: attribute(browser, By.CSS_SELECTOR, row_progress, "value") in ("100", "100.0"), 120,
              what="the row's progress to reach 100")
     assert browser.execute_script("return window.__sameDocument") is True, "the page was not reloaded"
     assert "completed" in browser.find_element(By.CSS_SELECTOR, f"#compositions tr[data-id='{later}'] .status").text
@@ -310,7 +320,7 @@ def test_keys_and_scopes(keyed: ReelProcess, clip: Path, browser: WebDriver, scr
 
     # A wrong key is refused with the API's reason; the key is kept in sessionStorage only.
     sign_in(browser, keyed, "not-a-key-at-all-0123456789")
-    wait_for(lambda: browser.find_element(By.ID, "sign-in-message").text.strip(), 10, what="the refusal")
+    wait_for(lambda: (attribute(browser, By.ID, "sign-in-message", "text") or "").strip(), 10, what="the refusal")
     check_page(browser, "sign-in", screenshots)
     browser.find_element(By.ID, "api-key").clear()
 
@@ -340,7 +350,7 @@ def test_keys_and_scopes(keyed: ReelProcess, clip: Path, browser: WebDriver, scr
     browser.find_element(By.ID, "key-name").send_keys("made in the studio")
     browser.find_element(By.ID, "key-tenant").send_keys("acme")
     browser.find_element(By.CSS_SELECTOR, "#key-form button[type='submit']").click()
-    secret = wait_for(lambda: browser.find_element(By.ID, "key-secret").get_attribute("value"), 10, what="the secret")
+    secret = wait_for(lambda: attribute(browser, By.ID, "key-secret", "value"), 10, what="the secret")
     me = httpx.get(f"{keyed.base_url}/api/v1/me", headers={"Authorization": f"Bearer {secret}"}).json()
     assert me["tenant"] == "acme" and me["keys_required"] is True
     check_page(browser, "keys", screenshots)
