@@ -460,3 +460,42 @@ def test_validate_refuses_the_webhook_addresses_create_refuses(reel: ReelProcess
     assert created.status_code == 422 and fields(created) == ["webhook_url"], created.text
     assert checked["valid"] is False and [p["field"] for p in checked["problems"]] == ["webhook_url"], checked
     alive(reel)
+
+
+DEEP: dict[str, Any] = {"a": None}
+for _ in range(10):  # deep, within the body's nesting limit (which refuses deeper bodies as a whole)
+    DEEP = {"a": DEEP}
+
+
+@pytest.mark.parametrize(("pairs", "field"), [
+    ([{"replace": "x"}], "merge[0].find"),
+    ([{"find": "A"}], "merge[0].replace"),
+    ([{"find": 1e308, "replace": "x"}], "merge[0].find"),
+    ([{"find": DEEP, "replace": "x"}], "merge[0].find"),
+    ([{"find": "A", "replace": "x"}] * 20_000 + [{"find": ["A"], "replace": "x"}], "merge[20000].find"),
+    (["find"], "merge[0]"),
+])
+def test_a_hostile_find_replace_pair_names_its_key(reel: ReelProcess, pairs: list[Any], field: str) -> None:
+    answer = httpx.post(reel.base_url + "/api/v1/compositions", json={"title": "{{A}}", "clips": [CLIP], "merge": pairs}, timeout=30)
+    assert answer.status_code == 422 and fields(answer) == [field], answer.text[:300]
+    alive(reel)
+
+
+def test_a_webhook_url_past_2048_characters_is_422_on_create_and_validate(reel: ReelProcess) -> None:
+    body = {"title": "t", "clips": [CLIP], "webhook_url": "https://hooks.example/" + "a" * 500_000}
+    for path in ("/api/v1/compositions", "/api/v1/compositions/validate"):
+        answer = httpx.post(reel.base_url + path, json=body, timeout=30)
+        found = answer.json()["details"] if answer.status_code == 422 else answer.json()["problems"]
+        assert [problem["field"] for problem in found] == ["webhook_url"], answer.text[:300]
+        assert found[0]["error_type"] == "length"
+    alive(reel)
+
+
+@pytest.mark.parametrize("id_", ["x" * 60_000, "%00", "..%2F..%2Fetc", "0" * 36, str(uuid.uuid4()).upper() + "-"])
+def test_a_hostile_path_id_is_404_for_its_resource(reel: ReelProcess, id_: str) -> None:
+    for path in ("compositions", "templates", "assets"):
+        answer = httpx.get(f"{reel.base_url}/api/v1/{path}/{id_}", timeout=30)
+        assert answer.status_code in (404, 414), (path, answer.status_code)
+        if answer.status_code == 404:
+            assert answer.json()["error_code"] == "not_found"
+    alive(reel)
