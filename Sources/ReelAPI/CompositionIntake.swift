@@ -50,12 +50,13 @@ struct CompositionIntake {
                 id: earlier.id, tenant: earlier.tenant, request: earlier.request, status: .queued, createdAt: earlier.createdAt,
                 updatedAt: earlier.createdAt)
             return try idempotent.replay(
-                fingerprint: fingerprint, status: .accepted, body: try Self.answer(first, baseURL: baseURL, warnings: warnings),
+                fingerprint: fingerprint, status: .accepted,
+                body: try JSONCoding.text(Self.answer(first, baseURL: baseURL, warnings: warnings)),
                 location: Self.location(of: earlier.id))
         }
         var headers: HTTPFields = [.location: Self.location(of: record.id)]
         if strict { headers[.preferenceApplied] = "handling=strict" }
-        let answer = CompositionDTO(record: record, baseURL: baseURL, warnings: warnings.isEmpty ? nil : warnings)
+        let answer = Self.answer(record, baseURL: baseURL, warnings: warnings)
         return try EditedResponse(status: .accepted, headers: headers, response: answer).response(from: request, context: context)
     }
 
@@ -69,9 +70,9 @@ struct CompositionIntake {
 
     static func location(of id: UUID) -> String { "/api/v1/compositions/\(id.uuidString.lowercased())" }
 
-    /// The 202 answer to a new composition, as its replay gives it again.
-    static func answer(_ record: CompositionRecord, baseURL: String, warnings: [String]) throws -> String {
-        try JSONCoding.text(CompositionDTO(record: record, baseURL: baseURL, warnings: warnings.isEmpty ? nil : warnings))
+    /// The 202 answer to a new composition, given again by its replay.
+    static func answer(_ record: CompositionRecord, baseURL: String, warnings: [String]) -> CompositionDTO {
+        CompositionDTO(record: record, baseURL: baseURL, warnings: warnings.isEmpty ? nil : warnings)
     }
 
     /// `Prefer: handling=strict` (RFC 7240) turns unknown fields from warnings into a 422.
